@@ -1,0 +1,207 @@
+package dev.retort.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import dev.retort.annotations.RegistryName;
+import dev.retort.annotations.Revision;
+import dev.retort.processor.graph.GraphValidator;
+import dev.retort.processor.graph.Problem;
+import dev.retort.processor.graph.RevisionGraph;
+import dev.retort.processor.graph.RevisionNode;
+import dev.retort.processor.messages.Messages;
+import dev.retort.processor.writing.MarkerWriter;
+import dev.retort.processor.writing.RegistryWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * The driver: collects the {@code @Revision} classes of each round, records each in a marker
+ * class, and once a round brings no new revision, checks the whole graph (this compilation's
+ * revisions and those recorded on the classpath) and writes the registry, once.
+ *
+ * <p>It never claims the annotations and never lets an exception reach javac.
+ */
+@AutoService(Processor.class)
+public final class RevisionProcessor extends AbstractProcessor {
+
+  static final String SERVICE_FILE = "META-INF/services/dev.retort.runtime.RevisionRegistry";
+
+  private Elements elements;
+  private Messager messager;
+  private Filer filer;
+  private RevisionReader reader;
+
+  /** This compilation's revisions by binary name, kept as plain data across rounds. */
+  private final Map<String, RevisionNode> localRevisions = new TreeMap<>();
+  /** Binary name to canonical name, to find each class again in a later round. */
+  private final Map<String, String> canonicalNames = new LinkedHashMap<>();
+  private final Set<String> seen = new HashSet<>();
+  private final List<String> registryNamePackages = new ArrayList<>();
+  private boolean invalidClassSeen;
+  private boolean graphChecked;
+  private ClassName writtenRegistry;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    elements = env.getElementUtils();
+    messager = env.getMessager();
+    filer = env.getFiler();
+    reader = new RevisionReader(env);
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(Revision.class.getCanonicalName(), RegistryName.class.getCanonicalName());
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(Messages.PERMISSIVE_OPTION, Messages.REGISTRY_OPTION);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      processRound(round);
+    } catch (Throwable t) {
+      StringWriter trace = new StringWriter();
+      t.printStackTrace(new PrintWriter(trace));
+      messager.printMessage(Diagnostic.Kind.ERROR, Messages.internalError(trace.toString()));
+    }
+    return false;
+  }
+
+  private void processRound(RoundEnvironment round) throws IOException {
+    for (PackageElement annotated
+        : ElementFilter.packagesIn(round.getElementsAnnotatedWith(RegistryName.class))) {
+      registryNamePackages.add(annotated.getQualifiedName().toString());
+    }
+    List<TypeElement> newRevisions = new ArrayList<>();
+    for (Element element : round.getElementsAnnotatedWith(Revision.class)) {
+      if (element instanceof TypeElement type && seen.add(type.getQualifiedName().toString())) {
+        newRevisions.add(type);
+      }
+    }
+    if (!newRevisions.isEmpty()) {
+      collect(newRevisions);
+    } else if (!localRevisions.isEmpty() && !graphChecked) {
+      // A round without new revisions: every revision of the compilation has been seen.
+      checkGraphAndWriteRegistry();
+    }
+  }
+
+  private void collect(List<TypeElement> newRevisions) throws IOException {
+    for (TypeElement type : newRevisions) {
+      if (graphChecked) {
+        messager.printMessage(Diagnostic.Kind.ERROR,
+            Messages.lateRevision(type.getQualifiedName().toString(),
+                writtenRegistry == null ? "the graph check" : writtenRegistry.toString()),
+            type);
+        continue;
+      }
+      // An invalid class still takes part in the graph checks, so that its children do not
+      // report its id as unknown; it only gets no marker and stops the registry.
+      boolean valid = reader.isValidMigrationClass(type);
+      invalidClassSeen |= !valid;
+      RevisionNode revision = reader.read(type);
+      localRevisions.put(revision.className(), revision);
+      canonicalNames.put(revision.className(), type.getQualifiedName().toString());
+      if (valid) {
+        MarkerWriter.file(revision, type).writeTo(filer);
+      }
+    }
+  }
+
+  private void checkGraphAndWriteRegistry() throws IOException {
+    graphChecked = true;
+    Map<String, RevisionNode> all = new TreeMap<>();
+    for (RevisionNode recorded : new MarkerReader(elements).read()) {
+      all.put(recorded.className(), recorded);
+    }
+    all.putAll(localRevisions);
+    RevisionGraph graph = RevisionGraph.of(all.values());
+
+    boolean permissive = Boolean.parseBoolean(processingEnv.getOptions().get(
+        Messages.PERMISSIVE_OPTION));
+    List<Problem> problems = new GraphValidator(permissive).validate(graph);
+    Reporter reporter = new Reporter(messager, elements, canonicalNames,
+        canonicalNames.get(localRevisions.keySet().iterator().next()));
+    problems.forEach(reporter::report);
+    if (invalidClassSeen
+        || problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
+      return;
+    }
+
+    RegistryLocator.Result location = RegistryLocator.locate(
+        processingEnv.getOptions().get(Messages.REGISTRY_OPTION),
+        registryNamePackages.stream().map(elements::getPackageElement).toList(),
+        localRevisions.values().stream().map(RevisionProcessor::packageOf).toList());
+    if (location.error().isPresent()) {
+      messager.printMessage(Diagnostic.Kind.ERROR, location.error().get(),
+          elements.getTypeElement(canonicalNames.values().iterator().next()));
+      return;
+    }
+    writeRegistry(location.name().orElseThrow(), graph);
+  }
+
+  private void writeRegistry(ClassName registry, RevisionGraph graph) throws IOException {
+    List<Element> originating = new ArrayList<>();
+    for (String className : localRevisions.keySet()) {
+      originating.add(elements.getTypeElement(canonicalNames.get(className)));
+    }
+    registryNamePackages.forEach(name -> originating.add(elements.getPackageElement(name)));
+    RegistryWriter writer = new RegistryWriter(
+        registry,
+        graph.topologicalOrder(),
+        graph.heads(),
+        graph.bases(),
+        originating,
+        elements.getTypeElement("javax.annotation.processing.Generated") != null,
+        RevisionProcessor.class.getName());
+    for (JavaFile file : writer.files()) {
+      file.writeTo(filer);
+    }
+    FileObject services = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE,
+        originating.toArray(new Element[0]));
+    try (Writer out = services.openWriter()) {
+      out.write(registry.reflectionName() + "\n");
+    }
+    writtenRegistry = registry;
+  }
+
+  private static String packageOf(RevisionNode revision) {
+    int lastDot = revision.className().lastIndexOf('.');
+    return lastDot < 0 ? "" : revision.className().substring(0, lastDot);
+  }
+}

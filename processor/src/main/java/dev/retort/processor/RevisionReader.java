@@ -1,0 +1,192 @@
+package dev.retort.processor;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.retort.annotations.Irreversible;
+import dev.retort.annotations.Revision;
+import dev.retort.processor.checksum.SourceChecksum;
+import dev.retort.processor.graph.RevisionNode;
+import dev.retort.processor.messages.Messages;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
+
+/**
+ * Reads a {@code @Revision} class into a {@link RevisionNode}, after checking that the class can be
+ * a migration: public, concrete, reachable, creatable without arguments, a {@code Migration}, with
+ * a downgrade or an explicit {@code @Irreversible}.
+ */
+final class RevisionReader {
+
+  static final String MIGRATION = "dev.retort.runtime.Migration";
+  private static final String DSL_CONTEXT = "org.jooq.DSLContext";
+
+  private final Elements elements;
+  private final Types types;
+  private final Messager messager;
+  private final Trees trees;
+  private boolean reportedMissingRuntime;
+  private boolean reportedMissingTrees;
+
+  RevisionReader(ProcessingEnvironment env) {
+    this.elements = env.getElementUtils();
+    this.types = env.getTypeUtils();
+    this.messager = env.getMessager();
+    this.trees = treesOf(env);
+  }
+
+  private static Trees treesOf(ProcessingEnvironment env) {
+    try {
+      return Trees.instance(env);
+    } catch (IllegalArgumentException | LinkageError notJavac) {
+      return null;
+    }
+  }
+
+  /** Whether the class can be a migration; each reason it cannot is reported on it. */
+  boolean isValidMigrationClass(TypeElement type) {
+    String name = type.getQualifiedName().toString();
+    if (type.getKind() != ElementKind.CLASS) {
+      return error(type, Messages.notAClass(name));
+    }
+    boolean valid = true;
+    if (!type.getModifiers().contains(Modifier.PUBLIC)) {
+      valid = error(type, Messages.notPublic(name));
+    }
+    if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+      valid = error(type, Messages.isAbstract(name));
+    }
+    if (type.getNestingKind() == NestingKind.MEMBER) {
+      if (!type.getModifiers().contains(Modifier.STATIC)) {
+        valid = error(type, Messages.isInnerClass(name));
+      }
+      for (Element outer = type.getEnclosingElement(); outer instanceof TypeElement;
+          outer = outer.getEnclosingElement()) {
+        if (!outer.getModifiers().contains(Modifier.PUBLIC)) {
+          valid = error(type, Messages.enclosingNotPublic(name, outer.getSimpleName().toString()));
+        }
+      }
+    } else if (type.getNestingKind() != NestingKind.TOP_LEVEL) {
+      valid = error(type, Messages.isInnerClass(name));
+    }
+    if (!hasPublicNoArgConstructor(type)) {
+      valid = error(type, Messages.noPublicNoArgConstructor(name));
+    }
+    return checkContract(type) && valid;
+  }
+
+  private boolean checkContract(TypeElement type) {
+    String name = type.getQualifiedName().toString();
+    TypeElement migration = elements.getTypeElement(MIGRATION);
+    if (migration == null) {
+      if (!reportedMissingRuntime) {
+        reportedMissingRuntime = true;
+        error(type, Messages.runtimeMissing(MIGRATION));
+      }
+      return false;
+    }
+    if (!types.isAssignable(type.asType(), types.erasure(migration.asType()))) {
+      return error(type, Messages.notAMigration(name, MIGRATION));
+    }
+    boolean hasDowngrade = declaresDowngrade(type, migration);
+    boolean irreversible = type.getAnnotation(Irreversible.class) != null;
+    if (!hasDowngrade && !irreversible) {
+      return error(type, Messages.missingDowngrade(name));
+    }
+    if (hasDowngrade && irreversible) {
+      return error(type, Messages.irreversibleWithDowngrade(name));
+    }
+    return true;
+  }
+
+  private static boolean hasPublicNoArgConstructor(TypeElement type) {
+    return ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+        .anyMatch(constructor -> constructor.getParameters().isEmpty()
+            && constructor.getModifiers().contains(Modifier.PUBLIC));
+  }
+
+  /** Whether a downgrade other than {@code Migration}'s refusing default is inherited or declared. */
+  private boolean declaresDowngrade(TypeElement type, TypeElement migration) {
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      if (method.getSimpleName().contentEquals("downgrade")
+          && method.getParameters().size() == 1
+          && types.erasure(method.getParameters().get(0).asType()).toString().equals(DSL_CONTEXT)
+          && !method.getEnclosingElement().equals(migration)
+          && !method.getModifiers().contains(Modifier.ABSTRACT)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The revision the class declares, with the checksum of its source. */
+  RevisionNode read(TypeElement type) {
+    Revision revision = type.getAnnotation(Revision.class);
+    Irreversible irreversible = type.getAnnotation(Irreversible.class);
+    return new RevisionNode(
+        elements.getBinaryName(type).toString(),
+        revision.id(),
+        List.of(revision.revises()),
+        List.of(revision.dependsOn()),
+        List.of(revision.branchLabels()),
+        revision.message(),
+        revision.transactional(),
+        irreversible == null ? null : irreversible.value(),
+        checksum(type).orElse(""),
+        true);
+  }
+
+  /** SHA-256 of the class's imports and declaration, comments and formatting ignored. */
+  private Optional<String> checksum(TypeElement type) {
+    TreePath path = trees == null ? null : trees.getPath(type);
+    if (path == null) {
+      if (!reportedMissingTrees) {
+        reportedMissingTrees = true;
+        messager.printMessage(Diagnostic.Kind.WARNING,
+            Messages.noChecksum(type.getQualifiedName().toString()), type);
+      }
+      return Optional.empty();
+    }
+    CompilationUnitTree unit = path.getCompilationUnit();
+    try {
+      CharSequence source = unit.getSourceFile().getCharContent(true);
+      StringBuilder text = new StringBuilder();
+      for (ImportTree importTree : unit.getImports()) {
+        text.append(span(source, unit, importTree)).append('\n');
+      }
+      text.append(span(source, unit, path.getLeaf()));
+      return Optional.of(SourceChecksum.of(text));
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read the source of " + type, e);
+    }
+  }
+
+  private CharSequence span(CharSequence source, CompilationUnitTree unit, Tree tree) {
+    SourcePositions positions = trees.getSourcePositions();
+    return source.subSequence(
+        (int) positions.getStartPosition(unit, tree), (int) positions.getEndPosition(unit, tree));
+  }
+
+  private boolean error(Element element, String message) {
+    messager.printMessage(
+        Diagnostic.Kind.ERROR, message, element, Annotations.revisionMirror(element).orElse(null));
+    return false;
+  }
+
+}

@@ -1,0 +1,131 @@
+package dev.retort.processor.checksum;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The checksum of a migration's source: SHA-256 of its tokens, so that any change to the code
+ * changes it and a change to comments, blank lines or indentation does not. It is computed from
+ * the text, not from javac's trees, so every JDK computes the same value for the same source.
+ */
+public final class SourceChecksum {
+
+  private SourceChecksum() {}
+
+  /** The lower-case hex SHA-256 of {@link #normalize(CharSequence) normalize(source)}. */
+  public static String of(CharSequence source) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      byte[] digest = sha256.digest(normalize(source).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime provides SHA-256", e);
+    }
+  }
+
+  /**
+   * The source without comments, with string, character and text-block literals kept exactly,
+   * and with whitespace kept only where it separates two words or two operators ({@code int x},
+   * {@code a - -b}; not {@code a + b}), as one space.
+   */
+  public static String normalize(CharSequence source) {
+    StringBuilder out = new StringBuilder(source.length());
+    boolean pendingSpace = false;
+    int i = 0;
+    int length = source.length();
+    while (i < length) {
+      char c = source.charAt(i);
+      if (c == '/' && i + 1 < length && source.charAt(i + 1) == '/') {
+        i = endOfLine(source, i);
+        pendingSpace = true;
+      } else if (c == '/' && i + 1 < length && source.charAt(i + 1) == '*') {
+        i = endOfBlockComment(source, i);
+        pendingSpace = true;
+      } else if (Character.isWhitespace(c)) {
+        i++;
+        pendingSpace = true;
+      } else {
+        if (pendingSpace && wouldJoin(out, c)) {
+          out.append(' ');
+        }
+        pendingSpace = false;
+        int end = c == '"' || c == '\'' ? endOfLiteral(source, i) : i + 1;
+        out.append(source, i, end);
+        i = end;
+      }
+    }
+    return out.toString();
+  }
+
+  private static int endOfLine(CharSequence source, int from) {
+    int i = from;
+    while (i < source.length() && source.charAt(i) != '\n' && source.charAt(i) != '\r') {
+      i++;
+    }
+    return i;
+  }
+
+  private static int endOfBlockComment(CharSequence source, int from) {
+    for (int i = from + 2; i + 1 < source.length(); i++) {
+      if (source.charAt(i) == '*' && source.charAt(i + 1) == '/') {
+        return i + 2;
+      }
+    }
+    return source.length();
+  }
+
+  /** The index after a string, text block or character literal that starts at {@code from}. */
+  private static int endOfLiteral(CharSequence source, int from) {
+    char quote = source.charAt(from);
+    boolean textBlock = quote == '"' && startsWith(source, from, "\"\"\"");
+    String closing = textBlock ? "\"\"\"" : String.valueOf(quote);
+    int i = from + closing.length();
+    while (i < source.length()) {
+      char c = source.charAt(i);
+      if (c == '\\') {
+        i += 2;
+      } else if (startsWith(source, i, closing)) {
+        return i + closing.length();
+      } else if (!textBlock && (c == '\n' || c == '\r')) {
+        return i;
+      } else {
+        i++;
+      }
+    }
+    return source.length();
+  }
+
+  private static boolean startsWith(CharSequence source, int at, String prefix) {
+    if (at + prefix.length() > source.length()) {
+      return false;
+    }
+    for (int k = 0; k < prefix.length(); k++) {
+      if (source.charAt(at + k) != prefix.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether dropping the whitespace before {@code next} would join two tokens into one: two words
+   * ({@code int x}) or two operators ({@code a - -b} is not {@code a--b}).
+   */
+  private static boolean wouldJoin(StringBuilder out, char next) {
+    if (out.length() == 0) {
+      return false;
+    }
+    char last = out.charAt(out.length() - 1);
+    return (isWordChar(last) && isWordChar(next)) || (isOperator(last) && isOperator(next));
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isJavaIdentifierPart(c);
+  }
+
+  private static boolean isOperator(char c) {
+    return "+-*/%&|^!~<>=?:.".indexOf(c) >= 0;
+  }
+}

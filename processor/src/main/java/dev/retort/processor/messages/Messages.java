@@ -1,0 +1,275 @@
+package dev.retort.processor.messages;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every word the processor says, in one place. Each message states the rule that was broken,
+ * names the revisions involved, says how to fix it, and starts with a stable tag that tests,
+ * documentation and search engines can rely on.
+ */
+public final class Messages {
+
+  public static final String DUPLICATE_ID = "[Retort/DuplicateId]";
+  public static final String UNKNOWN_PARENT = "[Retort/UnknownParent]";
+  public static final String UNKNOWN_DEPENDENCY = "[Retort/UnknownDependency]";
+  public static final String DUPLICATE_PARENT = "[Retort/DuplicateParent]";
+  public static final String CYCLE = "[Retort/Cycle]";
+  public static final String MULTIPLE_HEADS = "[Retort/MultipleHeads]";
+  public static final String MULTIPLE_BASES = "[Retort/MultipleBases]";
+  public static final String INVALID_ID = "[Retort/InvalidId]";
+  public static final String INVALID_BRANCH_LABEL = "[Retort/InvalidBranchLabel]";
+  public static final String DUPLICATE_BRANCH_LABEL = "[Retort/DuplicateBranchLabel]";
+  public static final String BRANCH_LABEL_IS_REVISION_ID = "[Retort/BranchLabelIsRevisionId]";
+  public static final String INVALID_MIGRATION_CLASS = "[Retort/InvalidMigrationClass]";
+  public static final String MISSING_DOWNGRADE = "[Retort/MissingDowngrade]";
+  public static final String IRREVERSIBLE_WITH_DOWNGRADE = "[Retort/IrreversibleWithDowngrade]";
+  public static final String REGISTRY_LOCATION = "[Retort/RegistryLocation]";
+  public static final String LATE_REVISION = "[Retort/LateRevision]";
+  public static final String NO_CHECKSUM = "[Retort/NoChecksum]";
+  public static final String INTERNAL_ERROR = "[Retort/InternalError]";
+
+  /** The processor option that turns multiple heads and bases from errors into warnings. */
+  public static final String PERMISSIVE_OPTION = "retort.permissive";
+
+  /** The processor option that names the generated registry class. */
+  public static final String REGISTRY_OPTION = "retort.registry";
+
+  /** The longest id the database column and the messages are designed for. */
+  public static final int MAX_ID_LENGTH = 32;
+
+  private Messages() {}
+
+  // ---- ids and labels ----
+
+  public static String invalidId(String subject, String id, String reason) {
+    return INVALID_ID + " " + subject + " has the invalid id " + quote(id) + ": " + reason
+        + ". Fix: use up to " + MAX_ID_LENGTH + " letters, digits or underscores, such as the"
+        + " twelve hex digits `retort create` generates.";
+  }
+
+  public static String invalidBranchLabel(String subject, String label, String reason) {
+    return INVALID_BRANCH_LABEL + " " + subject + " declares the invalid branch label "
+        + quote(label) + ": " + reason + ". Fix: use a word of letters, digits or underscores,"
+        + " such as \"billing\".";
+  }
+
+  public static String emptyValue() {
+    return "it is empty";
+  }
+
+  public static String containsWhitespace() {
+    return "it contains whitespace";
+  }
+
+  public static String containsTargetSyntax(char character) {
+    return "it contains '" + character + "', which targets use as syntax"
+        + " (label@head, rev+1, rev-1, from:to)";
+  }
+
+  public static String reservedWord() {
+    return "it is a reserved target word (head, heads, base, current)";
+  }
+
+  public static String tooLong(int length) {
+    return "it has " + length + " characters, more than " + MAX_ID_LENGTH;
+  }
+
+  public static String duplicateId(String subject, String id, List<String> others) {
+    return DUPLICATE_ID + " Revision id " + quote(id) + " is declared by " + subject + " and by "
+        + String.join(", ", others) + ". Each revision needs its own id: give one of them a new"
+        + " id (`retort create` generates one), and if it was already applied somewhere, keep"
+        + " the id that was applied.";
+  }
+
+  public static String duplicateParent(String subject, String member, String id) {
+    return DUPLICATE_PARENT + " " + subject + " lists " + quote(id) + " twice in " + member
+        + ". Fix: remove the repeated id.";
+  }
+
+  public static String unknownParent(String subject, String id, List<String> closest) {
+    return UNKNOWN_PARENT + " " + subject + " revises " + quote(id)
+        + ", but no revision has that id. " + closestIds(closest)
+        + " Fix: correct the id in revises, or add the revision it names.";
+  }
+
+  public static String unknownDependency(String subject, String id, List<String> closest) {
+    return UNKNOWN_DEPENDENCY + " " + subject + " depends on " + quote(id)
+        + ", but no revision has that id. " + closestIds(closest)
+        + " Fix: correct the id in dependsOn, or add the revision it names.";
+  }
+
+  private static String closestIds(List<String> closest) {
+    return closest.isEmpty()
+        ? "No existing id is close to it."
+        : "Closest existing " + (closest.size() == 1 ? "id: " : "ids: ") + String.join(", ", closest)
+            + ".";
+  }
+
+  // ---- cycles ----
+
+  public static String revisesItself(String subject, String member) {
+    return CYCLE + " " + subject + " names itself in " + member + ", so it could never be"
+        + " applied. Fix: name the revision it follows instead (leave revises empty for a base).";
+  }
+
+  public static String cycle(String subject, List<String> path, List<String> members) {
+    return CYCLE + " " + subject + " is part of a cycle: " + String.join(" -> ", path)
+        + " (each arrow leads to a revision that revises or depends on the one before it), so"
+        + " none of " + String.join(", ", members) + " could ever be applied. Fix: break the"
+        + " cycle by correcting the revises or dependsOn that points back to a later revision.";
+  }
+
+  // ---- heads and bases ----
+
+  public static String multipleHeads(
+      String subject, List<String> heads, List<String> headIds, boolean permissive) {
+    String ids = String.join(" ", headIds);
+    return MULTIPLE_HEADS + " The revision graph has " + heads.size() + " heads: "
+        + String.join(", ", heads) + "; " + subject + " is one of them and nothing merges it."
+        + " A single `upgrade head` would not know where to go. "
+        + (permissive
+            ? "Allowed because -A" + PERMISSIVE_OPTION + "=true; merge them with:"
+                + " retort merge " + ids + " -m \"Merge heads\""
+            : "Fix: merge them with `retort merge " + ids + " -m \"Merge heads\"` (a revision"
+                + " with revises = {" + quotedList(headIds) + "}), or give each branch its own"
+                + " branchLabels if they are meant to stay independent, or allow several heads"
+                + " with -A" + PERMISSIVE_OPTION + "=true.");
+  }
+
+  public static String unlabelledHead(String subject) {
+    return "the head " + subject + " has no branch label of its own";
+  }
+
+  public static String multipleBases(
+      String subject, List<String> bases, boolean permissive) {
+    return MULTIPLE_BASES + " The revision graph has " + bases.size() + " bases (revisions that"
+        + " revise nothing): " + String.join(", ", bases) + "; " + subject + " is one of them and"
+        + " starts no labelled branch. "
+        + (permissive
+            ? "Allowed because -A" + PERMISSIVE_OPTION + "=true."
+            : "Fix: make it revise the revision it follows, or, if it starts an independent"
+                + " branch, give it branchLabels (as `retort create --head base --branch-label"
+                + " NAME` does), or allow several bases with -A" + PERMISSIVE_OPTION + "=true.");
+  }
+
+  // ---- branch labels ----
+
+  public static String duplicateBranchLabel(String subject, String label, List<String> others) {
+    return DUPLICATE_BRANCH_LABEL + " Branch label " + quote(label) + " is declared by "
+        + subject + (others.isEmpty() ? " more than once" : " and by " + String.join(", ", others))
+        + ". A label names exactly one branch: rename one of them.";
+  }
+
+  public static String branchLabelIsRevisionId(String subject, String label, String revision) {
+    return BRANCH_LABEL_IS_REVISION_ID + " Branch label " + quote(label) + " of " + subject
+        + " is also the id of revision " + revision + ", so the target " + quote(label)
+        + " would be ambiguous. Fix: rename the label.";
+  }
+
+  // ---- the migration class ----
+
+  public static String notAClass(String className) {
+    return INVALID_MIGRATION_CLASS + " @Revision is on " + className + ", which is not a class."
+        + " Fix: put @Revision on a public class that implements dev.retort.runtime.Migration.";
+  }
+
+  public static String notPublic(String className) {
+    return INVALID_MIGRATION_CLASS + " " + className + " must be public, so the generated"
+        + " registry can create it. Fix: declare it public.";
+  }
+
+  public static String isAbstract(String className) {
+    return INVALID_MIGRATION_CLASS + " " + className + " is abstract, so the registry could not"
+        + " create it. Fix: make it concrete, or move @Revision to a concrete subclass.";
+  }
+
+  public static String isInnerClass(String className) {
+    return INVALID_MIGRATION_CLASS + " " + className + " is an inner class, which needs an"
+        + " enclosing instance. Fix: declare it static, or make it a top-level class.";
+  }
+
+  public static String enclosingNotPublic(String className, String enclosing) {
+    return INVALID_MIGRATION_CLASS + " " + className + " is nested in " + enclosing
+        + ", which is not public, so the registry could not reach it. Fix: make " + enclosing
+        + " public, or make " + className + " a top-level class.";
+  }
+
+  public static String noPublicNoArgConstructor(String className) {
+    return INVALID_MIGRATION_CLASS + " " + className + " has no public constructor without"
+        + " parameters, so the registry could not create it. Fix: add one (a migration gets"
+        + " everything it needs from the DSLContext passed to upgrade and downgrade).";
+  }
+
+  public static String notAMigration(String className, String migrationInterface) {
+    return INVALID_MIGRATION_CLASS + " " + className + " does not implement "
+        + migrationInterface + ". Fix: add `implements Migration` and its upgrade and downgrade"
+        + " methods.";
+  }
+
+  public static String runtimeMissing(String migrationInterface) {
+    return INVALID_MIGRATION_CLASS + " " + migrationInterface + " is not on the compile"
+        + " classpath. Fix: add the dependency dev.retort:retort-runtime.";
+  }
+
+  public static String missingDowngrade(String className) {
+    return MISSING_DOWNGRADE + " " + className + " does not implement downgrade(DSLContext)."
+        + " Fix: write the downgrade that undoes upgrade, or, if it truly cannot be undone,"
+        + " annotate the class @Irreversible(\"why\") so a downgrade through it is refused.";
+  }
+
+  public static String irreversibleWithDowngrade(String className) {
+    return IRREVERSIBLE_WITH_DOWNGRADE + " " + className + " is @Irreversible but implements"
+        + " downgrade(DSLContext), which would never run. Fix: remove one of the two.";
+  }
+
+  // ---- the registry ----
+
+  public static String noCommonPackage(List<String> packages) {
+    return REGISTRY_LOCATION + " The revisions of this compilation share no package ("
+        + String.join(", ", packages) + "), so there is no default place for the registry."
+        + " Fix: pass -A" + REGISTRY_OPTION + "=com.example.db.Revisions, or annotate one"
+        + " package-info.java with @RegistryName(\"Revisions\").";
+  }
+
+  public static String invalidRegistryOption(String value) {
+    return REGISTRY_LOCATION + " -A" + REGISTRY_OPTION + "=" + value + " is not a qualified"
+        + " class name. Fix: pass a name such as com.example.db.Revisions.";
+  }
+
+  public static String invalidRegistryName(String value) {
+    return REGISTRY_LOCATION + " @RegistryName(" + quote(value) + ") is not a simple class"
+        + " name. Fix: use a Java identifier such as \"Revisions\".";
+  }
+
+  public static String severalRegistryNames(List<String> packages) {
+    return REGISTRY_LOCATION + " @RegistryName appears on several packages ("
+        + String.join(", ", packages) + "), but a compilation has one registry. Fix: keep it"
+        + " on one package.";
+  }
+
+  public static String lateRevision(String className, String registry) {
+    return LATE_REVISION + " " + className + " was generated by another annotation processor"
+        + " after " + registry + " had been written, so it is not in the registry. Fix: write"
+        + " migrations by hand, or generate them in the first round of processing.";
+  }
+
+  public static String noChecksum(String className) {
+    return NO_CHECKSUM + " The compiler offers no source trees, so " + className + " gets no"
+        + " checksum and an edit after it was applied cannot be detected. Compile with javac to"
+        + " get one.";
+  }
+
+  public static String internalError(String trace) {
+    return INTERNAL_ERROR + " Retort's processor failed; please report this with the trace:\n"
+        + trace;
+  }
+
+  private static String quote(String value) {
+    return "'" + value + "'";
+  }
+
+  private static String quotedList(List<String> values) {
+    return values.stream().map(value -> "\"" + value + "\"").collect(Collectors.joining(", "));
+  }
+}

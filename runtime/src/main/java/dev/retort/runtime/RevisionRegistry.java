@@ -1,0 +1,42 @@
+package dev.retort.runtime;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The revisions of an application, their graph precomputed at compile time. Retort's annotation
+ * processor generates the one implementation per compilation (by default a class named
+ * {@code Revisions}) and registers it for {@link java.util.ServiceLoader}, so the runtime needs
+ * neither classpath scanning nor reflection to find the migrations.
+ */
+public interface RevisionRegistry {
+
+  /** Every revision, in a topological order: parents and dependencies before their children. */
+  List<RevisionInfo> revisions();
+
+  /** The revision with exactly this id. */
+  Optional<RevisionInfo> revision(String id);
+
+  /** The revisions that no other revision revises, in topological order. */
+  List<RevisionInfo> heads();
+
+  /** The revisions that revise nothing, in topological order. */
+  List<RevisionInfo> bases();
+
+  /**
+   * The topological indexes of the parents of the revision at {@code index}: the graph as the
+   * processor computed it, for the runtime's walks.
+   */
+  int[] parentIndexes(int index);
+
+  /** The topological indexes of the {@code dependsOn} revisions of the revision at {@code index}. */
+  int[] dependencyIndexes(int index);
+
+  /**
+   * A new instance of the revision's migration class. This is the only place a migration class
+   * is loaded, so a start-up with nothing to apply loads none.
+   *
+   * @throws IllegalArgumentException if the revision belongs to another registry
+   */
+  Migration migration(RevisionInfo revision);
+}

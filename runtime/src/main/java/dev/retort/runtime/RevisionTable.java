@@ -1,0 +1,146 @@
+package dev.retort.runtime;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of a generated registry, in the topological order the processor computed. Generated
+ * code fills it through {@link Builder}; the runtime reads it through {@link GeneratedRegistry}.
+ * Building it resolves ids to indexes and nothing more: the graph itself was computed at compile
+ * time.
+ */
+public final class RevisionTable {
+
+  /** The empty id list, shared by generated rows. */
+  public static final String[] NONE = {};
+
+  private final List<RevisionInfo> revisions;
+  private final Map<String, RevisionInfo> byId;
+  private final int[][] parents;
+  private final int[][] dependencies;
+  private final List<RevisionInfo> heads;
+  private final List<RevisionInfo> bases;
+
+  private RevisionTable(Builder builder, String[] headIds, String[] baseIds) {
+    this.revisions = Collections.unmodifiableList(builder.rows);
+    this.byId = builder.byId;
+    this.parents = new int[revisions.size()][];
+    this.dependencies = new int[revisions.size()][];
+    for (RevisionInfo revision : revisions) {
+      parents[revision.index()] = indexesBefore(revision, revision.revises());
+      dependencies[revision.index()] = indexesBefore(revision, revision.dependsOn());
+    }
+    this.heads = lookUpAll(headIds);
+    this.bases = lookUpAll(baseIds);
+  }
+
+  /** Starts a table of {@code expectedSize} rows. */
+  public static Builder builder(int expectedSize) {
+    return new Builder(expectedSize);
+  }
+
+  List<RevisionInfo> revisions() {
+    return revisions;
+  }
+
+  RevisionInfo revision(String id) {
+    return byId.get(id);
+  }
+
+  List<RevisionInfo> heads() {
+    return heads;
+  }
+
+  List<RevisionInfo> bases() {
+    return bases;
+  }
+
+  int[] parentIndexes(int index) {
+    return parents[index].clone();
+  }
+
+  int[] dependencyIndexes(int index) {
+    return dependencies[index].clone();
+  }
+
+  private int[] indexesBefore(RevisionInfo child, List<String> ids) {
+    int[] indexes = new int[ids.size()];
+    for (int i = 0; i < indexes.length; i++) {
+      RevisionInfo other = lookUp(ids.get(i));
+      if (other.index() >= child.index()) {
+        throw new IllegalStateException("Generated registry is out of order: " + other.id()
+            + " must come before " + child.id() + "; rebuild the project");
+      }
+      indexes[i] = other.index();
+    }
+    return indexes;
+  }
+
+  private List<RevisionInfo> lookUpAll(String[] ids) {
+    List<RevisionInfo> found = new ArrayList<>(ids.length);
+    for (String id : ids) {
+      found.add(lookUp(id));
+    }
+    return Collections.unmodifiableList(found);
+  }
+
+  private RevisionInfo lookUp(String id) {
+    RevisionInfo revision = byId.get(id);
+    if (revision == null) {
+      throw new IllegalStateException(
+          "Generated registry names unknown revision '" + id + "'; rebuild the project");
+    }
+    return revision;
+  }
+
+  /** Collects the rows of a generated registry. */
+  public static final class Builder {
+
+    private final List<RevisionInfo> rows;
+    private final Map<String, RevisionInfo> byId;
+
+    private Builder(int expectedSize) {
+      this.rows = new ArrayList<>(expectedSize);
+      this.byId = new HashMap<>(Math.max(16, expectedSize * 4 / 3 + 1));
+    }
+
+    /**
+     * Adds the next revision in topological order.
+     *
+     * @param irreversibleReason why the revision has no downgrade, or {@code null} if it has one
+     */
+    public Builder add(
+        String id,
+        String className,
+        String message,
+        String checksum,
+        boolean transactional,
+        String irreversibleReason,
+        String[] revises,
+        String[] dependsOn,
+        String[] branchLabels) {
+      RevisionInfo revision = new RevisionInfo(
+          rows.size(), id, className, message, checksum, transactional, irreversibleReason,
+          listOf(revises), listOf(dependsOn), listOf(branchLabels));
+      if (byId.putIfAbsent(id, revision) != null) {
+        throw new IllegalStateException(
+            "Generated registry lists revision '" + id + "' twice; rebuild the project");
+      }
+      rows.add(revision);
+      return this;
+    }
+
+    /** Finishes the table with the heads and bases the processor computed. */
+    public RevisionTable build(String[] heads, String[] bases) {
+      return new RevisionTable(this, heads, bases);
+    }
+
+    private static List<String> listOf(String[] ids) {
+      return ids.length == 0 ? List.of() : Collections.unmodifiableList(Arrays.asList(ids.clone()));
+    }
+  }
+}
