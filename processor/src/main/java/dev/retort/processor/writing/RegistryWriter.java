@@ -137,8 +137,9 @@ public final class RegistryWriter {
   private FieldSpec constant(String name, int index, CodeBlock registryRef, Modifier... modifiers) {
     RevisionNode revision = revisions.get(index);
     return FieldSpec.builder(REVISION_INFO, name, modifiers)
-        .addJavadoc("{@code $L}$L\n", revision.id(),
-            revision.message().isEmpty() ? "" : ": " + javadocSafe(revision.message()))
+        .addJavadoc("{@code $L}$L ({@link $T}).\n", revision.id(),
+            revision.message().isEmpty() ? "" : ": " + javadocSafe(revision.message()),
+            migrationClass(revision))
         .initializer("$L.revisions().get($L)", registryRef, index)
         .build();
   }

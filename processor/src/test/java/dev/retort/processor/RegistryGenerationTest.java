@@ -1,0 +1,241 @@
+package dev.retort.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.retort.processor.Sources.compile;
+import static dev.retort.processor.Sources.migration;
+import static dev.retort.processor.Sources.migrationWithBody;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.retort.runtime.Migration;
+import dev.retort.runtime.RevisionInfo;
+import dev.retort.runtime.RevisionRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.ServiceLoader;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+class RegistryGenerationTest {
+
+  static final JavaFileObject[] SHOP = {
+      migration("com.example.shop.db.CreateUsers",
+          "@Revision(id = \"ae1027a6acf0\", message = \"Create users\", branchLabels = \"core\")"),
+      migration("com.example.shop.db.AddEmailVerifiedColumnToUsers",
+          "@Revision(id = \"27c6a30d7c24\", revises = \"ae1027a6acf0\","
+              + " message = \"Add email_verified column to users\")"),
+      migration("com.example.shop.db.orders.CreateOrders",
+          "@Revision(id = \"1975ea83b712\", revises = \"ae1027a6acf0\","
+              + " message = \"Create orders\")"),
+      migration("com.example.shop.db.MergeEmailAndOrders",
+          "@Revision(id = \"3cc0f3a6b0e1\", revises = {\"27c6a30d7c24\", \"1975ea83b712\"},"
+              + " message = \"Merge email and orders\")"),
+      migrationWithBody("com.example.shop.db.orders.IndexOrdersConcurrently",
+          "@Revision(id = \"d4e5f6a7b8c9\", revises = \"3cc0f3a6b0e1\", transactional = false,"
+              + " message = \"Index orders concurrently\")\n@Irreversible(\"drops the legacy index\")",
+          "  public void upgrade(DSLContext db) {}"),
+  };
+
+  @Test
+  void theRegistryMatchesTheGoldenFile() throws IOException {
+    Compilation compilation = compile(SHOP);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.example.shop.db.Revisions")
+        .contentsAsUtf8String().isEqualTo(golden("golden/Revisions.java"));
+  }
+
+  @Test
+  void theRegistryListsTheGraph_inTopologicalOrder() throws Exception {
+    RevisionRegistry registry = registryOf(compile(SHOP), "com.example.shop.db.Revisions");
+
+    assertThat(ids(registry.revisions())).containsExactly(
+        "ae1027a6acf0", "1975ea83b712", "27c6a30d7c24", "3cc0f3a6b0e1", "d4e5f6a7b8c9").inOrder();
+    assertThat(ids(registry.heads())).containsExactly("d4e5f6a7b8c9");
+    assertThat(ids(registry.bases())).containsExactly("ae1027a6acf0");
+    RevisionInfo merge = registry.revision("3cc0f3a6b0e1").orElseThrow();
+    assertThat(merge.isMerge()).isTrue();
+    assertThat(registry.parentIndexes(merge.index())).asList().containsExactly(2, 1);
+    RevisionInfo index = registry.revision("d4e5f6a7b8c9").orElseThrow();
+    assertThat(index.transactional()).isFalse();
+    assertThat(index.irreversibleReason()).hasValue("drops the legacy index");
+    assertThat(index.className()).isEqualTo("com.example.shop.db.orders.IndexOrdersConcurrently");
+    assertThat(registry.revision("ae1027a6acf0").orElseThrow().branchLabels())
+        .containsExactly("core");
+  }
+
+  @Test
+  void eachRevisionHasATypedConstant_namedAfterItsClass() throws Exception {
+    CompiledClasses classes = new CompiledClasses(compile(SHOP));
+    Class<?> revisions = classes.loadClass("com.example.shop.db.Revisions");
+
+    Object constant = revisions.getField("ADD_EMAIL_VERIFIED_COLUMN_TO_USERS").get(null);
+
+    assertThat(revisions.getField("ADD_EMAIL_VERIFIED_COLUMN_TO_USERS").getType())
+        .isEqualTo(RevisionInfo.class);
+    assertThat(((RevisionInfo) constant).id()).isEqualTo("27c6a30d7c24");
+    assertThat(((RevisionInfo) constant).message()).isEqualTo("Add email_verified column to users");
+  }
+
+  @Test
+  void aStartUpThatRunsNothing_loadsNoMigrationClass() throws Exception {
+    CompiledClasses classes = new CompiledClasses(compile(SHOP));
+    RevisionRegistry registry = registryOf(classes, "com.example.shop.db.Revisions");
+
+    registry.revisions().forEach(revision -> revision.checksum());
+    registry.heads();
+    registry.revision("27c6a30d7c24");
+
+    assertThat(classes.loaded().stream().filter(name -> !name.contains("Revisions"))).isEmpty();
+
+    Migration migration = registry.migration(registry.revision("27c6a30d7c24").orElseThrow());
+
+    assertThat(migration.getClass().getName())
+        .isEqualTo("com.example.shop.db.AddEmailVerifiedColumnToUsers");
+    assertThat(classes.loaded().stream().filter(name -> !name.contains("Revisions")))
+        .containsExactly("com.example.shop.db.AddEmailVerifiedColumnToUsers");
+  }
+
+  @Test
+  void theRegistryIsFoundByServiceLoader_withoutScanning() throws Exception {
+    CompiledClasses classes = new CompiledClasses(compile(SHOP));
+
+    assertThat(classes.resource(RevisionProcessor.SERVICE_FILE))
+        .isEqualTo("com.example.shop.db.Revisions\n");
+    List<RevisionRegistry> found = ServiceLoader.load(RevisionRegistry.class, classes).stream()
+        .map(ServiceLoader.Provider::get).toList();
+    assertThat(found).hasSize(1);
+    assertThat(ids(found.get(0).heads())).containsExactly("d4e5f6a7b8c9");
+  }
+
+  @Test
+  void aConstantOfAnotherRegistry_isRefused() throws Exception {
+    RevisionRegistry one = registryOf(compile(SHOP), "com.example.shop.db.Revisions");
+    RevisionRegistry other = registryOf(compile(SHOP), "com.example.shop.db.Revisions");
+
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> one.migration(other.revisions().get(0)));
+    assertThat(refused).hasMessageThat().contains("does not belong to");
+  }
+
+  @Test
+  void theOutputIsTheSame_whateverOrderTheSourcesCameIn() {
+    List<JavaFileObject> reversed = new ArrayList<>(List.of(SHOP));
+    Collections.reverse(reversed);
+
+    String first = registrySource(compile(SHOP));
+    String second = registrySource(Sources.javac().compile(reversed));
+
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void eachRevisionIsRecordedInAMarkerForLaterCompilations() {
+    Compilation compilation = compile(SHOP);
+
+    assertThat(compilation).generatedSourceFile(
+            "dev.retort.aggregated.com_example_shop_db_orders_CreateOrders")
+        .contentsAsUtf8String().contains("id = \"1975ea83b712\"");
+  }
+
+  @Test
+  void theChecksumIgnoresCommentsAndFormatting_butNotCode() throws Exception {
+    String original = checksumOf(migration("com.example.db.CreateUsers", "@Revision(id = \"a1\")"));
+    String reformatted = checksumOf(migrationWithBody("com.example.db.CreateUsers",
+        "// Creates the users table.\n@Revision(id = \"a1\")", """
+          /** Runs first. */
+          @Override
+          public void upgrade(DSLContext db)   {
+            db.execute( "select 1" ); // unchanged
+          }
+          @Override public void downgrade(DSLContext db) { db.execute("select 2"); }
+        """));
+    String edited = checksumOf(migrationWithBody("com.example.db.CreateUsers",
+        "@Revision(id = \"a1\")", """
+          @Override
+          public void upgrade(DSLContext db) {
+            db.execute("select 11");
+          }
+          @Override public void downgrade(DSLContext db) { db.execute("select 2"); }
+        """));
+
+    assertThat(original).matches("[0-9a-f]{64}");
+    assertThat(reformatted).isEqualTo(original);
+    assertThat(edited).isNotEqualTo(original);
+  }
+
+  @Test
+  void theRegistryNameCanBeSetByOption() {
+    Compilation compilation = Sources.javac()
+        .withOptions("-Aretort.registry=com.example.Migrations")
+        .compile(SHOP);
+
+    assertThat(compilation).generatedSourceFile("com.example.Migrations");
+  }
+
+  @Test
+  void theRegistryNameCanBeSetByAPackageAnnotation() {
+    JavaFileObject packageInfo = JavaFileObjects.forSourceLines("com.example.shop.package-info",
+        "@dev.retort.annotations.RegistryName(\"ShopRevisions\")",
+        "package com.example.shop;");
+    List<JavaFileObject> sources = new ArrayList<>(List.of(SHOP));
+    sources.add(packageInfo);
+
+    assertThat(Sources.javac().compile(sources)).generatedSourceFile("com.example.shop.ShopRevisions");
+  }
+
+  @Test
+  void twoClassesWithOneSimpleName_getTheirIdsInTheConstantName() {
+    Compilation compilation = compile(
+        migration("com.example.db.a.CreateUsers", "@Revision(id = \"a1\")"),
+        migration("com.example.db.b.CreateUsers", "@Revision(id = \"b1\", revises = \"a1\")"));
+
+    assertThat(compilation).generatedSourceFile("com.example.db.Revisions").contentsAsUtf8String()
+        .contains("CREATE_USERS_A1 = REGISTRY");
+    assertThat(compilation).generatedSourceFile("com.example.db.Revisions").contentsAsUtf8String()
+        .contains("CREATE_USERS_B1 = REGISTRY");
+  }
+
+  private static String checksumOf(JavaFileObject source) throws Exception {
+    RevisionRegistry registry = registryOf(compile(source), "com.example.db.Revisions");
+    return registry.revisions().get(0).checksum();
+  }
+
+  static String registrySource(Compilation compilation) {
+    try {
+      return compilation.generatedSourceFile("com.example.shop.db.Revisions").orElseThrow()
+          .getCharContent(true).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static RevisionRegistry registryOf(Compilation compilation, String registryClass)
+      throws Exception {
+    assertThat(compilation).succeeded();
+    return registryOf(new CompiledClasses(compilation), registryClass);
+  }
+
+  static RevisionRegistry registryOf(CompiledClasses classes, String registryClass)
+      throws Exception {
+    return (RevisionRegistry) classes.loadClass(registryClass).getField("REGISTRY").get(null);
+  }
+
+  static List<String> ids(List<RevisionInfo> revisions) {
+    return revisions.stream().map(RevisionInfo::id).toList();
+  }
+
+  static String golden(String resource) throws IOException {
+    try (InputStream in = RegistryGenerationTest.class.getClassLoader().getResourceAsStream(resource)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,385 @@
+package dev.retort.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.retort.processor.Sources.compile;
+import static dev.retort.processor.Sources.migration;
+import static dev.retort.processor.Sources.migrationWithBody;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.retort.processor.messages.Messages;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** One compilation per diagnostic: the message, the file and the line it points at. */
+class RevisionProcessorErrorsTest {
+
+  private static final JavaFileObject CREATE_USERS = migration("com.example.db.CreateUsers",
+      "@Revision(id = \"ae1027a6acf0\", message = \"Create users\")");
+
+  @Test
+  void aDuplicateId_failsAtBothClasses() {
+    JavaFileObject other = migration("com.example.db.CreateOrders",
+        "@Revision(id = \"ae1027a6acf0\", message = \"Create orders\")");
+
+    Compilation compilation = compile(CREATE_USERS, other);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining(Messages.DUPLICATE_ID + " Revision id 'ae1027a6acf0'"
+            + " is declared by ae1027a6acf0 (CreateUsers) and by ae1027a6acf0 (CreateOrders)")
+        .inFile(CREATE_USERS).onLineContaining("@Revision");
+    assertThat(compilation).hadErrorContaining(
+            "is declared by ae1027a6acf0 (CreateOrders) and by ae1027a6acf0 (CreateUsers)")
+        .inFile(other).onLineContaining("@Revision");
+  }
+
+  @Test
+  void anUnknownParent_failsAtTheWrongId_namingTheClosestRealOne() {
+    JavaFileObject child = migration("com.example.db.AddEmail",
+        "@Revision(id = \"27c6a30d7c24\", revises = \"ae1027a6acf9\")");
+
+    Compilation compilation = compile(CREATE_USERS, child);
+
+    assertThat(compilation).hadErrorContaining(Messages.UNKNOWN_PARENT
+            + " 27c6a30d7c24 (AddEmail) revises 'ae1027a6acf9', but no revision has that id."
+            + " Closest existing id: ae1027a6acf0 (CreateUsers).")
+        .inFile(child).onLineContaining("revises = \"ae1027a6acf9\"");
+  }
+
+  @Test
+  void anUnknownParentInAMultiLineArray_pointsAtThatElement() {
+    JavaFileObject merge = migration("com.example.db.MergeHeads", """
+        @Revision(
+            id = "m1",
+            revises = {
+              "ae1027a6acf0",
+              "nope"
+            })""");
+
+    Compilation compilation = compile(CREATE_USERS, merge);
+
+    assertThat(compilation).hadErrorContaining("revises 'nope'")
+        .inFile(merge).onLineContaining("\"nope\"");
+  }
+
+  @Test
+  void anUnknownDependency_failsAtDependsOn() {
+    JavaFileObject child = migration("com.example.db.AddEmail",
+        "@Revision(id = \"b1\", revises = \"ae1027a6acf0\", dependsOn = \"ae1027a6acfX\")");
+
+    assertThat(compile(CREATE_USERS, child))
+        .hadErrorContaining(Messages.UNKNOWN_DEPENDENCY + " b1 (AddEmail) depends on 'ae1027a6acfX'")
+        .inFile(child).onLineContaining("dependsOn");
+  }
+
+  @Test
+  void aRevisionRevisingItself_fails() {
+    JavaFileObject loop = migration("com.example.db.Loop", "@Revision(id = \"a1\", revises = \"a1\")");
+
+    assertThat(compile(loop))
+        .hadErrorContaining(Messages.revisesItself("a1 (Loop)", "revises"))
+        .inFile(loop).onLineContaining("@Revision");
+  }
+
+  @Test
+  void aCycle_failsAtEachMember_printingThePath() {
+    JavaFileObject a = migration("com.example.db.A", "@Revision(id = \"a\", revises = \"c\")");
+    JavaFileObject b = migration("com.example.db.B", "@Revision(id = \"b\", revises = \"a\")");
+    JavaFileObject c = migration("com.example.db.C", "@Revision(id = \"c\", revises = \"b\")");
+
+    Compilation compilation = compile(a, b, c);
+
+    assertThat(compilation).hadErrorContaining("a (A) is part of a cycle: a -> b -> c -> a")
+        .inFile(a).onLineContaining("revises = \"c\"");
+    assertThat(compilation).hadErrorContaining("b (B) is part of a cycle: b -> c -> a -> b")
+        .inFile(b).onLineContaining("@Revision");
+    assertThat(compilation).hadErrorContaining("c (C) is part of a cycle: c -> a -> b -> c")
+        .inFile(c).onLineContaining("@Revision");
+  }
+
+  @Test
+  void twoHeads_failAtEachHead_withTheMergeCommand() {
+    JavaFileObject left = migration("com.example.db.AddEmail",
+        "@Revision(id = \"b1\", revises = \"ae1027a6acf0\")");
+    JavaFileObject right = migration("com.example.db.AddPhone",
+        "@Revision(id = \"c1\", revises = \"ae1027a6acf0\")");
+
+    Compilation compilation = compile(CREATE_USERS, left, right);
+
+    assertThat(compilation).hadErrorContaining(Messages.MULTIPLE_HEADS
+            + " The revision graph has 2 heads: b1 (AddEmail), c1 (AddPhone)")
+        .inFile(left).onLineContaining("@Revision");
+    assertThat(compilation).hadErrorContaining("retort merge b1 c1 -m \"Merge heads\"")
+        .inFile(right).onLineContaining("@Revision");
+  }
+
+  @Test
+  void twoHeads_inPermissiveMode_areWarningsAndTheRegistryIsWritten() {
+    JavaFileObject left = migration("com.example.db.AddEmail",
+        "@Revision(id = \"b1\", revises = \"ae1027a6acf0\")");
+    JavaFileObject right = migration("com.example.db.AddPhone",
+        "@Revision(id = \"c1\", revises = \"ae1027a6acf0\")");
+
+    Compilation compilation = Sources.javac()
+        .withOptions("-A" + Messages.PERMISSIVE_OPTION + "=true")
+        .compile(CREATE_USERS, left, right);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining(Messages.MULTIPLE_HEADS)
+        .inFile(left).onLineContaining("@Revision");
+    assertThat(compilation).generatedSourceFile("com.example.db.Revisions");
+  }
+
+  @Test
+  void headsOfDistinctLabelledBranches_compile() {
+    JavaFileObject billing = migration("com.example.db.CreateInvoices",
+        "@Revision(id = \"f1\", branchLabels = \"billing\")");
+    JavaFileObject core = migration("com.example.db.CreateUsers",
+        "@Revision(id = \"ae1027a6acf0\", branchLabels = \"core\")");
+
+    assertThat(compile(core, billing)).succeeded();
+  }
+
+  @Test
+  void aSecondUnlabelledBase_fails() {
+    JavaFileObject orphan = migration("com.example.db.CreateOrders", "@Revision(id = \"x1\")");
+    JavaFileObject merge = migration("com.example.db.Merge",
+        "@Revision(id = \"m1\", revises = {\"ae1027a6acf0\", \"x1\"})");
+
+    assertThat(compile(CREATE_USERS, orphan, merge))
+        .hadErrorContaining(Messages.MULTIPLE_BASES + " The revision graph has 2 bases")
+        .inFile(orphan).onLineContaining("@Revision");
+  }
+
+  @Test
+  void anInvalidId_failsAtTheId() {
+    JavaFileObject bad = migration("com.example.db.Bad", "@Revision(id = \"release-1\")");
+
+    assertThat(compile(bad))
+        .hadErrorContaining(Messages.invalidId(
+            "release-1 (Bad)", "release-1", Messages.containsTargetSyntax('-')))
+        .inFile(bad).onLineContaining("id = \"release-1\"");
+  }
+
+  @Test
+  void aReservedWordAsId_fails() {
+    JavaFileObject bad = migration("com.example.db.Bad", "@Revision(id = \"head\")");
+
+    assertThat(compile(bad)).hadErrorContaining(Messages.reservedWord())
+        .inFile(bad).onLineContaining("@Revision");
+  }
+
+  @Test
+  void anEmptyOrOverlongId_fails() {
+    JavaFileObject empty = migration("com.example.db.Empty", "@Revision(id = \"\")");
+    JavaFileObject overlong = migration("com.example.db.Overlong",
+        "@Revision(id = \"" + "a".repeat(33) + "\", revises = \"\")");
+
+    assertThat(compile(empty)).hadErrorContaining(Messages.emptyValue())
+        .inFile(empty).onLineContaining("@Revision");
+    assertThat(compile(overlong)).hadErrorContaining(Messages.tooLong(33))
+        .inFile(overlong).onLineContaining("@Revision");
+  }
+
+  @Test
+  void aBranchLabelUsedTwice_fails() {
+    JavaFileObject core = migration("com.example.db.CreateUsers",
+        "@Revision(id = \"a1\", branchLabels = \"core\")");
+    JavaFileObject again = migration("com.example.db.AddEmail",
+        "@Revision(id = \"b1\", revises = \"a1\", branchLabels = \"core\")");
+
+    assertThat(compile(core, again))
+        .hadErrorContaining(Messages.DUPLICATE_BRANCH_LABEL + " Branch label 'core' is declared"
+            + " by b1 (AddEmail) and by a1 (CreateUsers)")
+        .inFile(again).onLineContaining("branchLabels");
+  }
+
+  @Test
+  void aBranchLabelEqualToAnId_fails() {
+    JavaFileObject core = migration("com.example.db.CreateUsers", "@Revision(id = \"a1\")");
+    JavaFileObject labelled = migration("com.example.db.AddEmail",
+        "@Revision(id = \"b1\", revises = \"a1\", branchLabels = \"a1\")");
+
+    assertThat(compile(core, labelled))
+        .hadErrorContaining(Messages.branchLabelIsRevisionId("b1 (AddEmail)", "a1", "a1 (CreateUsers)"))
+        .inFile(labelled).onLineContaining("branchLabels");
+  }
+
+  @Test
+  void aParentListedTwice_fails() {
+    JavaFileObject twice = migration("com.example.db.AddEmail",
+        "@Revision(id = \"b1\", revises = {\"ae1027a6acf0\", \"ae1027a6acf0\"})");
+
+    assertThat(compile(CREATE_USERS, twice))
+        .hadErrorContaining(Messages.duplicateParent("b1 (AddEmail)", "revises", "ae1027a6acf0"))
+        .inFile(twice).onLineContaining("revises");
+  }
+
+  @Test
+  void aClassThatIsNotAMigration_fails() {
+    JavaFileObject source = JavaFileObjects.forSourceLines("com.example.db.NotAMigration",
+        "package com.example.db;",
+        "@dev.retort.annotations.Revision(id = \"a1\")",
+        "public class NotAMigration {}");
+
+    assertThat(compile(source))
+        .hadErrorContaining(Messages.notAMigration(
+            "com.example.db.NotAMigration", "dev.retort.runtime.Migration"))
+        .inFile(source).onLineContaining("@dev.retort.annotations.Revision");
+  }
+
+  @Test
+  void anInterfaceAnnotatedRevision_fails() {
+    JavaFileObject source = JavaFileObjects.forSourceLines("com.example.db.Shape",
+        "package com.example.db;",
+        "@dev.retort.annotations.Revision(id = \"a1\")",
+        "public interface Shape extends dev.retort.runtime.Migration {}");
+
+    assertThat(compile(source))
+        .hadErrorContaining(Messages.notAClass("com.example.db.Shape"))
+        .inFile(source).onLineContaining("@dev.retort.annotations.Revision");
+  }
+
+  @Test
+  void aClassThatIsNotPublic_fails() {
+    JavaFileObject source = JavaFileObjects.forSourceLines("com.example.db.Hidden",
+        "package com.example.db;",
+        "import dev.retort.runtime.Migration;",
+        "import org.jooq.DSLContext;",
+        "@dev.retort.annotations.Revision(id = \"a1\")",
+        "class Hidden implements Migration {",
+        "  public void upgrade(DSLContext db) {}",
+        "  public void downgrade(DSLContext db) {}",
+        "}");
+
+    assertThat(compile(source)).hadErrorContaining(Messages.notPublic("com.example.db.Hidden"))
+        .inFile(source).onLineContaining("@dev.retort.annotations.Revision");
+  }
+
+  @Test
+  void anAbstractClass_fails() {
+    JavaFileObject source = JavaFileObjects.forSourceLines("com.example.db.Base",
+        "package com.example.db;",
+        "import dev.retort.runtime.Migration;",
+        "@dev.retort.annotations.Revision(id = \"a1\")",
+        "public abstract class Base implements Migration {}");
+
+    assertThat(compile(source)).hadErrorContaining(Messages.isAbstract("com.example.db.Base"))
+        .inFile(source).onLineContaining("@dev.retort.annotations.Revision");
+  }
+
+  @Test
+  void anInnerClass_orOneNestedInAHiddenClass_fails() {
+    JavaFileObject source = JavaFileObjects.forSourceLines("com.example.db.Outer",
+        "package com.example.db;",
+        "import dev.retort.runtime.Migration;",
+        "import org.jooq.DSLContext;",
+        "public class Outer {",
+        "  @dev.retort.annotations.Revision(id = \"a1\")",
+        "  public class Inner implements Migration {",
+        "    public void upgrade(DSLContext db) {}",
+        "    public void downgrade(DSLContext db) {}",
+        "  }",
+        "  static class Hidden {",
+        "    @dev.retort.annotations.Revision(id = \"b1\", revises = \"a1\")",
+        "    public static class Deep implements Migration {",
+        "      public void upgrade(DSLContext db) {}",
+        "      public void downgrade(DSLContext db) {}",
+        "    }",
+        "  }",
+        "}");
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).hadErrorContaining(Messages.isInnerClass("com.example.db.Outer.Inner"))
+        .inFile(source).onLineContaining("id = \"a1\"");
+    assertThat(compilation)
+        .hadErrorContaining(Messages.enclosingNotPublic("com.example.db.Outer.Hidden.Deep", "Hidden"))
+        .inFile(source).onLineContaining("id = \"b1\"");
+  }
+
+  @Test
+  void aClassWithoutAPublicNoArgConstructor_fails() {
+    JavaFileObject source = migrationWithBody("com.example.db.NeedsArgs", "@Revision(id = \"a1\")",
+        """
+          public NeedsArgs(String table) {}
+          public void upgrade(DSLContext db) {}
+          public void downgrade(DSLContext db) {}
+        """);
+
+    assertThat(compile(source))
+        .hadErrorContaining(Messages.noPublicNoArgConstructor("com.example.db.NeedsArgs"))
+        .inFile(source).onLineContaining("@Revision");
+  }
+
+  @Test
+  void aMigrationWithoutDowngrade_mustSayItIsIrreversible() {
+    JavaFileObject source = migrationWithBody("com.example.db.DropLegacy", "@Revision(id = \"a1\")",
+        "  public void upgrade(DSLContext db) {}");
+
+    assertThat(compile(source))
+        .hadErrorContaining(Messages.missingDowngrade("com.example.db.DropLegacy"))
+        .inFile(source).onLineContaining("@Revision");
+  }
+
+  @Test
+  void anIrreversibleMigrationWithoutDowngrade_compiles() {
+    JavaFileObject source = migrationWithBody("com.example.db.DropLegacy",
+        "@Revision(id = \"a1\")\n@Irreversible(\"drops the legacy table and its rows\")",
+        "  public void upgrade(DSLContext db) {}");
+
+    assertThat(compile(source)).succeeded();
+  }
+
+  @Test
+  void anIrreversibleMigrationWithADowngrade_fails() {
+    JavaFileObject source = migration("com.example.db.DropLegacy",
+        "@Revision(id = \"a1\") @Irreversible(\"drops data\")");
+
+    assertThat(compile(source))
+        .hadErrorContaining(Messages.irreversibleWithDowngrade("com.example.db.DropLegacy"))
+        .inFile(source).onLineContaining("@Revision");
+  }
+
+  @Test
+  void revisionsThatShareNoPackage_needARegistryName() {
+    JavaFileObject one = migration("com.example.db.CreateUsers", "@Revision(id = \"a1\")");
+    JavaFileObject two = migration("org.other.db.AddEmail",
+        "@Revision(id = \"b1\", revises = \"a1\")");
+
+    assertThat(compile(one, two))
+        .hadErrorContaining(Messages.noCommonPackage(List.of("com.example.db", "org.other.db")));
+  }
+
+  @Test
+  void anInvalidRegistryOption_fails() {
+    assertThat(Sources.javac().withOptions("-A" + Messages.REGISTRY_OPTION + "=com.example.1bad")
+            .compile(CREATE_USERS))
+        .hadErrorContaining(Messages.invalidRegistryOption("com.example.1bad"));
+  }
+
+  @Test
+  void aBrokenGraph_reportsTheCauseAlone() {
+    JavaFileObject child = migration("com.example.db.AddEmail",
+        "@Revision(id = \"b1\", revises = \"nope\")");
+
+    Compilation compilation = compile(CREATE_USERS, child);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void aFailureInsideTheProcessor_becomesOneErrorWithTheTrace_notACrash() {
+    JavaFileObject clash = JavaFileObjects.forSourceLines("com.example.db.Revisions",
+        "package com.example.db;",
+        "public class Revisions {}");
+
+    Compilation compilation = compile(CREATE_USERS, clash);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining(Messages.INTERNAL_ERROR);
+    assertThat(compilation).hadErrorContaining("at dev.retort.processor.RevisionProcessor");
+  }
+}

@@ -1,0 +1,123 @@
+package com.example.shop.db;
+
+import com.example.shop.db.orders.CreateOrders;
+import com.example.shop.db.orders.IndexOrdersConcurrently;
+import dev.retort.runtime.GeneratedRegistry;
+import dev.retort.runtime.Migration;
+import dev.retort.runtime.RevisionInfo;
+import dev.retort.runtime.RevisionTable;
+import javax.annotation.processing.Generated;
+
+/**
+ * The 5 revisions of this application in topological order, with the graph that Retort's processor
+ * computed and checked at compile time.
+ *
+ * <p>Heads: d4e5f6a7b8c9. Bases: ae1027a6acf0.
+ *
+ * <p>Generated from the {@code @Revision} classes on every build; do not edit.
+ */
+@Generated(
+    value = "dev.retort.processor.RevisionProcessor",
+    comments = "Regenerated from the @Revision classes on every build"
+)
+public final class Revisions extends GeneratedRegistry {
+  private static final int PAGE_SIZE = 500;
+
+  private static final RevisionTable TABLE = table();
+
+  /**
+   * The registry. Instances that {@link java.util.ServiceLoader} creates answer the same.
+   */
+  public static final Revisions REGISTRY = new Revisions();
+
+  /**
+   * {@code ae1027a6acf0}: Create users ({@link CreateUsers}).
+   */
+  public static final RevisionInfo CREATE_USERS = REGISTRY.revisions().get(0);
+
+  /**
+   * {@code 1975ea83b712}: Create orders ({@link CreateOrders}).
+   */
+  public static final RevisionInfo CREATE_ORDERS = REGISTRY.revisions().get(1);
+
+  /**
+   * {@code 27c6a30d7c24}: Add email_verified column to users ({@link AddEmailVerifiedColumnToUsers}).
+   */
+  public static final RevisionInfo ADD_EMAIL_VERIFIED_COLUMN_TO_USERS = REGISTRY.revisions().get(2);
+
+  /**
+   * {@code 3cc0f3a6b0e1}: Merge email and orders ({@link MergeEmailAndOrders}).
+   */
+  public static final RevisionInfo MERGE_EMAIL_AND_ORDERS = REGISTRY.revisions().get(3);
+
+  /**
+   * {@code d4e5f6a7b8c9}: Index orders concurrently ({@link IndexOrdersConcurrently}).
+   */
+  public static final RevisionInfo INDEX_ORDERS_CONCURRENTLY = REGISTRY.revisions().get(4);
+
+  /**
+   * For {@link java.util.ServiceLoader}; code uses {@link #REGISTRY}.
+   */
+  public Revisions() {
+    super(TABLE);
+  }
+
+  private static RevisionTable table() {
+    RevisionTable.Builder table = RevisionTable.builder(5);
+    Page0.addRows(table);
+    return table.build(new String[] {"d4e5f6a7b8c9"}, new String[] {"ae1027a6acf0"});
+  }
+
+  @Override
+  protected Migration newMigration(int index) {
+    switch (index / PAGE_SIZE) {
+      case 0:
+        return Page0.newMigration(index);
+      default:
+        throw new IndexOutOfBoundsException("No revision at index " + index);
+    }
+  }
+
+  /**
+   * Revisions 0 to 4: their rows, and the only code that creates their migrations.
+   */
+  private static final class Page0 {
+    static void addRows(RevisionTable.Builder table) {
+      table.add("ae1027a6acf0", "com.example.shop.db.CreateUsers", "Create users",
+          "21f8bcbd672fc8c5ef9b8159d9cfce07604a86885fcd8ca5514b73bd0e120cc1", true, null,
+          RevisionTable.NONE, RevisionTable.NONE, new String[] {"core"});
+      table.add("1975ea83b712", "com.example.shop.db.orders.CreateOrders", "Create orders",
+          "fbdf162067c31ea3b9cb5f570156034720639b98bacfacdd9a1bf3558f3ebe27", true, null,
+          new String[] {"ae1027a6acf0"}, RevisionTable.NONE, RevisionTable.NONE);
+      table.add("27c6a30d7c24", "com.example.shop.db.AddEmailVerifiedColumnToUsers",
+          "Add email_verified column to users",
+          "eb1de5e488581ca001d848efb6d71733578f88fc08bd6ec831176285938afaf4", true, null,
+          new String[] {"ae1027a6acf0"}, RevisionTable.NONE, RevisionTable.NONE);
+      table.add("3cc0f3a6b0e1", "com.example.shop.db.MergeEmailAndOrders", "Merge email and orders",
+          "6ab787f463d09c742dc7257ee80fad80e4f5ca7a5f52560f0e9064210a3f1f2f", true, null,
+          new String[] {"27c6a30d7c24", "1975ea83b712"}, RevisionTable.NONE, RevisionTable.NONE);
+      table.add("d4e5f6a7b8c9", "com.example.shop.db.orders.IndexOrdersConcurrently",
+          "Index orders concurrently",
+          "0d407fd8226ca672dce4c09440ee8e23dd314435a7337ce03a595517ad2692b2", false,
+          "drops the legacy index", new String[] {"3cc0f3a6b0e1"}, RevisionTable.NONE,
+          RevisionTable.NONE);
+    }
+
+    static Migration newMigration(int index) {
+      switch (index) {
+        case 0:
+          return new CreateUsers();
+        case 1:
+          return new CreateOrders();
+        case 2:
+          return new AddEmailVerifiedColumnToUsers();
+        case 3:
+          return new MergeEmailAndOrders();
+        case 4:
+          return new IndexOrdersConcurrently();
+        default:
+          throw new IndexOutOfBoundsException("No revision at index " + index);
+      }
+    }
+  }
+}
