@@ -2,17 +2,21 @@ package dev.retort.processor;
 
 import com.google.testing.compile.Compilation;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 
 /**
@@ -30,6 +34,23 @@ final class CompiledClasses extends ClassLoader {
 
   CompiledClasses(Compilation compilation) {
     super(CompiledClasses.class.getClassLoader());
+    addOutputOf(compilation);
+  }
+
+  /** The compilation's classes, and those of an earlier one written to {@code classDirectory}. */
+  CompiledClasses(Compilation compilation, Path classDirectory) throws IOException {
+    this(compilation);
+    try (Stream<Path> files = Files.walk(classDirectory)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+        String relative = classDirectory.relativize(file).toString();
+        classes.putIfAbsent(
+            relative.substring(0, relative.length() - 6).replace(File.separatorChar, '.'),
+            Files.readAllBytes(file));
+      }
+    }
+  }
+
+  private void addOutputOf(Compilation compilation) {
     for (JavaFileObject file : compilation.generatedFiles()) {
       String path = file.toUri().getPath();
       int at = path.indexOf(CLASS_OUTPUT);

@@ -1,0 +1,125 @@
+package dev.retort.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.retort.processor.RegistryGenerationTest.ids;
+import static dev.retort.processor.Sources.migration;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import dev.retort.processor.messages.Messages;
+import dev.retort.runtime.RevisionRegistry;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Revisions compiled earlier (a shared migrations jar, or the unchanged classes of an incremental
+ * build) are read back from their markers and validated together with the new ones.
+ */
+class ChainAcrossCompilationsTest {
+
+  private static final JavaFileObject CREATE_USERS = migration("com.example.lib.db.CreateUsers",
+      "@Revision(id = \"ae1027a6acf0\", message = \"Create users\")");
+  private static final JavaFileObject ADD_EMAIL = migration("com.example.lib.db.AddEmail",
+      "@Revision(id = \"27c6a30d7c24\", revises = \"ae1027a6acf0\", message = \"Add email\")");
+  private static final JavaFileObject CREATE_ORDERS = migration("com.example.lib.db.CreateOrders",
+      "@Revision(id = \"1975ea83b712\", revises = \"27c6a30d7c24\", message = \"Create orders\")");
+
+  @TempDir Path libraryJar;
+
+  @Test
+  void anApplicationRevision_canReviseARevisionFromAJar_andItsRegistryCoversBoth()
+      throws Exception {
+    compileInto(libraryJar, CREATE_USERS, ADD_EMAIL);
+    JavaFileObject appRevision = migration("com.example.app.db.AddAuditLog",
+        "@Revision(id = \"b8e2d0c4a6f1\", revises = \"27c6a30d7c24\", message = \"Audit log\")");
+
+    Compilation app = javacWithClasspath(libraryJar).compile(appRevision);
+
+    assertThat(app).succeeded();
+    RevisionRegistry registry = RegistryGenerationTest.registryOf(
+        new CompiledClasses(app, libraryJar), "com.example.app.db.Revisions");
+    assertThat(ids(registry.revisions()))
+        .containsExactly("ae1027a6acf0", "27c6a30d7c24", "b8e2d0c4a6f1").inOrder();
+    assertThat(ids(registry.heads())).containsExactly("b8e2d0c4a6f1");
+    assertThat(registry.migration(registry.revisions().get(0)).getClass().getName())
+        .isEqualTo("com.example.lib.db.CreateUsers");
+  }
+
+  @Test
+  void anErrorCausedWithAJarRevision_isReportedOnTheLocalOne_namingTheOther() throws Exception {
+    compileInto(libraryJar, CREATE_USERS, ADD_EMAIL);
+    JavaFileObject clash = migration("com.example.app.db.AddAuditLog",
+        "@Revision(id = \"27c6a30d7c24\", revises = \"ae1027a6acf0\")");
+
+    Compilation app = javacWithClasspath(libraryJar).compile(clash);
+
+    assertThat(app).hadErrorContaining(Messages.DUPLICATE_ID
+            + " Revision id '27c6a30d7c24' is declared by 27c6a30d7c24 (AddAuditLog) and by"
+            + " 27c6a30d7c24 (AddEmail, from the classpath)")
+        .inFile(clash).onLineContaining("@Revision");
+  }
+
+  @Test
+  void aSecondHeadInTheJar_isReportedOnTheLocalHead() throws Exception {
+    compileInto(libraryJar, CREATE_USERS, ADD_EMAIL);
+    JavaFileObject fork = migration("com.example.app.db.AddAuditLog",
+        "@Revision(id = \"b8e2d0c4a6f1\", revises = \"ae1027a6acf0\")");
+
+    Compilation app = javacWithClasspath(libraryJar).compile(fork);
+
+    assertThat(app).hadErrorContaining(
+            "2 heads: 27c6a30d7c24 (AddEmail, from the classpath), b8e2d0c4a6f1 (AddAuditLog)")
+        .inFile(fork).onLineContaining("@Revision");
+  }
+
+  @Test
+  void recompilingOneMigrationAlone_seesTheOthersThroughTheirMarkers() throws Exception {
+    compileInto(libraryJar, CREATE_USERS, ADD_EMAIL, CREATE_ORDERS);
+    JavaFileObject editedAddEmail = migration("com.example.lib.db.AddEmail",
+        "@Revision(id = \"27c6a30d7c24\", revises = \"ae1027a6acf0\", message = \"Add email!\")");
+
+    Compilation incremental = javacWithClasspath(libraryJar).compile(editedAddEmail);
+
+    assertThat(incremental).succeededWithoutWarnings();
+    RevisionRegistry registry = RegistryGenerationTest.registryOf(
+        new CompiledClasses(incremental, libraryJar), "com.example.lib.db.Revisions");
+    assertThat(ids(registry.revisions()))
+        .containsExactly("ae1027a6acf0", "27c6a30d7c24", "1975ea83b712").inOrder();
+    assertThat(registry.revision("27c6a30d7c24").orElseThrow().message()).isEqualTo("Add email!");
+  }
+
+  /** Compiles, and writes the classes and resources to {@code output} as a jar would hold them. */
+  private static void compileInto(Path output, JavaFileObject... sources) throws IOException {
+    Compilation compilation = Sources.compile(sources);
+    assertThat(compilation).succeeded();
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      String path = file.toUri().getPath();
+      int at = path.indexOf("/CLASS_OUTPUT/");
+      if (at >= 0) {
+        Path target = output.resolve(path.substring(at + "/CLASS_OUTPUT/".length()));
+        Files.createDirectories(target.getParent());
+        try (InputStream in = file.openInputStream()) {
+          Files.copy(in, target);
+        }
+      }
+    }
+  }
+
+  private static Compiler javacWithClasspath(Path extra) {
+    List<File> classpath = new ArrayList<>();
+    classpath.add(extra.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classpath.add(new File(entry));
+    }
+    return Sources.javac().withClasspath(classpath);
+  }
+}
