@@ -1,0 +1,22 @@
+package dev.retort.benchmarks;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark itself works, on a history small enough for the test suite; no time is asserted. */
+class RegistryBenchmarkTest {
+
+  @TempDir Path work;
+
+  @Test
+  void theBenchmarkCompilesAChain_andItsStartUpLoadsNoMigrationClass() throws Exception {
+    RegistryBenchmark.Result result = RegistryBenchmark.run(50, work);
+
+    assertThat(result.revisions()).isEqualTo(50);
+    assertThat(result.migrationClassesLoadedAtStartUp()).isEqualTo(0);
+    assertThat(result.asMarkdown()).contains("| revisions | 50 |");
+  }
+}

@@ -1,0 +1,76 @@
+package dev.retort.runtime;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class RevisionTableTest {
+
+  private static RevisionTable.Builder shop() {
+    return RevisionTable.builder(4)
+        .add("a1", "com.example.CreateUsers", "Create users", "c1", true, null,
+            RevisionTable.NONE, RevisionTable.NONE, new String[] {"core"})
+        .add("b1", "com.example.AddEmail", "Add email", "c2", true, null,
+            new String[] {"a1"}, RevisionTable.NONE, RevisionTable.NONE)
+        .add("c1", "com.example.AddPhone", "", "c3", false, "drops data",
+            new String[] {"a1"}, new String[] {"b1"}, RevisionTable.NONE)
+        .add("m1", "com.example.Merge", "Merge", "c4", true, null,
+            new String[] {"b1", "c1"}, RevisionTable.NONE, RevisionTable.NONE);
+  }
+
+  @Test
+  void theTableResolvesIdsToIndexes_inTheOrderGiven() {
+    RevisionTable table = shop().build(new String[] {"m1"}, new String[] {"a1"});
+
+    assertThat(table.revisions().stream().map(RevisionInfo::index)).containsExactly(0, 1, 2, 3);
+    assertThat(table.parentIndexes(3)).asList().containsExactly(1, 2).inOrder();
+    assertThat(table.dependencyIndexes(2)).asList().containsExactly(1);
+    assertThat(table.heads()).containsExactly(table.revision("m1"));
+    assertThat(table.bases()).containsExactly(table.revision("a1"));
+  }
+
+  @Test
+  void aRevisionDescribesItselfTheWayAlembicDoes() {
+    RevisionTable table = shop().build(new String[] {"m1"}, new String[] {"a1"});
+
+    assertThat(table.revision("a1").toString()).isEqualTo("<base> -> a1, Create users");
+    assertThat(table.revision("m1").toString()).isEqualTo("(b1, c1) -> m1, Merge");
+    assertThat(table.revision("c1").toString()).isEqualTo("a1 -> c1");
+    assertThat(table.revision("c1").reversible()).isFalse();
+    assertThat(table.revision("c1").irreversibleReason()).hasValue("drops data");
+    assertThat(table.revision("m1").isMerge()).isTrue();
+  }
+
+  @Test
+  void aParentListedAfterItsChild_isRefusedAsAStaleRegistry() {
+    RevisionTable.Builder outOfOrder = RevisionTable.builder(2)
+        .add("b1", "com.example.AddEmail", "", "", true, null,
+            new String[] {"a1"}, RevisionTable.NONE, RevisionTable.NONE)
+        .add("a1", "com.example.CreateUsers", "", "", true, null,
+            RevisionTable.NONE, RevisionTable.NONE, RevisionTable.NONE);
+
+    IllegalStateException refused = assertThrows(IllegalStateException.class,
+        () -> outOfOrder.build(new String[] {"b1"}, new String[] {"a1"}));
+    assertThat(refused).hasMessageThat()
+        .isEqualTo("Generated registry is out of order: a1 must come before b1; rebuild the project");
+  }
+
+  @Test
+  void anUnknownOrRepeatedId_isRefused() {
+    assertThrows(IllegalStateException.class,
+        () -> shop().build(new String[] {"zz"}, new String[] {"a1"}));
+    assertThrows(IllegalStateException.class,
+        () -> shop().add("a1", "com.example.Again", "", "", true, null,
+            RevisionTable.NONE, RevisionTable.NONE, RevisionTable.NONE));
+  }
+
+  @Test
+  void theIndexArraysHandedOut_areCopies() {
+    RevisionTable table = shop().build(new String[] {"m1"}, new String[] {"a1"});
+
+    table.parentIndexes(3)[0] = 99;
+
+    assertThat(table.parentIndexes(3)[0]).isEqualTo(1);
+  }
+}
