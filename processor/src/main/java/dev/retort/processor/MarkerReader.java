@@ -1,7 +1,8 @@
 package dev.retort.processor;
 
-import dev.retort.annotations.internal.AggregatedRevision;
+import dev.retort.annotations.internal.AggregatedRevisions;
 import dev.retort.processor.graph.RevisionNode;
+import dev.retort.processor.writing.RevisionCodec;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.PackageElement;
@@ -9,11 +10,11 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
-/**
- * Reads the revisions that earlier compilations recorded on the classpath (and, since the markers
- * of this compilation are written before the graph is checked, this compilation's as well).
- */
+/** Reads the revisions that earlier compilations recorded in markers on the classpath. */
 final class MarkerReader {
+
+  /** One marker: the registry it was written with, and the revisions of that registry's module. */
+  record Marker(String registry, List<RevisionNode> revisions) {}
 
   private final Elements elements;
 
@@ -21,28 +22,22 @@ final class MarkerReader {
     this.elements = elements;
   }
 
-  List<RevisionNode> read() {
-    PackageElement markers = elements.getPackageElement(AggregatedRevision.PACKAGE);
+  List<Marker> read() {
+    PackageElement markers = elements.getPackageElement(AggregatedRevisions.PACKAGE);
     if (markers == null) {
       return List.of();
     }
-    List<RevisionNode> revisions = new ArrayList<>();
+    List<Marker> found = new ArrayList<>();
     for (TypeElement marker : ElementFilter.typesIn(markers.getEnclosedElements())) {
-      AggregatedRevision recorded = marker.getAnnotation(AggregatedRevision.class);
+      AggregatedRevisions recorded = marker.getAnnotation(AggregatedRevisions.class);
       if (recorded != null) {
-        revisions.add(new RevisionNode(
-            recorded.className(),
-            recorded.id(),
-            List.of(recorded.revises()),
-            List.of(recorded.dependsOn()),
-            List.of(recorded.branchLabels()),
-            recorded.message(),
-            recorded.transactional(),
-            recorded.irreversibleReason().isEmpty() ? null : recorded.irreversibleReason(),
-            recorded.checksum(),
-            false));
+        List<RevisionNode> revisions = new ArrayList<>(recorded.revisions().length);
+        for (String record : recorded.revisions()) {
+          revisions.add(RevisionCodec.decode(record));
+        }
+        found.add(new Marker(recorded.registry(), revisions));
       }
     }
-    return revisions;
+    return found;
   }
 }

@@ -13,8 +13,9 @@ import javax.lang.model.element.PackageElement;
 
 /**
  * Decides the registry's name: the processor option, else the package annotated
- * {@code @RegistryName}, else {@code Revisions} in the deepest package that holds every local
- * revision.
+ * {@code @RegistryName}, else the name an earlier build of these classes recorded (so an
+ * incremental build keeps it), else {@code Revisions} in the deepest package that holds every
+ * local revision.
  */
 final class RegistryLocator {
 
@@ -33,8 +34,15 @@ final class RegistryLocator {
     }
   }
 
+  /**
+   * @param previousRegistry the registry a marker recorded for one of the local revisions, or
+   *     {@code null}
+   */
   static Result locate(
-      String option, List<PackageElement> namedPackages, List<String> revisionPackages) {
+      String option,
+      List<PackageElement> namedPackages,
+      String previousRegistry,
+      List<String> revisionPackages) {
     if (option != null) {
       int lastDot = option.lastIndexOf('.');
       String simpleName = option.substring(lastDot + 1);
@@ -55,6 +63,11 @@ final class RegistryLocator {
       return SourceVersion.isIdentifier(simpleName) && !SourceVersion.isKeyword(simpleName)
           ? Result.of(ClassName.get(annotated.getQualifiedName().toString(), simpleName))
           : Result.failure(Messages.invalidRegistryName(simpleName));
+    }
+    if (previousRegistry != null) {
+      int lastDot = previousRegistry.lastIndexOf('.');
+      return Result.of(ClassName.get(lastDot < 0 ? "" : previousRegistry.substring(0, lastDot),
+          previousRegistry.substring(lastDot + 1)));
     }
     return commonPackage(revisionPackages)
         .map(packageName -> Result.of(ClassName.get(packageName, DEFAULT_NAME)))

@@ -40,9 +40,10 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * The driver: collects the {@code @Revision} classes of each round, records each in a marker
- * class, and once a round brings no new revision, checks the whole graph (this compilation's
- * revisions and those recorded on the classpath) and writes the registry, once.
+ * The driver: collects the {@code @Revision} classes of the first round that has any, checks the
+ * whole graph (this compilation's revisions and those that earlier compilations recorded on the
+ * classpath) and writes the registry and its marker, once. A revision that another processor
+ * generates in a later round is reported, since the registry is already written.
  *
  * <p>It never claims the annotations and never lets an exception reach javac.
  */
@@ -115,13 +116,15 @@ public final class RevisionProcessor extends AbstractProcessor {
     }
     if (!newRevisions.isEmpty()) {
       collect(newRevisions);
-    } else if (!localRevisions.isEmpty() && !graphChecked) {
-      // A round without new revisions: every revision of the compilation has been seen.
-      checkGraphAndWriteRegistry();
+      // Checked and written in the round that found the revisions: a later round would be the
+      // last one when nothing else generates code, and javac warns about sources written there.
+      if (!graphChecked) {
+        checkGraphAndWriteRegistry();
+      }
     }
   }
 
-  private void collect(List<TypeElement> newRevisions) throws IOException {
+  private void collect(List<TypeElement> newRevisions) {
     for (TypeElement type : newRevisions) {
       if (graphChecked) {
         messager.printMessage(Diagnostic.Kind.ERROR,
@@ -131,25 +134,40 @@ public final class RevisionProcessor extends AbstractProcessor {
         continue;
       }
       // An invalid class still takes part in the graph checks, so that its children do not
-      // report its id as unknown; it only gets no marker and stops the registry.
-      boolean valid = reader.isValidMigrationClass(type);
-      invalidClassSeen |= !valid;
+      // report its id as unknown; it only stops the registry from being written.
+      invalidClassSeen |= !reader.isValidMigrationClass(type);
       RevisionNode revision = reader.read(type);
       localRevisions.put(revision.className(), revision);
       canonicalNames.put(revision.className(), type.getQualifiedName().toString());
-      if (valid) {
-        MarkerWriter.file(revision, type).writeTo(filer);
-      }
     }
   }
 
   private void checkGraphAndWriteRegistry() throws IOException {
     graphChecked = true;
+    List<MarkerReader.Marker> markers = new MarkerReader(elements).read();
+    RegistryLocator.Result location = RegistryLocator.locate(
+        processingEnv.getOptions().get(Messages.REGISTRY_OPTION),
+        registryNamePackages.stream().map(elements::getPackageElement).toList(),
+        registryThatRecorded(localRevisions.keySet(), markers),
+        localRevisions.values().stream().map(RevisionProcessor::packageOf).toList());
+    String registryName = location.name().map(ClassName::reflectionName).orElse("");
+
+    // Precedence: this compilation's classes, then what this module's own marker recorded of
+    // classes that were not recompiled (an incremental build), then other modules' revisions.
+    Map<String, RevisionNode> module = new TreeMap<>();
     Map<String, RevisionNode> all = new TreeMap<>();
-    for (RevisionNode recorded : new MarkerReader(elements).read()) {
-      all.put(recorded.className(), recorded);
+    for (MarkerReader.Marker marker : markers) {
+      boolean own = marker.registry().equals(registryName);
+      for (RevisionNode recorded : marker.revisions()) {
+        if (!own) {
+          all.putIfAbsent(recorded.className(), recorded);
+        } else if (stillExists(recorded.className())) {
+          module.put(recorded.className(), recorded);
+        }
+      }
     }
-    all.putAll(localRevisions);
+    module.putAll(localRevisions);
+    all.putAll(module);
     RevisionGraph graph = RevisionGraph.of(all.values());
 
     boolean permissive = Boolean.parseBoolean(processingEnv.getOptions().get(
@@ -158,24 +176,42 @@ public final class RevisionProcessor extends AbstractProcessor {
     Reporter reporter = new Reporter(messager, elements, canonicalNames,
         canonicalNames.get(localRevisions.keySet().iterator().next()));
     problems.forEach(reporter::report);
-    if (invalidClassSeen
-        || problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
-      return;
-    }
-
-    RegistryLocator.Result location = RegistryLocator.locate(
-        processingEnv.getOptions().get(Messages.REGISTRY_OPTION),
-        registryNamePackages.stream().map(elements::getPackageElement).toList(),
-        localRevisions.values().stream().map(RevisionProcessor::packageOf).toList());
     if (location.error().isPresent()) {
       messager.printMessage(Diagnostic.Kind.ERROR, location.error().get(),
           elements.getTypeElement(canonicalNames.values().iterator().next()));
       return;
     }
-    writeRegistry(location.name().orElseThrow(), graph);
+    if (invalidClassSeen
+        || problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
+      return;
+    }
+    writeRegistry(location.name().orElseThrow(), graph, List.copyOf(module.values()));
   }
 
-  private void writeRegistry(ClassName registry, RevisionGraph graph) throws IOException {
+  /**
+   * The registry a marker on the classpath recorded for one of these classes: in an incremental
+   * build that recompiles a few migrations, the registry keeps the name the full build gave it.
+   */
+  private static String registryThatRecorded(
+      Set<String> classNames, List<MarkerReader.Marker> markers) {
+    for (MarkerReader.Marker marker : markers) {
+      for (RevisionNode recorded : marker.revisions()) {
+        if (classNames.contains(recorded.className())) {
+          return marker.registry();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether a class recorded by an earlier build is still there, or was deleted since. */
+  private boolean stillExists(String binaryName) {
+    return elements.getTypeElement(binaryName.replace('$', '.')) != null;
+  }
+
+  private void writeRegistry(
+      ClassName registry, RevisionGraph graph, List<RevisionNode> moduleRevisions)
+      throws IOException {
     List<Element> originating = new ArrayList<>();
     for (String className : localRevisions.keySet()) {
       originating.add(elements.getTypeElement(canonicalNames.get(className)));
@@ -192,6 +228,7 @@ public final class RevisionProcessor extends AbstractProcessor {
     for (JavaFile file : writer.files()) {
       file.writeTo(filer);
     }
+    MarkerWriter.file(registry, moduleRevisions, originating).writeTo(filer);
     FileObject services = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE,
         originating.toArray(new Element[0]));
     try (Writer out = services.openWriter()) {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -97,10 +98,45 @@ class ChainAcrossCompilationsTest {
     assertThat(registry.revision("27c6a30d7c24").orElseThrow().message()).isEqualTo("Add email!");
   }
 
+  @Test
+  void aNewMigrationCompiledAlone_joinsTheRecordedChain_andTheNextBuildStillSeesAll()
+      throws Exception {
+    compileInto(libraryJar, CREATE_USERS, ADD_EMAIL, CREATE_ORDERS);
+    JavaFileObject newOne = migration("com.example.lib.db.AddInvoices",
+        "@Revision(id = \"c0ffee000001\", revises = \"1975ea83b712\")");
+
+    Compilation first = javacWithClasspath(libraryJar).compile(newOne);
+    assertThat(first).succeededWithoutWarnings();
+    writeOutput(first, libraryJar);
+    Compilation second = javacWithClasspath(libraryJar).compile(ADD_EMAIL);
+
+    assertThat(second).succeededWithoutWarnings();
+    RevisionRegistry registry = RegistryGenerationTest.registryOf(
+        new CompiledClasses(second, libraryJar), "com.example.lib.db.Revisions");
+    assertThat(ids(registry.revisions())).containsExactly(
+        "ae1027a6acf0", "27c6a30d7c24", "1975ea83b712", "c0ffee000001").inOrder();
+  }
+
+  @Test
+  void aMigrationDeletedSinceTheLastBuild_isNoLongerPartOfTheChain() throws Exception {
+    compileInto(libraryJar, CREATE_USERS, ADD_EMAIL, CREATE_ORDERS);
+    Files.delete(libraryJar.resolve("com/example/lib/db/CreateOrders.class"));
+    JavaFileObject replacement = migration("com.example.lib.db.CreateOrdersV2",
+        "@Revision(id = \"1975ea83b712\", revises = \"27c6a30d7c24\")");
+
+    Compilation rebuilt = javacWithClasspath(libraryJar).compile(replacement);
+
+    assertThat(rebuilt).succeededWithoutWarnings();
+  }
+
   /** Compiles, and writes the classes and resources to {@code output} as a jar would hold them. */
   private static void compileInto(Path output, JavaFileObject... sources) throws IOException {
     Compilation compilation = Sources.compile(sources);
     assertThat(compilation).succeeded();
+    writeOutput(compilation, output);
+  }
+
+  private static void writeOutput(Compilation compilation, Path output) throws IOException {
     for (JavaFileObject file : compilation.generatedFiles()) {
       String path = file.toUri().getPath();
       int at = path.indexOf("/CLASS_OUTPUT/");
@@ -108,7 +144,7 @@ class ChainAcrossCompilationsTest {
         Path target = output.resolve(path.substring(at + "/CLASS_OUTPUT/".length()));
         Files.createDirectories(target.getParent());
         try (InputStream in = file.openInputStream()) {
-          Files.copy(in, target);
+          Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
     }

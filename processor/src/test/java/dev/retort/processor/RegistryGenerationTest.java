@@ -138,12 +138,15 @@ class RegistryGenerationTest {
   }
 
   @Test
-  void eachRevisionIsRecordedInAMarkerForLaterCompilations() {
+  void theRevisionsAreRecordedInOneMarkerForLaterCompilations() {
     Compilation compilation = compile(SHOP);
 
     assertThat(compilation).generatedSourceFile(
-            "dev.retort.aggregated.com_example_shop_db_orders_CreateOrders")
-        .contentsAsUtf8String().contains("id = \"1975ea83b712\"");
+            "dev.retort.aggregated.com_example_shop_db_Revisions")
+        .contentsAsUtf8String().contains("registry = \"com.example.shop.db.Revisions\"");
+    assertThat(compilation.generatedSourceFiles().stream()
+            .filter(file -> file.getName().contains("/dev/retort/aggregated/")))
+        .hasSize(1);
   }
 
   @Test

@@ -5,50 +5,45 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
-import dev.retort.annotations.internal.AggregatedRevision;
+import dev.retort.annotations.internal.AggregatedRevisions;
 import dev.retort.processor.graph.RevisionNode;
+import java.util.Comparator;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the marker class that records one revision for later compilations (see {@link
- * AggregatedRevision}): an empty class in a fixed package whose annotation holds the revision.
+ * Writes the marker class that records a compilation's revisions for later compilations (see
+ * {@link AggregatedRevisions}): an empty class in a fixed package, named after the registry.
  */
 public final class MarkerWriter {
 
   private MarkerWriter() {}
 
-  /** The marker's class name, derived from the migration's so that each has exactly one. */
-  public static ClassName markerName(String migrationBinaryName) {
-    return ClassName.get(AggregatedRevision.PACKAGE,
-        migrationBinaryName.replace('.', '_').replace('$', '_'));
+  /** The marker's class name: one per registry, so a rebuild replaces its own marker. */
+  public static ClassName markerName(ClassName registry) {
+    return ClassName.get(AggregatedRevisions.PACKAGE,
+        registry.reflectionName().replace('.', '_').replace('$', '_'));
   }
 
-  public static JavaFile file(RevisionNode revision, Element originatingElement) {
-    AnnotationSpec.Builder annotation = AnnotationSpec.builder(AggregatedRevision.class)
-        .addMember("className", "$S", revision.className())
-        .addMember("id", "$S", revision.id())
-        .addMember("revises", "$L", array(revision.revises()))
-        .addMember("dependsOn", "$L", array(revision.dependsOn()))
-        .addMember("branchLabels", "$L", array(revision.branchLabels()))
-        .addMember("message", "$S", revision.message())
-        .addMember("transactional", "$L", revision.transactional())
-        .addMember("irreversibleReason", "$S",
-            revision.irreversibleReason() == null ? "" : revision.irreversibleReason())
-        .addMember("checksum", "$S", revision.checksum());
-    TypeSpec marker = TypeSpec.classBuilder(markerName(revision.className()))
+  /**
+   * @param revisions the revisions of the registry's module, sorted here by class name
+   */
+  public static JavaFile file(
+      ClassName registry, List<RevisionNode> revisions, List<Element> originatingElements) {
+    CodeBlock records = revisions.stream()
+        .sorted(Comparator.comparing(RevisionNode::className))
+        .map(revision -> CodeBlock.of("$S", RevisionCodec.encode(revision)))
+        .collect(CodeBlock.joining(",\n", "{\n", "\n}"));
+    TypeSpec.Builder marker = TypeSpec.classBuilder(markerName(registry))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Records revision $L for later compilations. Generated; not an API.\n",
-            revision.id())
-        .addAnnotation(annotation.build())
-        .addOriginatingElement(originatingElement)
-        .build();
-    return JavaFile.builder(AggregatedRevision.PACKAGE, marker).indent("  ").build();
-  }
-
-  private static CodeBlock array(List<String> values) {
-    return CodeBlock.of("{$L}",
-        values.stream().map(value -> CodeBlock.of("$S", value)).collect(CodeBlock.joining(", ")));
+        .addJavadoc("Records the revisions of {@code $L} for later compilations. Generated; not"
+            + " an API.\n", registry)
+        .addAnnotation(AnnotationSpec.builder(AggregatedRevisions.class)
+            .addMember("registry", "$S", registry.reflectionName())
+            .addMember("revisions", "$L", records)
+            .build());
+    originatingElements.forEach(marker::addOriginatingElement);
+    return JavaFile.builder(AggregatedRevisions.PACKAGE, marker.build()).indent("  ").build();
   }
 }
