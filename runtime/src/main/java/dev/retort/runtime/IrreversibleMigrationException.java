@@ -1,12 +1,14 @@
 package dev.retort.runtime;
 
-/** Thrown when a migration annotated {@code @Irreversible} is asked to downgrade. */
-public final class IrreversibleMigrationException extends RuntimeException {
+/**
+ * A downgrade would pass through a revision annotated {@code @Irreversible}. The runtime checks
+ * the whole downgrade before running any of it, so when it throws this nothing changed.
+ */
+public final class IrreversibleMigrationException extends RetortException {
 
   private static final long serialVersionUID = 1L;
 
-  public IrreversibleMigrationException(String migrationClassName) {
-    super(migrationClassName + " is @Irreversible and has no downgrade; "
-        + "restore the schema from a backup or write a new revision that reverts it");
+  public IrreversibleMigrationException(String message) {
+    super(message);
   }
 }

@@ -28,6 +28,8 @@ public interface Migration {
    * @throws IrreversibleMigrationException always, unless overridden
    */
   default void downgrade(DSLContext db) {
-    throw new IrreversibleMigrationException(getClass().getName());
+    throw new IrreversibleMigrationException(getClass().getName()
+        + " is @Irreversible and has no downgrade; restore the schema from a backup or write a"
+        + " new revision that reverts it");
   }
 }

@@ -1,0 +1,754 @@
+package dev.retort.runtime;
+
+import dev.retort.runtime.internal.Graph;
+import dev.retort.runtime.internal.MigrationLock;
+import dev.retort.runtime.internal.OfflineScript;
+import dev.retort.runtime.internal.StateTables;
+import dev.retort.runtime.internal.StateTables.Direction;
+import dev.retort.runtime.internal.StateTables.Entry;
+import dev.retort.runtime.internal.StateTables.Recorded;
+import dev.retort.runtime.internal.Targets;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.jooq.ConnectionProvider;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.tools.jdbc.JDBCUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a registry's revisions to a database, with Alembic's commands and semantics.
+ *
+ * <pre>{@code
+ * Retort retort = Retort.using(dataSource, Revisions.REGISTRY);
+ * retort.upgrade("head");                       // or retort.upgrade(Revisions.ADD_USERS)
+ * retort.downgrade("-1");
+ * List<RevisionInfo> at = retort.current();
+ * }</pre>
+ *
+ * <p>Commands that change the database take a lock first (a PostgreSQL advisory lock, a MySQL or
+ * MariaDB named lock, or a lease row elsewhere), then read the state, so of several runners
+ * started at once one applies the revisions and the others find nothing to do. Every exception is
+ * a {@link RetortException}; each subclass documents whether anything changed.
+ */
+public final class Retort {
+
+  static {
+    // jOOQ prints a banner and tips on first use; a migration tool's output is its own.
+    System.setProperty("org.jooq.no-logo", "true");
+    System.setProperty("org.jooq.no-tips", "true");
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(Retort.class);
+  private static final String BASE = "<base>";
+
+  private final DataSource dataSource;
+  private final RevisionRegistry registry;
+  private final RetortSettings settings;
+  private final Graph graph;
+  private final Targets targets;
+  private final StateTables tables;
+  private SQLDialect dialect;
+
+  private Retort(DataSource dataSource, RevisionRegistry registry, RetortSettings settings) {
+    this.dataSource = dataSource;
+    this.registry = registry;
+    this.settings = settings;
+    this.graph = new Graph(registry);
+    this.targets = new Targets(graph);
+    this.tables = new StateTables(settings);
+  }
+
+  /**
+   * Retort on a database, with the one generated registry on the classpath.
+   *
+   * @throws RegistryNotFoundException if {@link ServiceLoader} finds no registry or several
+   */
+  public static Retort using(DataSource dataSource) {
+    List<RevisionRegistry> found = ServiceLoader.load(RevisionRegistry.class).stream()
+        .map(ServiceLoader.Provider::get).toList();
+    if (found.size() != 1) {
+      throw new RegistryNotFoundException(found.isEmpty()
+          ? "No generated registry on the classpath: compile the @Revision classes with"
+              + " retort-processor on the annotation processor path, or pass the registry to"
+              + " Retort.using(dataSource, registry)"
+          : "Several registries on the classpath (" + found.stream()
+              .map(r -> r.getClass().getName()).collect(Collectors.joining(", "))
+              + "); pass the one to use to Retort.using(dataSource, registry)");
+    }
+    return using(dataSource, found.get(0));
+  }
+
+  /** Retort on a database, with a registry such as {@code Revisions.REGISTRY}. */
+  public static Retort using(DataSource dataSource, RevisionRegistry registry) {
+    return new Retort(dataSource, registry, RetortSettings.defaults());
+  }
+
+  /**
+   * Retort on the database of a jOOQ context built from a {@link DataSource}.
+   *
+   * @throws IllegalArgumentException if the context has a single connection: Retort holds its
+   *     lock on a connection of its own, so it needs a data source
+   */
+  public static Retort using(DSLContext db, RevisionRegistry registry) {
+    ConnectionProvider provider = db.configuration().connectionProvider();
+    if (provider instanceof DataSourceConnectionProvider dataSourceProvider) {
+      return using(dataSourceProvider.dataSource(), registry);
+    }
+    throw new IllegalArgumentException("Retort needs a DSLContext built from a DataSource"
+        + " (DSL.using(dataSource, dialect)): it holds its lock on a connection of its own");
+  }
+
+  /** A copy with other settings. */
+  public Retort withSettings(RetortSettings settings) {
+    return new Retort(dataSource, registry, settings);
+  }
+
+  public RevisionRegistry registry() {
+    return registry;
+  }
+
+  public RetortSettings settings() {
+    return settings;
+  }
+
+  // ---- reading ----
+
+  /** The revisions the database is at: one per current head; empty at base. */
+  public List<RevisionInfo> current() {
+    return revisions(readHeads(db()));
+  }
+
+  /** The registry's heads. */
+  public List<RevisionInfo> heads() {
+    return registry.heads();
+  }
+
+  /** The revisions with more than one child: where the history forks. */
+  public List<RevisionInfo> branches() {
+    List<RevisionInfo> branchPoints = new ArrayList<>();
+    for (int i = 0; i < graph.size(); i++) {
+      if (graph.children(i).length > 1) {
+        branchPoints.add(graph.revision(i));
+      }
+    }
+    return branchPoints;
+  }
+
+  /** The revision a target names: an id, a unique prefix, {@code head}, a label. */
+  public RevisionInfo show(String revision) {
+    List<Integer> found = targets.resolve(revision, readHeadsIfNeeded(revision));
+    if (found.size() != 1) {
+      throw new InvalidTargetException("'" + revision + "' names " + found.size()
+          + " revisions; show takes one");
+    }
+    return graph.revision(found.get(0));
+  }
+
+  /** Every revision, newest first. */
+  public List<RevisionInfo> history() {
+    return history(":");
+  }
+
+  /**
+   * The revisions in an Alembic range, newest first: {@code start:end}, {@code start:},
+   * {@code :end}, with any target syntax on either side ({@code -r-3:current}).
+   */
+  public List<RevisionInfo> history(String range) {
+    int colon = range.indexOf(':');
+    String start = colon < 0 ? "base" : range.substring(0, colon);
+    String end = colon < 0 ? range : range.substring(colon + 1);
+    List<Integer> current = needsCurrent(start) || needsCurrent(end) ? readHeads(db()) : List.of();
+    List<Integer> ends = targets.resolve(end.isEmpty() ? "heads" : end, current);
+    BitSet members = graph.closure(ends);
+    if (!start.isEmpty() && !start.equals("base")) {
+      List<Integer> starts = targets.resolve(start, current);
+      BitSet fromStart = graph.dependentsClosure(starts);
+      starts.forEach(fromStart::set);
+      members.and(fromStart);
+    }
+    List<RevisionInfo> newestFirst = new ArrayList<>();
+    for (int i = members.previousSetBit(graph.size() - 1); i >= 0;
+        i = members.previousSetBit(i - 1)) {
+      newestFirst.add(graph.revision(i));
+    }
+    return newestFirst;
+  }
+
+  /**
+   * Where the database is and what {@code upgrade heads} would apply; for CI and deploy scripts.
+   * Reads only; takes no lock.
+   */
+  public Status check() {
+    DSLContext db = db();
+    List<Integer> heads = readHeads(db);
+    BitSet pending = graph.closure(indexes(registry.heads()));
+    pending.andNot(graph.closure(heads));
+    return new Status(revisions(heads), revisions(pending));
+  }
+
+  /**
+   * Checks the recorded history against this build: no unknown revision in the database, no
+   * unresolved failure, and every applied revision's checksum equal to its compiled one.
+   *
+   * @throws UnknownRevisionException if the database is at a revision the registry lacks
+   * @throws UnresolvedFailureException if a failure that was not rolled back awaits repair
+   * @throws ChecksumMismatchException if an applied revision was edited since
+   */
+  public void validate() {
+    DSLContext db = db();
+    BitSet applied = graph.closure(readHeads(db));
+    preflight(tables.recorded(db), applied);
+  }
+
+  // ---- changing ----
+
+  /** Upgrades to every head ({@code heads}). */
+  public List<MigrationStep> upgrade() {
+    return upgrade("heads");
+  }
+
+  public List<MigrationStep> upgrade(RevisionInfo target) {
+    return upgrade(ownId(target));
+  }
+
+  /**
+   * Applies the target and everything it needs that is not applied yet, parents first. Sibling
+   * branches are left alone.
+   *
+   * @return the steps that ran, in order; empty when the database was up to date
+   * @throws InvalidTargetException, UnknownRevisionException, UnresolvedFailureException,
+   *     ChecksumMismatchException, LockException before anything runs (nothing changed)
+   * @throws MigrationFailedException when a revision fails; see {@link
+   *     MigrationFailedException#rolledBack()}
+   */
+  public List<MigrationStep> upgrade(String target) {
+    return locked((db, lock) -> {
+      tables.createIfMissing(db);
+      List<Integer> heads = readHeads(db);
+      BitSet applied = graph.closure(heads);
+      preflight(tables.recorded(db), applied);
+      BitSet todo = graph.closure(targets.forUpgrade(target, heads));
+      todo.andNot(applied);
+      List<Integer> plan = todo.stream().boxed().toList();
+      return run(db, lock, plan, heads, true, target);
+    });
+  }
+
+  public List<MigrationStep> downgrade(RevisionInfo target) {
+    return downgrade(ownId(target));
+  }
+
+  /**
+   * Removes the target's applied descendants and dependents, newest first: {@code base} removes
+   * everything, {@code label@base} that branch, {@code -N} the last N steps.
+   *
+   * @throws IrreversibleMigrationException if the way down passes an {@code @Irreversible}
+   *     revision; checked before anything runs
+   * @throws MigrationFailedException when a downgrade fails
+   */
+  public List<MigrationStep> downgrade(String target) {
+    return locked((db, lock) -> {
+      tables.createIfMissing(db);
+      List<Integer> heads = readHeads(db);
+      BitSet applied = graph.closure(heads);
+      preflight(tables.recorded(db), applied);
+      BitSet removed = targets.removedByDowngrade(target, applied, heads);
+      List<Integer> plan = new ArrayList<>();
+      for (int i = removed.previousSetBit(graph.size() - 1); i >= 0;
+          i = removed.previousSetBit(i - 1)) {
+        plan.add(i);
+      }
+      List<String> irreversible = plan.stream().map(graph::revision)
+          .filter(revision -> !revision.reversible())
+          .map(revision -> describe(revision) + ": " + revision.irreversibleReason().orElse(""))
+          .toList();
+      if (!irreversible.isEmpty()) {
+        throw new IrreversibleMigrationException("Downgrade to " + target + " would pass through"
+            + " irreversible " + String.join("; ", irreversible) + ". Nothing was run.");
+      }
+      return run(db, lock, plan, heads, false, target);
+    });
+  }
+
+  /** Stamps without purging: see {@link #stamp(boolean, String...)}. */
+  public List<RevisionInfo> stamp(String... targets) {
+    return stamp(false, targets);
+  }
+
+  /**
+   * Records that the database is at the targets without running any migration, creating the
+   * state tables if needed. Each target replaces the current heads in its own lineage (its
+   * ancestors and descendants); a target on an unrelated branch becomes a head beside them;
+   * {@code base} clears them.
+   *
+   * @param purge whether to empty the version table first
+   * @return the heads after stamping
+   */
+  public List<RevisionInfo> stamp(boolean purge, String... stampTargets) {
+    return locked((db, lock) -> {
+      tables.createIfMissing(db);
+      List<Integer> before = purge ? List.of() : readHeads(db);
+      Set<Integer> heads = new LinkedHashSet<>(before);
+      for (String target : stampTargets) {
+        if (target.equals("base")) {
+          heads.clear();
+          continue;
+        }
+        for (int revision : targets.resolve(target, List.copyOf(heads))) {
+          BitSet lineage = graph.closure(List.of(revision));
+          heads.removeIf(head -> lineage.get(head) || graph.closure(List.of(head)).get(revision));
+          heads.add(revision);
+        }
+      }
+      List<Integer> after = List.copyOf(heads);
+      LocalDateTime started = LocalDateTime.now();
+      String user = databaseUser(db);
+      db.transaction(configuration -> {
+        DSLContext tx = configuration.dsl();
+        if (purge) {
+          tables.purge(tx);
+        }
+        List<String> removed = ids(before.stream().filter(h -> !after.contains(h)).toList());
+        List<String> added = ids(after.stream().filter(h -> !before.contains(h)).toList());
+        tables.applyChange(tx, removed, added);
+        for (int head : after.stream().filter(h -> !before.contains(h)).toList()) {
+          RevisionInfo revision = graph.revision(head);
+          tables.record(tx, new Entry(revision.id(), Direction.STAMP, revision.message(),
+              revision.checksum(), started, LocalDateTime.now(), user, HOST, true, null));
+        }
+      });
+      log.info("Stamped {}", after.isEmpty() ? BASE : describeIds(after));
+      return revisions(after);
+    });
+  }
+
+  /**
+   * Resolves what {@link #validate()} refuses, after a person has checked the database: records
+   * the compiled checksum of every applied revision that was edited since, and marks every
+   * failure that was not rolled back as repaired.
+   *
+   * @return the revisions repaired
+   */
+  public List<RevisionInfo> repair() {
+    return locked((db, lock) -> {
+      tables.createIfMissing(db);
+      BitSet applied = graph.closure(readHeads(db));
+      Map<String, Recorded> recorded = tables.recorded(db);
+      List<RevisionInfo> repaired = new ArrayList<>();
+      for (RevisionInfo revision : registry.revisions()) {
+        Recorded entry = recorded.get(revision.id());
+        boolean edited = applied.get(revision.index()) && entry != null
+            && checksumDiffers(entry.checksum(), revision.checksum());
+        if (edited || (entry != null && entry.unresolvedFailure())) {
+          repaired.add(revision);
+        }
+      }
+      LocalDateTime now = LocalDateTime.now();
+      String user = databaseUser(db);
+      db.transaction(configuration -> {
+        for (RevisionInfo revision : repaired) {
+          tables.record(configuration.dsl(), new Entry(revision.id(), Direction.REPAIR,
+              revision.message(), revision.checksum(), now, now, user, HOST, true, null));
+        }
+      });
+      repaired.forEach(revision -> log.info("Repaired {}", describe(revision)));
+      return repaired;
+    });
+  }
+
+  /**
+   * The SQL script that {@code upgrade to} would run from {@code from} (or, when {@code to} is
+   * below {@code from}, the downgrade), for review, without a database: the version table's DDL
+   * when starting from base, each revision's statements, and the version table updates.
+   *
+   * @throws OfflineRenderingException if a migration reads data, so it cannot be rendered
+   */
+  public String sql(String from, String to, SQLDialect dialect) {
+    List<Integer> fromHeads = targets.resolve(from, List.of());
+    BitSet applied = graph.closure(fromHeads);
+    List<Integer> toRevisions = targets.resolve(to, fromHeads);
+    BitSet wanted = graph.closure(toRevisions);
+    BitSet up = (BitSet) wanted.clone();
+    up.andNot(applied);
+    List<Integer> plan = new ArrayList<>();
+    boolean upgrade = !up.isEmpty() || from.equals("base");
+    if (upgrade) {
+      up.stream().forEach(plan::add);
+    } else {
+      BitSet removed = (BitSet) applied.clone();
+      removed.andNot(wanted);
+      for (int i = removed.previousSetBit(graph.size() - 1); i >= 0;
+          i = removed.previousSetBit(i - 1)) {
+        plan.add(i);
+      }
+    }
+    OfflineScript script = new OfflineScript(registry, tables, dialect);
+    if (from.equals("base")) {
+      script.createStateTables();
+    }
+    List<Integer> heads = new ArrayList<>(graph.headsOf(applied));
+    BitSet state = (BitSet) applied.clone();
+    for (int revision : plan) {
+      Change change = upgrade ? stepUp(revision, heads) : stepDown(revision, heads, state);
+      script.step(graph.revision(revision), upgrade, change.from(), change.to(),
+          ids(change.removed()), ids(change.added()));
+      apply(heads, state, revision, change, upgrade);
+    }
+    return script.toString();
+  }
+
+  // ---- running ----
+
+  private interface LockedCommand<T> {
+    T run(DSLContext db, MigrationLock lock);
+  }
+
+  private <T> T locked(LockedCommand<T> command) {
+    DSLContext db = db();
+    try (MigrationLock lock = MigrationLock.acquire(dataSource, dialect(), settings)) {
+      return command.run(db, lock);
+    }
+  }
+
+  /** How the version table changes for one step, and how the log line names it. */
+  private record Change(List<Integer> removed, List<Integer> added, String from, String to) {}
+
+  private Change stepUp(int revision, List<Integer> heads) {
+    List<Integer> removed = new ArrayList<>();
+    for (int parent : graph.parents(revision)) {
+      if (heads.contains(parent)) {
+        removed.add(parent);
+      }
+    }
+    return new Change(removed, List.of(revision),
+        describeIds(toList(graph.parents(revision))), graph.revision(revision).id());
+  }
+
+  private Change stepDown(int revision, List<Integer> heads, BitSet applied) {
+    BitSet remaining = (BitSet) applied.clone();
+    remaining.clear(revision);
+    List<Integer> added = new ArrayList<>();
+    for (int parent : graph.parents(revision)) {
+      boolean stillHasChild = false;
+      for (int child : graph.children(parent)) {
+        stillHasChild |= remaining.get(child);
+      }
+      if (remaining.get(parent) && !stillHasChild && !heads.contains(parent)) {
+        added.add(parent);
+      }
+    }
+    return new Change(List.of(revision), added, graph.revision(revision).id(),
+        describeIds(toList(graph.parents(revision))));
+  }
+
+  private static void apply(
+      List<Integer> heads, BitSet applied, int revision, Change change, boolean upgrade) {
+    heads.removeAll(change.removed());
+    heads.addAll(change.added());
+    if (upgrade) {
+      applied.set(revision);
+    } else {
+      applied.clear(revision);
+    }
+  }
+
+  private List<MigrationStep> run(DSLContext db, MigrationLock lock, List<Integer> plan,
+      List<Integer> startHeads, boolean upgrade, String target) {
+    if (plan.isEmpty()) {
+      log.info("Nothing to {}: the database is at {}", upgrade ? "upgrade" : "downgrade",
+          startHeads.isEmpty() ? BASE : describeIds(startHeads));
+      return List.of();
+    }
+    boolean single = settings.transactionMode() == RetortSettings.TransactionMode.SINGLE;
+    if (single) {
+      List<String> outside = plan.stream().map(graph::revision)
+          .filter(revision -> !revision.transactional()).map(this::describe).toList();
+      if (!outside.isEmpty()) {
+        throw new RetortException("TransactionMode.SINGLE cannot include " + String.join(", ",
+            outside) + ", which must run outside a transaction. Nothing was run; upgrade to the"
+            + " revision before it, then run the rest with PER_REVISION.");
+      }
+    }
+    String user = databaseUser(db);
+    List<MigrationStep> completed = new ArrayList<>();
+    List<Integer> heads = new ArrayList<>(startHeads);
+    BitSet applied = graph.closure(startHeads);
+    long started = System.nanoTime();
+    if (single) {
+      try {
+        db.transaction(configuration -> {
+          for (int revision : plan) {
+            runStep(configuration.dsl(), lock, revision, heads, applied, upgrade, user,
+                completed, true);
+          }
+        });
+      } catch (MigrationFailedException failed) {
+        throw new MigrationFailedException(failed.getMessage() + " The whole run was one"
+            + " transaction, so every step of it was rolled back too.", failed.revision(),
+            failed.rolledBack(), List.of(), failed.getCause());
+      }
+    } else {
+      for (int revision : plan) {
+        runStep(db, lock, revision, heads, applied, upgrade, user, completed, false);
+      }
+    }
+    log.info("{} {} revision{} in {} ms; the database is at {}",
+        upgrade ? "Applied" : "Reverted", completed.size(), completed.size() == 1 ? "" : "s",
+        (System.nanoTime() - started) / 1_000_000,
+        heads.isEmpty() ? BASE : describeIds(heads));
+    return completed;
+  }
+
+  private void runStep(DSLContext db, MigrationLock lock, int index, List<Integer> heads,
+      BitSet applied, boolean upgrade, String user, List<MigrationStep> completed,
+      boolean insideTransaction) {
+    lock.checkHeld();
+    RevisionInfo revision = graph.revision(index);
+    Change change = upgrade ? stepUp(index, heads) : stepDown(index, heads, applied);
+    Migration migration = registry.migration(revision);
+    BiConsumer<Migration, DSLContext> body = upgrade ? Migration::upgrade : Migration::downgrade;
+    Direction direction = upgrade ? Direction.UP : Direction.DOWN;
+    List<String> removed = ids(change.removed());
+    List<String> added = ids(change.added());
+    LocalDateTime startedAt = LocalDateTime.now();
+    long start = System.nanoTime();
+    try {
+      if (insideTransaction) {
+        body.accept(migration, db);
+        recordStep(db, revision, direction, removed, added, startedAt, user);
+      } else if (revision.transactional()) {
+        db.transaction(configuration -> {
+          body.accept(migration, configuration.dsl());
+          recordStep(configuration.dsl(), revision, direction, removed, added, startedAt, user);
+        });
+      } else {
+        db.connection(connection -> {
+          connection.setAutoCommit(true);
+          body.accept(migration, DSL.using(connection, dialect()));
+        });
+        db.transaction(configuration ->
+            recordStep(configuration.dsl(), revision, direction, removed, added, startedAt, user));
+      }
+    } catch (RuntimeException e) {
+      throw failure(db, revision, direction, change, heads, startedAt, user, completed,
+          insideTransaction, e);
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    apply(heads, applied, index, change, upgrade);
+    MigrationStep step = new MigrationStep(revision,
+        upgrade ? MigrationStep.Direction.UP : MigrationStep.Direction.DOWN,
+        change.from(), change.to(), millis);
+    log.info("{} ({} ms)", step.describe(), millis);
+    completed.add(step);
+  }
+
+  private void recordStep(DSLContext db, RevisionInfo revision, Direction direction,
+      List<String> removed, List<String> added, LocalDateTime startedAt, String user) {
+    tables.applyChange(db, removed, added);
+    tables.record(db, new Entry(revision.id(), direction, revision.message(), revision.checksum(),
+        startedAt, LocalDateTime.now(), user, HOST, true, null));
+  }
+
+  private MigrationFailedException failure(DSLContext db, RevisionInfo revision,
+      Direction direction, Change change, List<Integer> heads, LocalDateTime startedAt,
+      String user, List<MigrationStep> completed, boolean insideTransaction,
+      RuntimeException cause) {
+    boolean rolledBack = (revision.transactional() || insideTransaction)
+        && hasTransactionalDdl(dialect());
+    try {
+      tables.record(db, new Entry(revision.id(), direction, revision.message(),
+          revision.checksum(), startedAt, LocalDateTime.now(), user, HOST, false, rolledBack));
+    } catch (RuntimeException recordingFailed) {
+      cause.addSuppressed(recordingFailed);
+    }
+    String at = heads.isEmpty() ? BASE : describeIds(heads);
+    String verb = direction == Direction.UP ? "upgrade" : "downgrade";
+    String outcome = rolledBack
+        ? " It was rolled back: the database is still at " + at + "."
+        : " It was NOT rolled back (" + (revision.transactional()
+            ? dialect().getName() + " cannot roll back DDL"
+            : "it runs outside a transaction") + "), so its statements may be partly applied."
+            + " Check the schema against its " + verb + ", finish or undo it by hand, then run"
+            + " repair; until then every run refuses.";
+    String message = "Revision " + describe(revision) + " failed in " + verb + " "
+        + change.from() + " -> " + change.to() + ": " + rootMessage(cause) + outcome;
+    log.error(message);
+    return new MigrationFailedException(message, revision, rolledBack, completed, cause);
+  }
+
+  // ---- state ----
+
+  private List<Integer> readHeads(DSLContext db) {
+    List<String> rows = tables.heads(db);
+    List<String> unknown = new ArrayList<>();
+    List<Integer> heads = new ArrayList<>();
+    for (String id : rows) {
+      registry.revision(id).ifPresentOrElse(r -> heads.add(r.index()), () -> unknown.add(id));
+    }
+    if (!unknown.isEmpty()) {
+      throw new UnknownRevisionException("The database is at revision "
+          + String.join(", ", unknown) + ", which this build does not know: the schema is newer"
+          + " than this code, or belongs to another application. Deploy the build that contains"
+          + " it; if it was removed on purpose, stamp the database with a revision this build"
+          + " knows.", unknown);
+    }
+    heads.sort(null);
+    return heads;
+  }
+
+  private List<Integer> readHeadsIfNeeded(String target) {
+    return needsCurrent(target) ? readHeads(db()) : List.of();
+  }
+
+  private static boolean needsCurrent(String target) {
+    return target.equals("current") || target.startsWith("+") || target.startsWith("-")
+        || target.contains("@+") || target.contains("@-");
+  }
+
+  private void preflight(Map<String, Recorded> recorded, BitSet applied) {
+    for (Map.Entry<String, Recorded> entry : recorded.entrySet()) {
+      if (entry.getValue().unresolvedFailure()) {
+        String name = registry.revision(entry.getKey()).map(this::describe).orElse(entry.getKey());
+        throw new UnresolvedFailureException("Revision " + name + " failed at "
+            + entry.getValue().at() + " and was not rolled back, so its statements may be partly"
+            + " applied. Check the schema against it, finish or undo it by hand, then run repair"
+            + " to mark it resolved; every run refuses until then.");
+      }
+    }
+    List<RevisionInfo> edited = new ArrayList<>();
+    for (int i = applied.nextSetBit(0); i >= 0; i = applied.nextSetBit(i + 1)) {
+      RevisionInfo revision = graph.revision(i);
+      Recorded entry = recorded.get(revision.id());
+      if (entry != null && checksumDiffers(entry.checksum(), revision.checksum())) {
+        edited.add(revision);
+      }
+    }
+    if (!edited.isEmpty()) {
+      throw new ChecksumMismatchException("Revision" + (edited.size() == 1 ? " " : "s ")
+          + edited.stream().map(this::describe).collect(Collectors.joining(", "))
+          + (edited.size() == 1 ? " was" : " were") + " edited after it was applied — add a new"
+          + " revision instead. If the edit was deliberate and the database needs nothing more,"
+          + " run repair to record the new checksum.", edited);
+    }
+  }
+
+  private static boolean checksumDiffers(String recorded, String compiled) {
+    return recorded != null && !recorded.isEmpty() && !compiled.isEmpty()
+        && !recorded.equals(compiled);
+  }
+
+  // ---- helpers ----
+
+  private DSLContext db() {
+    return DSL.using(dataSource, dialect());
+  }
+
+  private synchronized SQLDialect dialect() {
+    if (dialect == null) {
+      try (Connection connection = dataSource.getConnection()) {
+        dialect = JDBCUtils.dialect(connection);
+      } catch (SQLException e) {
+        throw new RetortException("Cannot connect to the database: " + e.getMessage(), e);
+      }
+    }
+    return dialect;
+  }
+
+  /**
+   * Whether a failed transaction takes its DDL with it. MySQL and MariaDB commit before each DDL
+   * statement; so does H2, whose CREATE, ALTER and DROP commit the open transaction.
+   */
+  private static boolean hasTransactionalDdl(SQLDialect dialect) {
+    switch (dialect.family()) {
+      case MYSQL:
+      case MARIADB:
+      case H2:
+      case HSQLDB:
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  private static String databaseUser(DSLContext db) {
+    return db.connectionResult(connection -> connection.getMetaData().getUserName());
+  }
+
+  private static final String HOST = localHost();
+
+  private static String localHost() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown";
+    }
+  }
+
+  private String ownId(RevisionInfo target) {
+    if (registry.revision(target.id()).orElse(null) != target) {
+      throw new IllegalArgumentException("Revision " + describe(target) + " does not belong to "
+          + registry.getClass().getName() + "; pass a constant of the registry Retort uses");
+    }
+    return target.id();
+  }
+
+  private String describe(RevisionInfo revision) {
+    String simpleName = revision.className().substring(revision.className().lastIndexOf('.') + 1);
+    return revision.id() + " (" + simpleName + ")";
+  }
+
+  private String describeIds(List<Integer> indexes) {
+    if (indexes.isEmpty()) {
+      return BASE;
+    }
+    String joined = indexes.stream().map(i -> graph.revision(i).id())
+        .collect(Collectors.joining(", "));
+    return indexes.size() == 1 ? joined : "(" + joined + ")";
+  }
+
+  private List<String> ids(List<Integer> indexes) {
+    return indexes.stream().map(i -> graph.revision(i).id()).toList();
+  }
+
+  private List<RevisionInfo> revisions(Collection<Integer> indexes) {
+    return indexes.stream().map(graph::revision).toList();
+  }
+
+  private List<RevisionInfo> revisions(BitSet indexes) {
+    return indexes.stream().mapToObj(graph::revision).toList();
+  }
+
+  private static List<Integer> indexes(List<RevisionInfo> revisions) {
+    return revisions.stream().map(RevisionInfo::index).toList();
+  }
+
+  private static List<Integer> toList(int[] values) {
+    List<Integer> list = new ArrayList<>(values.length);
+    for (int value : values) {
+      list.add(value);
+    }
+    return list;
+  }
+
+  private static String rootMessage(Throwable e) {
+    return String.valueOf(e.getMessage());
+  }
+}

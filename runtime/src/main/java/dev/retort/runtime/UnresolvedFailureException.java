@@ -1,0 +1,16 @@
+package dev.retort.runtime;
+
+/**
+ * A revision failed earlier without being rolled back (MySQL or MariaDB DDL, or a {@code
+ * transactional = false} revision), so the schema may be partly changed. Every run refuses until
+ * someone checks the schema and calls {@code repair()}. Thrown before anything runs: nothing
+ * changed.
+ */
+public final class UnresolvedFailureException extends RetortException {
+
+  private static final long serialVersionUID = 1L;
+
+  public UnresolvedFailureException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,104 @@
+package dev.retort.runtime.internal;
+
+import dev.retort.runtime.Migration;
+import dev.retort.runtime.OfflineRenderingException;
+import dev.retort.runtime.RevisionInfo;
+import dev.retort.runtime.RevisionRegistry;
+import java.util.List;
+import java.util.Locale;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.conf.StatementType;
+import org.jooq.impl.DSL;
+import org.jooq.tools.jdbc.MockConnection;
+import org.jooq.tools.jdbc.MockResult;
+
+/**
+ * Renders what an upgrade or downgrade would run, like Alembic's {@code --sql}: the migrations
+ * execute against a jOOQ mock connection that records each statement with its values inlined,
+ * and never reaches a database.
+ */
+public final class OfflineScript {
+
+  private final RevisionRegistry registry;
+  private final StateTables tables;
+  private final SQLDialect dialect;
+  private final DSLContext renderer;
+  private final StringBuilder script = new StringBuilder();
+  private RevisionInfo running;
+
+  public OfflineScript(RevisionRegistry registry, StateTables tables, SQLDialect dialect) {
+    this.registry = registry;
+    this.tables = tables;
+    this.dialect = dialect;
+    this.renderer = DSL.using(dialect, inlined());
+  }
+
+  private static Settings inlined() {
+    return new Settings().withStatementType(StatementType.STATIC_STATEMENT)
+        .withRenderFormatted(false);
+  }
+
+  public void createStateTables() {
+    for (Query query : tables.create(renderer)) {
+      statement(query.getSQL());
+    }
+    script.append('\n');
+  }
+
+  /** One revision: a comment, its statements, and the version table's change. */
+  public void step(RevisionInfo revision, boolean upgrade, String from, String to,
+      List<String> removedHeads, List<String> addedHeads) {
+    boolean transaction = revision.transactional();
+    script.append("-- Running ").append(upgrade ? "upgrade " : "downgrade ").append(from)
+        .append(" -> ").append(to)
+        .append(revision.message().isEmpty() ? "" : ", " + revision.message()).append('\n');
+    if (!transaction) {
+      script.append("-- (outside a transaction: transactional = false)\n");
+    } else {
+      statement("BEGIN");
+    }
+    running = revision;
+    DSLContext recording = DSL.using(new MockConnection(context -> {
+      String sql = context.sql();
+      if (readsData(sql)) {
+        throw new OfflineRenderingException("Revision " + running.id() + " ("
+            + running.className() + ") reads data (" + sql + "), so what it writes depends on"
+            + " the database's contents and cannot be rendered offline. Review its code, or run"
+            + " it against a copy of the database.");
+      }
+      statement(sql);
+      return new MockResult[] {new MockResult(0)};
+    }), dialect, inlined());
+    Migration migration = registry.migration(revision);
+    if (upgrade) {
+      migration.upgrade(recording);
+    } else {
+      migration.downgrade(recording);
+    }
+    for (Query query : tables.change(renderer, removedHeads, addedHeads)) {
+      statement(query.getSQL());
+    }
+    if (transaction) {
+      statement("COMMIT");
+    }
+    script.append('\n');
+  }
+
+  private static boolean readsData(String sql) {
+    String start = sql.stripLeading().toLowerCase(Locale.ROOT);
+    return start.startsWith("select") || start.startsWith("with") || start.startsWith("values")
+        || start.startsWith("show") || start.startsWith("table ");
+  }
+
+  private void statement(String sql) {
+    script.append(sql).append(";\n");
+  }
+
+  @Override
+  public String toString() {
+    return script.toString();
+  }
+}

@@ -1,0 +1,264 @@
+package dev.retort.runtime;
+
+import static com.google.common.truth.Truth.assertThat;
+import static dev.retort.runtime.TestDatabase.tables;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Alembic's semantics on every supported database. */
+class RetortTest {
+
+  private static List<String> ids(List<RevisionInfo> revisions) {
+    return revisions.stream().map(RevisionInfo::id).toList();
+  }
+
+  private static List<String> tablesOf(DataSource dataSource) throws Exception {
+    return tables(dataSource).stream().filter(t -> t.startsWith("t_")).toList();
+  }
+
+  private static List<String> t(String... ids) {
+    return List.of(ids).stream().map(TestRegistry::tableOf).sorted().toList();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void upgradeHeads_appliesEveryRevisionOnce_parentsFirst(TestDatabase database) throws Exception {
+    DataSource dataSource = database.create();
+    Retort retort = Retort.using(dataSource, TargetsTest.shop());
+
+    List<MigrationStep> steps = retort.upgrade();
+
+    assertThat(steps.stream().map(s -> s.revision().id()).toList())
+        .containsExactly("a1", "b1", "c1", "m1", "n1", "x1", "y1").inOrder();
+    assertThat(steps.get(3).describe()).isEqualTo("Running upgrade (b1, c1) -> m1, Create t_m1");
+    assertThat(ids(retort.current())).containsExactly("n1", "y1");
+    assertThat(tablesOf(dataSource)).containsExactlyElementsIn(
+        t("a1", "b1", "c1", "m1", "n1", "x1", "y1"));
+    assertThat(retort.upgrade()).isEmpty();
+    assertThat(retort.check().upToDate()).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void upgradeToARevision_appliesItsAncestorsAndDependencies_andNoSibling(TestDatabase database)
+      throws Exception {
+    DataSource dataSource = database.create();
+    Retort retort = Retort.using(dataSource, TargetsTest.shop());
+
+    retort.upgrade("y1");
+
+    assertThat(tablesOf(dataSource)).containsExactlyElementsIn(t("a1", "b1", "x1", "y1"));
+    assertThat(ids(retort.current())).containsExactly("b1", "y1");
+    assertThat(ids(retort.check().pending())).containsExactly("c1", "m1", "n1");
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void theVersionTable_followsAlembic_throughBranchesAndAMerge(TestDatabase database)
+      throws Exception {
+    DataSource dataSource = database.create();
+    Retort retort = Retort.using(dataSource, TargetsTest.shop());
+
+    retort.upgrade("b1");
+    assertThat(ids(retort.current())).containsExactly("b1");
+    retort.upgrade("c1");
+    assertThat(ids(retort.current())).containsExactly("b1", "c1");
+    retort.upgrade("m1");
+    assertThat(ids(retort.current())).containsExactly("m1");
+    retort.downgrade("-1");
+    assertThat(ids(retort.current())).containsExactly("b1", "c1");
+    assertThat(tablesOf(dataSource)).containsExactlyElementsIn(t("a1", "b1", "c1"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void downgrade_removesDescendantsAndDependents_andLeavesOtherBranches(TestDatabase database)
+      throws Exception {
+    DataSource dataSource = database.create();
+    Retort retort = Retort.using(dataSource, TargetsTest.shop());
+    retort.upgrade("heads");
+
+    List<MigrationStep> steps = retort.downgrade("b1");
+
+    assertThat(steps.stream().map(s -> s.revision().id()).toList())
+        .containsExactly("y1", "n1", "m1").inOrder();
+    assertThat(ids(retort.current())).containsExactly("b1", "c1", "x1");
+    retort.downgrade("billing@base");
+    assertThat(tablesOf(dataSource)).containsExactlyElementsIn(t("a1", "b1", "c1"));
+    retort.downgrade("base");
+    assertThat(tablesOf(dataSource)).isEmpty();
+    assertThat(retort.current()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void stamp_recordsAStateWithoutRunningAnything(TestDatabase database) throws Exception {
+    DataSource dataSource = database.create();
+    Retort retort = Retort.using(dataSource, TargetsTest.shop());
+
+    retort.stamp("m1");
+    assertThat(ids(retort.current())).containsExactly("m1");
+    retort.stamp("x1");
+    assertThat(ids(retort.current())).containsExactly("m1", "x1");
+    retort.stamp("b1");
+    assertThat(ids(retort.current())).containsExactly("b1", "x1");
+    retort.stamp(true, "n1");
+    assertThat(ids(retort.current())).containsExactly("n1");
+    assertThat(tablesOf(dataSource)).isEmpty();
+    retort.stamp("base");
+    assertThat(retort.current()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aFailingRevision_isRolledBackWhereDdlIsTransactional_andReportedOtherwise(
+      TestDatabase database) throws Exception {
+    DataSource dataSource = database.create();
+    TestRegistry broken = TestRegistry.builder()
+        .revision("a1")
+        .revision("b1", "a1").upgrade(db -> {
+          db.createTable(DSL.unquotedName("t_b1"))
+              .column(DSL.field(DSL.unquotedName("id"), org.jooq.impl.SQLDataType.INTEGER))
+              .execute();
+          db.execute("insert into no_such_table values (1)");
+        })
+        .revision("c1", "b1")
+        .build();
+    Retort retort = Retort.using(dataSource, broken);
+
+    MigrationFailedException failed =
+        assertThrows(MigrationFailedException.class, retort::upgrade);
+
+    assertThat(failed.revision().id()).isEqualTo("b1");
+    assertThat(failed).hasMessageThat().contains("Revision b1 (Rev_b1) failed in upgrade a1 -> b1");
+    assertThat(failed).hasMessageThat().contains("no_such_table");
+    assertThat(failed.completed().stream().map(s -> s.revision().id()).toList())
+        .containsExactly("a1");
+    if (!database.transactionalDdl()) {
+      assertThat(failed.rolledBack()).isFalse();
+      assertThat(failed).hasMessageThat().contains("NOT rolled back");
+      UnresolvedFailureException refused =
+          assertThrows(UnresolvedFailureException.class, retort::upgrade);
+      assertThat(refused).hasMessageThat().contains("Revision b1 (Rev_b1) failed at");
+      assertThat(refused).hasMessageThat().contains("run repair");
+      try (java.sql.Connection connection = dataSource.getConnection()) {
+        DSL.using(connection).execute("drop table t_b1");
+      }
+      assertThat(ids(retort.repair())).containsExactly("b1");
+    } else {
+      assertThat(failed.rolledBack()).isTrue();
+      assertThat(failed).hasMessageThat().contains("It was rolled back: the database is still at a1.");
+      assertThat(tablesOf(dataSource)).containsExactlyElementsIn(t("a1"));
+    }
+    assertThat(ids(retort.current())).containsExactly("a1");
+
+    Retort fixed = Retort.using(dataSource, TestRegistry.builder()
+        .revision("a1").revision("b1", "a1").revision("c1", "b1").build());
+    assertThat(fixed.upgrade()).hasSize(2);
+    assertThat(tablesOf(dataSource)).containsExactlyElementsIn(t("a1", "b1", "c1"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void anEditedAppliedRevision_isRefused_untilRepaired(TestDatabase database) throws Exception {
+    DataSource dataSource = database.create();
+    Retort.using(dataSource, TestRegistry.builder().revision("a1").checksum("v1").build())
+        .upgrade();
+    Retort edited = Retort.using(dataSource, TestRegistry.builder()
+        .revision("a1").checksum("v2").revision("b1", "a1").build());
+
+    ChecksumMismatchException refused =
+        assertThrows(ChecksumMismatchException.class, edited::upgrade);
+
+    assertThat(refused).hasMessageThat().startsWith("Revision a1 (Rev_a1) was edited after it was"
+        + " applied — add a new revision instead.");
+    assertThrows(ChecksumMismatchException.class, edited::validate);
+    assertThat(tablesOf(dataSource)).containsExactlyElementsIn(t("a1"));
+    assertThat(ids(edited.repair())).containsExactly("a1");
+    edited.validate();
+    assertThat(edited.upgrade()).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aDatabaseAheadOfTheCode_isRefused(TestDatabase database) throws Exception {
+    DataSource dataSource = database.create();
+    Retort.using(dataSource, TestRegistry.builder().revision("a1").revision("b1", "a1").build())
+        .upgrade();
+    Retort older = Retort.using(dataSource, TestRegistry.builder().revision("a1").build());
+
+    UnknownRevisionException refused =
+        assertThrows(UnknownRevisionException.class, older::upgrade);
+
+    assertThat(refused).hasMessageThat().startsWith("The database is at revision b1, which this"
+        + " build does not know");
+    assertThat(refused.unknownIds()).containsExactly("b1");
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aDowngradeThroughAnIrreversibleRevision_isRefusedBeforeAnythingRuns(TestDatabase database)
+      throws Exception {
+    DataSource dataSource = database.create();
+    Retort retort = Retort.using(dataSource, TestRegistry.builder()
+        .revision("a1")
+        .revision("b1", "a1").irreversible("drops the legacy rows")
+        .revision("c1", "b1")
+        .build());
+    retort.upgrade();
+
+    IrreversibleMigrationException refused =
+        assertThrows(IrreversibleMigrationException.class, () -> retort.downgrade("base"));
+
+    assertThat(refused).hasMessageThat().contains("b1 (Rev_b1): drops the legacy rows");
+    assertThat(ids(retort.current())).containsExactly("c1");
+    assertThat(tablesOf(dataSource)).containsExactlyElementsIn(t("a1", "b1", "c1"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+  void inSingleTransactionMode_aFailureRollsBackTheWholeRun(TestDatabase database)
+      throws Exception {
+    DataSource dataSource = database.create();
+    Retort retort = Retort.using(dataSource, TestRegistry.builder()
+        .revision("a1")
+        .revision("b1", "a1")
+        .revision("c1", "b1").upgrade(db -> db.execute("insert into no_such_table values (1)"))
+        .build())
+        .withSettings(RetortSettings.defaults()
+            .withTransactionMode(RetortSettings.TransactionMode.SINGLE));
+
+    MigrationFailedException failed =
+        assertThrows(MigrationFailedException.class, retort::upgrade);
+
+    assertThat(failed).hasMessageThat().contains("every step of it was rolled back too");
+    assertThat(retort.current()).isEmpty();
+    assertThat(tablesOf(dataSource)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void theHistoryTable_recordsEveryStep(TestDatabase database) throws Exception {
+    DataSource dataSource = database.create();
+    Retort retort = Retort.using(dataSource, TargetsTest.shop());
+    retort.upgrade("b1");
+    retort.downgrade("a1");
+
+    DSLContext db = DSL.using(dataSource, org.jooq.tools.jdbc.JDBCUtils.dialect(
+        dataSource.getConnection()));
+    List<String> rows = db.fetch("select revision, direction, success, checksum from"
+        + " retort_history order by id").map(r -> r.get(0) + " " + r.get(1) + " "
+        + r.get(2, Boolean.class) + " " + r.get(3));
+
+    assertThat(rows).containsExactly("a1 up true sum-a1", "b1 up true sum-b1",
+        "b1 down true sum-b1").inOrder();
+    assertThat(db.fetchValue("select retort_version from retort_history where revision = 'a1'"))
+        .isNotNull();
+  }
+}

@@ -1,0 +1,118 @@
+package dev.retort.runtime;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Assumptions;
+import org.mariadb.jdbc.MariaDbDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The databases every runtime rule is proven on. H2 and SQLite are files in a temporary folder;
+ * PostgreSQL and MariaDB are real servers whose URLs {@code .ci/start-databases} exports. Each
+ * {@link #create()} gives a fresh, empty database. A server that is not configured skips its
+ * tests on a developer's machine, and fails them in CI ({@code CI=true}).
+ */
+enum TestDatabase {
+  H2 {
+    @Override
+    DataSource create() throws Exception {
+      org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
+      Path file = Files.createTempDirectory("retort-h2").resolve("db");
+      dataSource.setURL("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE");
+      return dataSource;
+    }
+  },
+  SQLITE {
+    @Override
+    DataSource create() throws Exception {
+      SQLiteConfig config = new SQLiteConfig();
+      config.setBusyTimeout(30_000);
+      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      SQLiteDataSource dataSource = new SQLiteDataSource(config);
+      dataSource.setUrl("jdbc:sqlite:" + Files.createTempDirectory("retort-sqlite").resolve("db"));
+      return dataSource;
+    }
+  },
+  POSTGRES {
+    @Override
+    DataSource create() throws Exception {
+      String url = serverUrl("RETORT_TEST_POSTGRES_URL");
+      String name = freshName();
+      try (Connection admin = DriverManager.getConnection(url);
+          Statement statement = admin.createStatement()) {
+        statement.execute("create database " + name);
+      }
+      PGSimpleDataSource dataSource = new PGSimpleDataSource();
+      dataSource.setUrl(url.replace("/postgres?", "/" + name + "?"));
+      return dataSource;
+    }
+  },
+  MARIADB {
+    @Override
+    DataSource create() throws Exception {
+      String url = serverUrl("RETORT_TEST_MARIADB_URL");
+      String name = freshName();
+      try (Connection admin = DriverManager.getConnection(url);
+          Statement statement = admin.createStatement()) {
+        statement.execute("create database " + name);
+      }
+      return new MariaDbDataSource(url.replace("/?", "/" + name + "?"));
+    }
+  };
+
+  /** A new, empty database. */
+  abstract DataSource create() throws Exception;
+
+  /**
+   * Whether a rolled-back transaction takes its DDL with it: PostgreSQL's and SQLite's do; H2
+   * and MariaDB commit the open transaction on every CREATE, ALTER and DROP.
+   */
+  boolean transactionalDdl() {
+    return this == SQLITE || this == POSTGRES;
+  }
+
+  /** The tables of the database's default schema, lower-cased. */
+  static Set<String> tables(DataSource dataSource) throws SQLException {
+    Set<String> tables = new TreeSet<>();
+    try (Connection connection = dataSource.getConnection()) {
+      String catalog = String.valueOf(connection.getCatalog());
+      DSL.using(connection).meta().getTables().stream()
+          .filter(table -> table.getSchema() == null
+              || List.of("public", "main", "").contains(
+                  table.getSchema().getName().toLowerCase(Locale.ROOT))
+              || table.getSchema().getName().equalsIgnoreCase(catalog))
+          .forEach(table -> tables.add(table.getName().toLowerCase(Locale.ROOT)));
+    }
+    return tables;
+  }
+
+  private static String freshName() {
+    return "retort_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+
+  private static String serverUrl(String variable) {
+    String url = System.getenv(variable);
+    if (url == null || url.isBlank()) {
+      boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+      if (ci) {
+        throw new IllegalStateException(variable + " is not set, but CI=true: the suite must run"
+            + " against this server in CI. Source .ci/start-databases before ./mvnw verify.");
+      }
+      Assumptions.abort(variable + " is not set; source .ci/start-databases to run these tests");
+    }
+    return url;
+  }
+}
