@@ -402,7 +402,7 @@ public final class Retort {
     }
     OfflineScript script = new OfflineScript(registry, tables, dialect);
     if (from.equals("base")) {
-      script.createStateTables();
+      script.createVersionTable();
     }
     List<Integer> heads = new ArrayList<>(graph.headsOf(applied));
     BitSet state = (BitSet) applied.clone();

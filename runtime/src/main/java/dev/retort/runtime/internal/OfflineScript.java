@@ -41,10 +41,12 @@ public final class OfflineScript {
         .withRenderFormatted(false);
   }
 
-  public void createStateTables() {
-    for (Query query : tables.create(renderer)) {
-      statement(query.getSQL());
-    }
+  /**
+   * The version table, as Alembic's offline mode creates it. The history table is left to the
+   * first online run: a script applied by hand has no honest start and finish times to record.
+   */
+  public void createVersionTable() {
+    statement(tables.createVersionTable(renderer).getSQL());
     script.append('\n');
   }
 

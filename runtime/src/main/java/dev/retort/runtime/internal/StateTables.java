@@ -89,13 +89,18 @@ public final class StateTables {
     return DSL.field(DSL.unquotedName(name), type);
   }
 
+  /** The statement that creates the version table if it does not exist. */
+  public Query createVersionTable(DSLContext db) {
+    return db.createTableIfNotExists(version)
+        .column(VERSION_NUM, VARCHAR(32).nullable(false))
+        .constraints(DSL.constraint(DSL.unquotedName(versionName + "_pkc"))
+            .primaryKey(VERSION_NUM));
+  }
+
   /** The statements that create both tables if they do not exist. */
   public List<Query> create(DSLContext db) {
     return List.of(
-        db.createTableIfNotExists(version)
-            .column(VERSION_NUM, VARCHAR(32).nullable(false))
-            .constraints(DSL.constraint(DSL.unquotedName(versionName + "_pkc"))
-                .primaryKey(VERSION_NUM)),
+        createVersionTable(db),
         db.createTableIfNotExists(history)
             .column(ID, BIGINT.identity(true))
             .column(REVISION, VARCHAR(32).nullable(false))

@@ -1,0 +1,47 @@
+package dev.retort.runtime;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import javax.sql.DataSource;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+
+/** What only PostgreSQL can show: statements it refuses inside a transaction. */
+class PostgresTest {
+
+  @Test
+  void aNonTransactionalRevision_runsOutsideATransaction() throws Exception {
+    DataSource dataSource = TestDatabase.POSTGRES.create();
+    Retort retort = Retort.using(dataSource, TestRegistry.builder()
+        .revision("a1")
+        .revision("b1", "a1").nonTransactional()
+        .upgrade(db -> db.execute("create index concurrently ix_t_a1 on t_a1 (id)"))
+        .downgrade(db -> db.execute("drop index concurrently ix_t_a1"))
+        .build());
+
+    assertThat(retort.upgrade()).hasSize(2);
+    assertThat(DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES)
+        .fetchValue("select count(*) from pg_indexes where indexname = 'ix_t_a1'", Integer.class))
+        .isEqualTo(1);
+    assertThat(retort.downgrade("a1")).hasSize(1);
+  }
+
+  @Test
+  void aFailedNonTransactionalRevision_isNotRolledBack_andBlocksUntilRepaired() throws Exception {
+    DataSource dataSource = TestDatabase.POSTGRES.create();
+    Retort retort = Retort.using(dataSource, TestRegistry.builder()
+        .revision("a1").nonTransactional()
+        .upgrade(db -> db.execute("create index concurrently ix_missing on no_such_table (id)"))
+        .build());
+
+    MigrationFailedException failed =
+        assertThrows(MigrationFailedException.class, retort::upgrade);
+
+    assertThat(failed.rolledBack()).isFalse();
+    assertThat(failed).hasMessageThat().contains("it runs outside a transaction");
+    assertThrows(UnresolvedFailureException.class, retort::upgrade);
+    retort.repair();
+    assertThrows(MigrationFailedException.class, retort::upgrade);
+  }
+}
