@@ -1,0 +1,71 @@
+package dev.retort.runtime;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** heads, branches, show, history and check, and discovery of the registry. */
+class ReadCommandsTest {
+
+  private static List<String> ids(List<RevisionInfo> revisions) {
+    return revisions.stream().map(RevisionInfo::id).toList();
+  }
+
+  @Test
+  void headsBranchesAndShow_answerFromTheRegistry() throws Exception {
+    Retort retort = Retort.using(TestDatabase.H2.create(), TargetsTest.shop());
+
+    assertThat(ids(retort.heads())).containsExactly("n1", "y1");
+    assertThat(ids(retort.branches())).containsExactly("a1");
+    assertThat(retort.show("m").id()).isEqualTo("m1");
+    assertThat(retort.show("billing@head").id()).isEqualTo("y1");
+  }
+
+  @Test
+  void history_listsARangeNewestFirst() throws Exception {
+    DataSource dataSource = TestDatabase.H2.create();
+    Retort retort = Retort.using(dataSource, TargetsTest.shop());
+    retort.upgrade("m1");
+
+    assertThat(ids(retort.history())).containsExactly("y1", "x1", "n1", "m1", "c1", "b1", "a1")
+        .inOrder();
+    assertThat(ids(retort.history("b1:n1"))).containsExactly("n1", "m1", "b1").inOrder();
+    assertThat(ids(retort.history(":b1"))).containsExactly("b1", "a1").inOrder();
+    assertThat(ids(retort.history("current:"))).containsExactly("n1", "m1").inOrder();
+  }
+
+  @Test
+  void check_listsWhatIsPending_withoutChangingAnything() throws Exception {
+    DataSource dataSource = TestDatabase.H2.create();
+    Retort retort = Retort.using(dataSource, TargetsTest.shop());
+    retort.upgrade("b1");
+
+    Status status = retort.check();
+
+    assertThat(status.upToDate()).isFalse();
+    assertThat(ids(status.current())).containsExactly("b1");
+    assertThat(ids(status.pending())).containsExactly("c1", "m1", "n1", "x1", "y1");
+    assertThat(ids(retort.current())).containsExactly("b1");
+  }
+
+  @Test
+  void aTypedConstantOfAnotherRegistry_isRefused() throws Exception {
+    Retort retort = Retort.using(TestDatabase.H2.create(), TargetsTest.shop());
+    RevisionInfo foreign = TargetsTest.shop().revisions().get(0);
+
+    assertThrows(IllegalArgumentException.class, () -> retort.upgrade(foreign));
+  }
+
+  @Test
+  void withoutAGeneratedRegistryOnTheClasspath_discoverySaysHowToFixIt() throws Exception {
+    DataSource dataSource = TestDatabase.H2.create();
+
+    RegistryNotFoundException e =
+        assertThrows(RegistryNotFoundException.class, () -> Retort.using(dataSource));
+
+    assertThat(e).hasMessageThat().contains("No generated registry on the classpath");
+  }
+}
