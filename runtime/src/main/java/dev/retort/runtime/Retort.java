@@ -133,7 +133,7 @@ public final class Retort {
 
   /** The revisions the database is at: one per current head; empty at base. */
   public List<RevisionInfo> current() {
-    return revisions(readHeads(db()));
+    return withConnection(db -> revisions(readHeads(db)));
   }
 
   /** The registry's heads. */
@@ -175,7 +175,9 @@ public final class Retort {
     int colon = range.indexOf(':');
     String start = colon < 0 ? "base" : range.substring(0, colon);
     String end = colon < 0 ? range : range.substring(colon + 1);
-    List<Integer> current = needsCurrent(start) || needsCurrent(end) ? readHeads(db()) : List.of();
+    List<Integer> current = needsCurrent(start) || needsCurrent(end)
+        ? withConnection(this::readHeads)
+        : List.of();
     List<Integer> ends = targets.resolve(end.isEmpty() ? "heads" : end, current);
     BitSet members = graph.closure(ends);
     if (!start.isEmpty() && !start.equals("base")) {
@@ -197,8 +199,7 @@ public final class Retort {
    * Reads only; takes no lock.
    */
   public Status check() {
-    DSLContext db = db();
-    List<Integer> heads = readHeads(db);
+    List<Integer> heads = withConnection(this::readHeads);
     BitSet pending = graph.closure(indexes(registry.heads()));
     pending.andNot(graph.closure(heads));
     return new Status(revisions(heads), revisions(pending));
@@ -213,9 +214,10 @@ public final class Retort {
    * @throws ChecksumMismatchException if an applied revision was edited since
    */
   public void validate() {
-    DSLContext db = db();
-    BitSet applied = graph.closure(readHeads(db));
-    preflight(tables.recorded(db), applied);
+    withConnection(db -> {
+      preflight(tables.recorded(db), graph.closure(readHeads(db)));
+      return null;
+    });
   }
 
   // ---- changing ----
@@ -422,9 +424,22 @@ public final class Retort {
   }
 
   private <T> T locked(LockedCommand<T> command) {
-    DSLContext db = db();
     try (MigrationLock lock = MigrationLock.acquire(dataSource, dialect(), settings)) {
-      return command.run(db, lock);
+      return withConnection(db -> command.run(db, lock));
+    }
+  }
+
+  /**
+   * Runs a command on one connection of its own, in auto-commit mode between transactions: a
+   * data source without a pool would otherwise open a connection per statement.
+   */
+  private <T> T withConnection(java.util.function.Function<DSLContext, T> command) {
+    SQLDialect detected = dialect();
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(true);
+      return command.apply(DSL.using(connection, detected));
+    } catch (SQLException e) {
+      throw new RetortException("Cannot connect to the database: " + e.getMessage(), e);
     }
   }
 
@@ -478,6 +493,11 @@ public final class Retort {
       return List.of();
     }
     boolean single = settings.transactionMode() == RetortSettings.TransactionMode.SINGLE;
+    if (single && !hasTransactionalDdl(dialect())) {
+      throw new RetortException("TransactionMode.SINGLE needs a database that rolls back DDL, and "
+          + dialect().getName() + " commits on every CREATE, ALTER and DROP. Nothing was run; use"
+          + " PER_REVISION.");
+    }
     if (single) {
       List<String> outside = plan.stream().map(graph::revision)
           .filter(revision -> !revision.transactional()).map(this::describe).toList();
@@ -493,21 +513,26 @@ public final class Retort {
     BitSet applied = graph.closure(startHeads);
     long started = System.nanoTime();
     if (single) {
+      LocalDateTime[] failedAt = {LocalDateTime.now()};
       try {
         db.transaction(configuration -> {
           for (int revision : plan) {
+            failedAt[0] = LocalDateTime.now();
             runStep(configuration.dsl(), lock, revision, heads, applied, upgrade, user,
-                completed, true);
+                completed, describeIds(startHeads));
           }
         });
       } catch (MigrationFailedException failed) {
+        // Recorded only now: inside the run's transaction the record would be rolled back too.
+        recordFailure(db, failed.revision(), upgrade ? Direction.UP : Direction.DOWN,
+            failedAt[0], user, failed.rolledBack(), failed);
         throw new MigrationFailedException(failed.getMessage() + " The whole run was one"
             + " transaction, so every step of it was rolled back too.", failed.revision(),
-            failed.rolledBack(), List.of(), failed.getCause());
+            true, List.of(), failed.getCause());
       }
     } else {
       for (int revision : plan) {
-        runStep(db, lock, revision, heads, applied, upgrade, user, completed, false);
+        runStep(db, lock, revision, heads, applied, upgrade, user, completed, null);
       }
     }
     log.info("{} {} revision{} in {} ms; the database is at {}",
@@ -517,9 +542,14 @@ public final class Retort {
     return completed;
   }
 
+  /**
+   * @param runStart where the database was when the run began, if the whole run is one
+   *     transaction; {@code null} when each revision has its own
+   */
   private void runStep(DSLContext db, MigrationLock lock, int index, List<Integer> heads,
       BitSet applied, boolean upgrade, String user, List<MigrationStep> completed,
-      boolean insideTransaction) {
+      String runStart) {
+    boolean insideTransaction = runStart != null;
     lock.checkHeld();
     RevisionInfo revision = graph.revision(index);
     Change change = upgrade ? stepUp(index, heads) : stepDown(index, heads, applied);
@@ -549,7 +579,7 @@ public final class Retort {
       }
     } catch (RuntimeException e) {
       throw failure(db, revision, direction, change, heads, startedAt, user, completed,
-          insideTransaction, e);
+          runStart, e);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     apply(heads, applied, index, change, upgrade);
@@ -569,17 +599,14 @@ public final class Retort {
 
   private MigrationFailedException failure(DSLContext db, RevisionInfo revision,
       Direction direction, Change change, List<Integer> heads, LocalDateTime startedAt,
-      String user, List<MigrationStep> completed, boolean insideTransaction,
-      RuntimeException cause) {
+      String user, List<MigrationStep> completed, String runStart, RuntimeException cause) {
+    boolean insideTransaction = runStart != null;
     boolean rolledBack = (revision.transactional() || insideTransaction)
         && hasTransactionalDdl(dialect());
-    try {
-      tables.record(db, new Entry(revision.id(), direction, revision.message(),
-          revision.checksum(), startedAt, LocalDateTime.now(), user, HOST, false, rolledBack));
-    } catch (RuntimeException recordingFailed) {
-      cause.addSuppressed(recordingFailed);
+    if (!insideTransaction) {
+      recordFailure(db, revision, direction, startedAt, user, rolledBack, cause);
     }
-    String at = heads.isEmpty() ? BASE : describeIds(heads);
+    String at = insideTransaction ? runStart : heads.isEmpty() ? BASE : describeIds(heads);
     String verb = direction == Direction.UP ? "upgrade" : "downgrade";
     String outcome = rolledBack
         ? " It was rolled back: the database is still at " + at + "."
@@ -592,6 +619,16 @@ public final class Retort {
         + change.from() + " -> " + change.to() + ": " + rootMessage(cause) + outcome;
     log.error(message);
     return new MigrationFailedException(message, revision, rolledBack, completed, cause);
+  }
+
+  private void recordFailure(DSLContext db, RevisionInfo revision, Direction direction,
+      LocalDateTime startedAt, String user, boolean rolledBack, RuntimeException failure) {
+    try {
+      tables.record(db, new Entry(revision.id(), direction, revision.message(),
+          revision.checksum(), startedAt, LocalDateTime.now(), user, HOST, false, rolledBack));
+    } catch (RuntimeException recordingFailed) {
+      failure.addSuppressed(recordingFailed);
+    }
   }
 
   // ---- state ----
@@ -615,7 +652,7 @@ public final class Retort {
   }
 
   private List<Integer> readHeadsIfNeeded(String target) {
-    return needsCurrent(target) ? readHeads(db()) : List.of();
+    return needsCurrent(target) ? withConnection(this::readHeads) : List.of();
   }
 
   private static boolean needsCurrent(String target) {
@@ -656,10 +693,6 @@ public final class Retort {
   }
 
   // ---- helpers ----
-
-  private DSLContext db() {
-    return DSL.using(dataSource, dialect());
-  }
 
   private synchronized SQLDialect dialect() {
     if (dialect == null) {

@@ -237,8 +237,25 @@ class RetortTest {
     MigrationFailedException failed =
         assertThrows(MigrationFailedException.class, retort::upgrade);
 
+    assertThat(failed).hasMessageThat().contains("It was rolled back: the database is still at"
+        + " <base>.");
     assertThat(failed).hasMessageThat().contains("every step of it was rolled back too");
+    assertThat(failed.rolledBack()).isTrue();
     assertThat(retort.current()).isEmpty();
+    assertThat(tablesOf(dataSource)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"H2", "MARIADB"})
+  void singleTransactionMode_isRefusedWhereDdlCommits(TestDatabase database) throws Exception {
+    DataSource dataSource = database.create();
+    Retort retort = Retort.using(dataSource, TestRegistry.builder().revision("a1").build())
+        .withSettings(RetortSettings.defaults()
+            .withTransactionMode(RetortSettings.TransactionMode.SINGLE));
+
+    RetortException refused = assertThrows(RetortException.class, retort::upgrade);
+
+    assertThat(refused).hasMessageThat().contains("needs a database that rolls back DDL");
     assertThat(tablesOf(dataSource)).isEmpty();
   }
 
