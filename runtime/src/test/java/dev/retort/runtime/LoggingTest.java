@@ -1,0 +1,43 @@
+package dev.retort.runtime;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** One log line per revision in Alembic's words, a summary, and no jOOQ banner. */
+class LoggingTest {
+
+  @Test
+  void eachRevisionLogsOneLine_andTheRunASummary() throws Exception {
+    DataSource dataSource = TestDatabase.H2.create();
+    Retort retort = Retort.using(dataSource, TestRegistry.builder()
+        .revision("a1").revision("b1", "a1").build());
+
+    String log = captureStandardError(() -> {
+      retort.upgrade();
+      retort.upgrade();
+    });
+
+    assertThat(log).containsMatch("Running upgrade <base> -> a1, Create t_a1 \\(\\d+ ms\\)");
+    assertThat(log).containsMatch("Running upgrade a1 -> b1, Create t_b1 \\(\\d+ ms\\)");
+    assertThat(log).containsMatch("Applied 2 revisions in \\d+ ms; the database is at b1");
+    assertThat(log).contains("Nothing to upgrade: the database is at b1");
+    assertThat(log).doesNotContain("jOOQ");
+  }
+
+  private static String captureStandardError(Runnable action) {
+    PrintStream original = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      action.run();
+    } finally {
+      System.setErr(original);
+    }
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+}
