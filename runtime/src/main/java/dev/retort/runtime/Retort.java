@@ -243,10 +243,8 @@ public final class Retort {
    */
   public List<MigrationStep> upgrade(String target) {
     return locked((db, lock) -> {
-      tables.createIfMissing(db);
-      List<Integer> heads = readHeads(db);
+      List<Integer> heads = prepare(db);
       BitSet applied = graph.closure(heads);
-      preflight(tables.recorded(db), applied);
       BitSet todo = graph.closure(targets.forUpgrade(target, heads));
       todo.andNot(applied);
       List<Integer> plan = todo.stream().boxed().toList();
@@ -268,11 +266,8 @@ public final class Retort {
    */
   public List<MigrationStep> downgrade(String target) {
     return locked((db, lock) -> {
-      tables.createIfMissing(db);
-      List<Integer> heads = readHeads(db);
-      BitSet applied = graph.closure(heads);
-      preflight(tables.recorded(db), applied);
-      BitSet removed = targets.removedByDowngrade(target, applied, heads);
+      List<Integer> heads = prepare(db);
+      BitSet removed = targets.removedByDowngrade(target, graph.closure(heads), heads);
       List<Integer> plan = new ArrayList<>();
       for (int i = removed.previousSetBit(graph.size() - 1); i >= 0;
           i = removed.previousSetBit(i - 1)) {
@@ -632,6 +627,17 @@ public final class Retort {
   }
 
   // ---- state ----
+
+  /**
+   * What every changing command does under the lock before it plans: create the state tables if
+   * missing, read the heads, and refuse on unknown revisions, unresolved failures or edits.
+   */
+  private List<Integer> prepare(DSLContext db) {
+    tables.createIfMissing(db);
+    List<Integer> heads = readHeads(db);
+    preflight(tables.recorded(db), graph.closure(heads));
+    return heads;
+  }
 
   private List<Integer> readHeads(DSLContext db) {
     List<String> rows = tables.heads(db);

@@ -50,11 +50,7 @@ enum TestDatabase {
     @Override
     DataSource create() throws Exception {
       String url = serverUrl("RETORT_TEST_POSTGRES_URL");
-      String name = freshName();
-      try (Connection admin = DriverManager.getConnection(url);
-          Statement statement = admin.createStatement()) {
-        statement.execute("create database " + name);
-      }
+      String name = createDatabase(url);
       PGSimpleDataSource dataSource = new PGSimpleDataSource();
       dataSource.setUrl(url.replace("/postgres?", "/" + name + "?"));
       return dataSource;
@@ -64,11 +60,7 @@ enum TestDatabase {
     @Override
     DataSource create() throws Exception {
       String url = serverUrl("RETORT_TEST_MARIADB_URL");
-      String name = freshName();
-      try (Connection admin = DriverManager.getConnection(url);
-          Statement statement = admin.createStatement()) {
-        statement.execute("create database " + name);
-      }
+      String name = createDatabase(url);
       return new MariaDbDataSource(url.replace("/?", "/" + name + "?"));
     }
   };
@@ -99,8 +91,14 @@ enum TestDatabase {
     return tables;
   }
 
-  private static String freshName() {
-    return "retort_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  /** Creates a database with a fresh name on the server and returns the name. */
+  private static String createDatabase(String serverUrl) throws SQLException {
+    String name = "retort_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Connection admin = DriverManager.getConnection(serverUrl);
+        Statement statement = admin.createStatement()) {
+      statement.execute("create database " + name);
+    }
+    return name;
   }
 
   private static String serverUrl(String variable) {

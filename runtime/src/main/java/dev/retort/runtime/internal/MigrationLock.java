@@ -33,10 +33,10 @@ public interface MigrationLock extends AutoCloseable {
     try {
       switch (dialect.family()) {
         case POSTGRES:
-          return AdvisoryLock.acquire(dataSource, key, settings.lockTimeout());
+          return new AdvisoryLock(key).acquire(dataSource, settings.lockTimeout());
         case MYSQL:
         case MARIADB:
-          return NamedLock.acquire(dataSource, key, settings.lockTimeout());
+          return new NamedLock(key).acquire(dataSource, settings.lockTimeout());
         default:
           return LeaseLock.acquire(dataSource, dialect, settings);
       }
