@@ -28,6 +28,19 @@ class RetortTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void anEmptyDatabase_isAtBase_andReadingItCreatesNothing(TestDatabase database)
+      throws Exception {
+    DataSource dataSource = database.create();
+    Retort retort = Retort.using(dataSource, TargetsTest.shop());
+
+    assertThat(retort.current()).isEmpty();
+    assertThat(retort.check().pending()).hasSize(7);
+    retort.validate();
+    assertThat(tables(dataSource)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void upgradeHeads_appliesEveryRevisionOnce_parentsFirst(TestDatabase database) throws Exception {
     DataSource dataSource = database.create();
     Retort retort = Retort.using(dataSource, TargetsTest.shop());

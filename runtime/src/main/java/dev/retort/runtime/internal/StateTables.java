@@ -229,13 +229,14 @@ public final class StateTables {
 
   /**
    * Whether a failed query failed because its table does not exist yet, by the SQL state each
-   * database uses for that (SQLite has none, only its message).
+   * database uses for that (H2 has two, 42S04 for an empty database; SQLite has none, only
+   * its message).
    */
   private static boolean isMissingTable(DataAccessException e) {
     String state = e.sqlState();
     String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-    return "42S02".equals(state) || "42P01".equals(state) || "42102".equals(state)
-        || message.contains("no such table");
+    return "42S02".equals(state) || "42P01".equals(state)
+        || "42S04".equals(state) || message.contains("no such table");
   }
 
   private static String truncate(String value, int length) {

@@ -1,0 +1,67 @@
+package dev.retort.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The command line's settings, from three sources in rising precedence: the {@code
+ * retort.properties} file (the seed's {@code alembic.ini}), the environment ({@code RETORT_URL},
+ * {@code RETORT_USER}, {@code RETORT_PASSWORD}), and flags.
+ *
+ * <p>{@link #toString()} never shows the password.
+ */
+record Config(
+    String url,
+    String user,
+    String password,
+    String schema,
+    String versionTable,
+    String historyTable,
+    String registry) {
+
+  static final String DEFAULT_FILE = "retort.properties";
+
+  /**
+   * @param file the properties file; a missing default file is fine, a missing named one is not
+   * @param explicitFile whether the user named the file
+   */
+  static Config load(Path file, boolean explicitFile, Map<String, String> environment,
+      String urlFlag, String userFlag, String passwordFlag) throws IOException {
+    Properties properties = new Properties();
+    if (Files.exists(file)) {
+      try (Reader reader = Files.newBufferedReader(file)) {
+        properties.load(reader);
+      }
+    } else if (explicitFile) {
+      throw new IllegalArgumentException("No configuration file at " + file.toAbsolutePath()
+          + "; pass an existing file to --config, or leave it out to use " + DEFAULT_FILE);
+    }
+    String url = pick(urlFlag, environment.get("RETORT_URL"), properties.getProperty("url"));
+    if (url == null || url.isBlank()) {
+      throw new IllegalArgumentException("No database URL: set url in " + file
+          + ", RETORT_URL in the environment, or pass --url jdbc:...");
+    }
+    return new Config(
+        url,
+        pick(userFlag, environment.get("RETORT_USER"), properties.getProperty("user")),
+        pick(passwordFlag, environment.get("RETORT_PASSWORD"), properties.getProperty("password")),
+        properties.getProperty("schema"),
+        properties.getProperty("version_table", "retort_version"),
+        properties.getProperty("history_table", "retort_history"),
+        properties.getProperty("registry"));
+  }
+
+  private static String pick(String flag, String environment, String file) {
+    return flag != null ? flag : environment != null ? environment : file;
+  }
+
+  @Override
+  public String toString() {
+    return "Config[url=" + url + ", user=" + user + ", password=" + (password == null ? "" : "***")
+        + ", schema=" + schema + "]";
+  }
+}

@@ -1,0 +1,168 @@
+package dev.retort.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command through the entry point, against an H2 file database: output and exit codes. */
+class RetortCliTest {
+
+  @TempDir Path folder;
+  private Path config;
+
+  /** What one command line printed, and its exit status. */
+  record Run(int status, String out, String err) {}
+
+  @BeforeEach
+  void writeConfig() throws Exception {
+    config = folder.resolve("retort.properties");
+    Files.writeString(config, "url=jdbc:h2:file:" + folder.resolve("db") + "\nuser=sa\n"
+        + "password=s3cret-pass\n");
+  }
+
+  private Run retort(String... args) {
+    String[] withConfig = new String[args.length + 2];
+    System.arraycopy(args, 0, withConfig, 0, args.length);
+    withConfig[args.length] = "--config";
+    withConfig[args.length + 1] = config.toString();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream originalOut = System.out;
+    PrintStream printOut = new PrintStream(out, true, StandardCharsets.UTF_8);
+    System.setOut(printOut);
+    try {
+      int status = RetortCli.execute(withConfig, printOut,
+          new PrintStream(err, true, StandardCharsets.UTF_8));
+      return new Run(status, out.toString(StandardCharsets.UTF_8),
+          err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(originalOut);
+    }
+  }
+
+  @Test
+  void upgrade_printsAlembicsLineForEachRevision_andASummary() {
+    Run run = retort("upgrade");
+
+    assertThat(run.status()).isEqualTo(0);
+    assertThat(run.out()).containsMatch("INFO Running upgrade <base> -> a1, Create users \\(\\d+ ms\\)");
+    assertThat(run.out()).contains("INFO Running upgrade (c1, d1) -> m1, Merge orders and invoices");
+    assertThat(run.out()).containsMatch("INFO Applied 5 revisions in \\d+ ms; the database is at m1");
+    assertThat(run.out()).doesNotContain("jOOQ");
+    assertThat(retort("upgrade").out()).contains("Nothing to upgrade: the database is at m1");
+  }
+
+  @Test
+  void current_onAnEmptyDatabase_saysBase_andAfterwardsTheHead() {
+    assertThat(retort("current").out()).isEqualTo("<base> (no revision applied)\n");
+    retort("upgrade");
+    assertThat(retort("current").out()).isEqualTo("m1 (head)\n");
+  }
+
+  @Test
+  void history_marksHeadsMergesBranchPoints_andWithIndicateTheCurrentRevision() {
+    retort("upgrade", "c1");
+
+    Run run = retort("history", "-i");
+
+    assertThat(run.out()).isEqualTo(String.join("\n",
+        "(c1, d1) -> m1 (head) (mergepoint), Merge orders and invoices",
+        "b1 -> d1, Create invoices",
+        "b1 -> c1 (current), Create orders",
+        "a1 -> b1 (branchpoint), Add email",
+        "<base> -> a1, Create users", ""));
+    assertThat(retort("history", "-r", "b1:c1").out())
+        .isEqualTo("b1 -> c1, Create orders\na1 -> b1 (branchpoint), Add email\n");
+  }
+
+  @Test
+  void downgradeMinusOne_revertsTheLastStep() {
+    retort("upgrade");
+
+    Run run = retort("downgrade", "-1");
+
+    assertThat(run.status()).isEqualTo(0);
+    assertThat(run.out()).contains("INFO Running downgrade m1 -> (c1, d1), Merge orders and invoices");
+    assertThat(retort("current").out()).isEqualTo("c1\nd1\n");
+  }
+
+  @Test
+  void check_exitsWithThreeWhilePending_andZeroWhenUpToDate() {
+    Run pending = retort("check");
+    assertThat(pending.status()).isEqualTo(RetortCli.PENDING);
+    assertThat(pending.out()).startsWith("5 revisions are pending (the database is at <base>)");
+
+    retort("upgrade");
+    Run upToDate = retort("check");
+    assertThat(upToDate.status()).isEqualTo(0);
+    assertThat(upToDate.out()).isEqualTo("Up to date at m1.\n");
+  }
+
+  @Test
+  void headsBranchesShowStampValidateAndRepair_print_whatTheyDid() {
+    assertThat(retort("heads").out()).isEqualTo(
+        "(c1, d1) -> m1 (head) (mergepoint), Merge orders and invoices\n");
+    assertThat(retort("branches").out()).isEqualTo("a1 -> b1 (branchpoint), Add email\n"
+        + "    -> b1 -> c1, Create orders\n    -> b1 -> d1, Create invoices\n");
+    assertThat(retort("show", "m").out()).startsWith("Rev: m1 (head)\nParent: c1, d1\n");
+    assertThat(retort("stamp", "b1").out()).contains("INFO Stamped b1");
+    assertThat(retort("validate").out()).isEqualTo("Valid: the applied revisions match this build.\n");
+    assertThat(retort("repair").out()).isEqualTo("Nothing to repair.\n");
+  }
+
+  @Test
+  void sql_printsTheScriptWithoutTouchingTheDatabase() throws Exception {
+    Run run = retort("sql", "base:b1", "--dialect", "POSTGRES");
+
+    assertThat(run.status()).isEqualTo(0);
+    assertThat(run.out()).contains("create table t_b1 (id int);");
+    assertThat(run.out()).contains("update retort_version set version_num = 'b1'");
+    assertThat(Files.exists(folder.resolve("db.mv.db"))).isFalse();
+  }
+
+  @Test
+  void anError_isOneLineWithTheFix_andTheTraceOnlyWithDebug() {
+    Run run = retort("upgrade", "zz");
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo("ERROR: No such revision or branch 'zz'\n");
+    assertThat(retort("upgrade", "zz", "--debug").err()).contains("\tat dev.retort.");
+  }
+
+  @Test
+  void thePassword_isNeverPrinted_evenWhenTheConnectionFails() throws Exception {
+    Files.writeString(config, "url=jdbc:h2:tcp://127.0.0.1:1/nowhere\nuser=sa\n"
+        + "password=s3cret-pass\n");
+
+    Run run = retort("current", "--debug");
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).doesNotContain("s3cret-pass");
+    assertThat(run.out()).doesNotContain("s3cret-pass");
+  }
+
+  @Test
+  void flagsOverrideTheEnvironmentAndTheFile() throws Exception {
+    Path other = folder.resolve("other");
+
+    retort("upgrade", "--url", "jdbc:h2:file:" + other);
+
+    assertThat(Files.exists(folder.resolve("other.mv.db"))).isTrue();
+    assertThat(retort("current").out()).isEqualTo("<base> (no revision applied)\n");
+  }
+
+  @Test
+  void anUnknownCommand_isAUsageError() {
+    Run run = retort("upgrayedd");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("Unmatched argument");
+  }
+}
