@@ -21,7 +21,15 @@ record Config(
     String schema,
     String versionTable,
     String historyTable,
-    String registry) {
+    String registry,
+    Path migrationsSource,
+    String migrationsPackage,
+    String classNameTemplate,
+    Path templateFile,
+    Path file) {
+
+  /** New migrations are named M0001_Message, M0002_..., so files sort in creation order. */
+  static final String DEFAULT_CLASS_NAME_TEMPLATE = "M{seq}_{Message}";
 
   static final String DEFAULT_FILE = "retort.properties";
 
@@ -41,10 +49,9 @@ record Config(
           + "; pass an existing file to --config, or leave it out to use " + DEFAULT_FILE);
     }
     String url = pick(urlFlag, environment.get("RETORT_URL"), properties.getProperty("url"));
-    if (url == null || url.isBlank()) {
-      throw new IllegalArgumentException("No database URL: set url in " + file
-          + ", RETORT_URL in the environment, or pass --url jdbc:...");
-    }
+    Path folder = file.toAbsolutePath().getParent();
+    String source = properties.getProperty("migrations.source");
+    String template = properties.getProperty("template");
     return new Config(
         url,
         pick(userFlag, environment.get("RETORT_USER"), properties.getProperty("user")),
@@ -52,7 +59,34 @@ record Config(
         properties.getProperty("schema"),
         properties.getProperty("version_table", "retort_version"),
         properties.getProperty("history_table", "retort_history"),
-        properties.getProperty("registry"));
+        properties.getProperty("registry"),
+        source == null ? null : folder.resolve(source),
+        properties.getProperty("migrations.package"),
+        properties.getProperty("class_name_template", DEFAULT_CLASS_NAME_TEMPLATE),
+        template == null ? null : folder.resolve(template),
+        file);
+  }
+
+  /** The database URL, which every command but create, merge and sql needs. */
+  String requireUrl() {
+    if (url == null || url.isBlank()) {
+      throw new IllegalArgumentException("No database URL: set url in " + file
+          + ", RETORT_URL in the environment, or pass --url jdbc:...");
+    }
+    return url;
+  }
+
+  /** The folder of migration sources, which create and merge write into. */
+  Path requireMigrationsSource() {
+    if (migrationsSource == null || migrationsPackage == null) {
+      throw new IllegalArgumentException("create and merge need migrations.source (the folder"
+          + " of migration classes) and migrations.package in " + file);
+    }
+    if (!java.nio.file.Files.isDirectory(migrationsSource)) {
+      throw new IllegalArgumentException("migrations.source " + migrationsSource
+          + " is not a folder; fix it in " + file);
+    }
+    return migrationsSource;
   }
 
   private static String pick(String flag, String environment, String file) {

@@ -43,12 +43,17 @@ final class DatabaseOptions {
 
   /** Retort on the configured database, with the registry on the classpath. */
   Retort retort() {
+    return retort(config().requireUrl());
+  }
+
+  /** Retort with the registry on the classpath, on this URL. */
+  Retort retort(String url) {
     Config config = config();
     RetortSettings settings = RetortSettings.defaults()
         .withSchema(config.schema())
         .withVersionTable(config.versionTable())
         .withHistoryTable(config.historyTable());
-    UrlDataSource dataSource = new UrlDataSource(config.url(), config.user(), config.password());
+    UrlDataSource dataSource = new UrlDataSource(url, config.user(), config.password());
     Retort retort = config.registry() == null
         ? Retort.using(dataSource)
         : Retort.using(dataSource, registryNamed(config.registry()));

@@ -28,6 +28,9 @@ import picocli.CommandLine.Command;
         ValidateCommand.class,
         RepairCommand.class,
         SqlCommand.class,
+        CreateCommand.class,
+        MergeCommand.class,
+        GraphCommand.class,
         CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

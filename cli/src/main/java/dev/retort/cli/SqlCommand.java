@@ -30,7 +30,9 @@ final class SqlCommand implements Runnable {
     int colon = range.indexOf(':');
     String from = colon < 0 ? "base" : range.substring(0, colon);
     String to = colon < 0 ? range : range.substring(colon + 1);
-    SQLDialect target = dialect != null ? dialect : JDBCUtils.dialect(database.config().url());
-    spec.commandLine().getOut().print(database.retort().sql(from, to, target));
+    SQLDialect target = dialect != null ? dialect
+        : JDBCUtils.dialect(database.config().requireUrl());
+    // Offline: the registry and the dialect are all it needs, never a connection.
+    spec.commandLine().getOut().print(database.retort("jdbc:offline:").sql(from, to, target));
   }
 }

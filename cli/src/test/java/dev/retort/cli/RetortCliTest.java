@@ -159,6 +159,22 @@ class RetortCliTest {
   }
 
   @Test
+  void graph_drawsTheHistory_markingHeadsAndTheCurrentRevision() {
+    retort("upgrade", "c1");
+
+    String dot = retort("graph").out();
+    String mermaid = retort("graph", "--format", "mermaid").out();
+
+    assertThat(dot).startsWith("digraph revisions {");
+    assertThat(dot).contains("\"m1\" [label=\"m1\\nMerge orders and invoices\", penwidth=2];");
+    assertThat(dot).contains("\"c1\" [label=\"c1\\nCreate orders\", style=filled,"
+        + " fillcolor=lightblue];");
+    assertThat(dot).contains("\"m1\" -> \"d1\";");
+    assertThat(mermaid).contains("  m1 --> c1\n");
+    assertThat(mermaid).contains("  style c1 fill:#add8e6\n");
+  }
+
+  @Test
   void anUnknownCommand_isAUsageError() {
     Run run = retort("upgrayedd");
 

@@ -25,11 +25,11 @@ class ShopRevisionsTest {
     assertThat(registries).hasSize(1);
     RevisionRegistry registry = registries.get(0);
     assertThat(registry.revisions()).hasSize(7);
-    assertThat(registry.bases()).containsExactly(Revisions.CREATE_USERS_TABLE);
-    assertThat(registry.heads()).containsExactly(Revisions.INDEX_ORDERS_BY_USER);
-    assertThat(Revisions.MERGE_STATUS_AND_DISPLAY_NAMES.revises())
+    assertThat(registry.bases()).containsExactly(Revisions.M0001_CREATE_USERS_TABLE);
+    assertThat(registry.heads()).containsExactly(Revisions.M0006_INDEX_ORDERS_BY_USER);
+    assertThat(Revisions.M0005_MERGE_STATUS_AND_DISPLAY_NAMES.revises())
         .containsExactly("4d2f8e1a9b3c", "8b1e5c7d2a64");
-    assertThat(Revisions.INDEX_ORDERS_BY_USER.transactional()).isFalse();
+    assertThat(Revisions.M0006_INDEX_ORDERS_BY_USER.transactional()).isFalse();
   }
 
   @Test
@@ -39,7 +39,7 @@ class ShopRevisionsTest {
       List<RevisionInfo> order = Revisions.REGISTRY.revisions();
 
       for (RevisionInfo revision : order) {
-        if (revision == Revisions.BACKFILL_USER_DISPLAY_NAMES) {
+        if (revision == Revisions.M0004_BACKFILL_USER_DISPLAY_NAMES) {
           db.insertInto(DSL.table(DSL.name("users")), DSL.field(DSL.name("email")))
               .values("ada@example.com").execute();
         }

@@ -10,7 +10,7 @@ import org.jooq.impl.DSL;
 
 /** The shop's first table: who can sign in. */
 @Revision(id = "ae1027a6acf0", message = "Create users table")
-public final class CreateUsersTable implements Migration {
+public final class M0001_CreateUsersTable implements Migration {
 
   @Override
   public void upgrade(DSLContext db) {

@@ -9,10 +9,10 @@ import org.jooq.impl.DSL;
 
 /**
  * One side of a branch: written by one developer while another wrote {@link
- * BackfillUserDisplayNames} on the same parent; {@link MergeStatusAndDisplayNames} joins them.
+ * M0004_BackfillUserDisplayNames} on the same parent; {@link M0005_MergeStatusAndDisplayNames} joins them.
  */
 @Revision(id = "4d2f8e1a9b3c", revises = "1975ea83b712", message = "Add status to orders")
-public final class AddOrderStatus implements Migration {
+public final class M0004_AddOrderStatus implements Migration {
 
   @Override
   public void upgrade(DSLContext db) {

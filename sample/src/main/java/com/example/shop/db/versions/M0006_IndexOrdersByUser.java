@@ -15,7 +15,7 @@ import org.jooq.SQLDialect;
     revises = "c3a9f0e2d815",
     message = "Index orders by user",
     transactional = false)
-public final class IndexOrdersByUser implements Migration {
+public final class M0006_IndexOrdersByUser implements Migration {
 
   @Override
   public void upgrade(DSLContext db) {

@@ -12,7 +12,7 @@ import org.jooq.impl.DSL;
  * equal that part of the email.
  */
 @Revision(id = "8b1e5c7d2a64", revises = "1975ea83b712", message = "Backfill user display names")
-public final class BackfillUserDisplayNames implements Migration {
+public final class M0004_BackfillUserDisplayNames implements Migration {
 
   private static final Field<String> NAME = DSL.field(DSL.name("name"), String.class);
   private static final Field<String> EMAIL = DSL.field(DSL.name("email"), String.class);

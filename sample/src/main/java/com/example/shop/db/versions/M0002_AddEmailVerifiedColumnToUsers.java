@@ -12,7 +12,7 @@ import org.jooq.impl.DSL;
     id = "27c6a30d7c24",
     revises = "ae1027a6acf0",
     message = "Add email_verified column to users")
-public final class AddEmailVerifiedColumnToUsers implements Migration {
+public final class M0002_AddEmailVerifiedColumnToUsers implements Migration {
 
   @Override
   public void upgrade(DSLContext db) {

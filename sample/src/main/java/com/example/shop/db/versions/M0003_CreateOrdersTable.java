@@ -11,7 +11,7 @@ import org.jooq.impl.DSL;
 
 /** Orders, each placed by one user. */
 @Revision(id = "1975ea83b712", revises = "27c6a30d7c24", message = "Create orders table")
-public final class CreateOrdersTable implements Migration {
+public final class M0003_CreateOrdersTable implements Migration {
 
   @Override
   public void upgrade(DSLContext db) {

@@ -1,0 +1,122 @@
+package dev.retort.cli;
+
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * The revisions declared in a folder of migration sources, read with the JDK's own parser (no
+ * compilation, no classpath): so two {@code create}s in a row chain correctly without a build in
+ * between.
+ */
+final class MigrationSources {
+
+  /** What a {@code @Revision} in a source file declares. */
+  record Declared(Path file, String className, String id, List<String> revises) {}
+
+  private MigrationSources() {}
+
+  static List<Declared> read(Path folder) throws IOException {
+    List<Path> files;
+    try (Stream<Path> listing = Files.list(folder)) {
+      files = listing.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
+    if (files.isEmpty()) {
+      return List.of();
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac == null) {
+      throw new IllegalStateException("create and merge read the migration sources with the"
+          + " JDK's compiler; run them with a JDK, not a JRE");
+    }
+    List<Declared> declared = new ArrayList<>();
+    try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, null)) {
+      Iterable<? extends JavaFileObject> units = fileManager.getJavaFileObjectsFromPaths(files);
+      JavacTask task = (JavacTask) javac.getTask(null, fileManager, diagnostic -> { }, List.of(),
+          null, units);
+      for (CompilationUnitTree unit : task.parse()) {
+        for (Tree type : unit.getTypeDecls()) {
+          if (type instanceof ClassTree classTree) {
+            revisionOf(unit, classTree).ifPresent(declared::add);
+          }
+        }
+      }
+    }
+    return declared;
+  }
+
+  private static java.util.Optional<Declared> revisionOf(CompilationUnitTree unit, ClassTree type) {
+    for (AnnotationTree annotation : type.getModifiers().getAnnotations()) {
+      String name = annotation.getAnnotationType().toString();
+      if (!name.equals("Revision") && !name.endsWith(".Revision")) {
+        continue;
+      }
+      String id = null;
+      List<String> revises = List.of();
+      for (ExpressionTree argument : annotation.getArguments()) {
+        if (argument instanceof AssignmentTree assignment) {
+          String member = ((IdentifierTree) assignment.getVariable()).getName().toString();
+          if (member.equals("id")) {
+            id = strings(assignment.getExpression()).stream().findFirst().orElse(null);
+          } else if (member.equals("revises")) {
+            revises = strings(assignment.getExpression());
+          }
+        }
+      }
+      String packageName = unit.getPackageName() == null ? "" : unit.getPackageName() + ".";
+      Path file = Path.of(unit.getSourceFile().toUri());
+      return id == null
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(new Declared(file, packageName + type.getSimpleName(), id,
+              revises));
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** The string literals of an annotation value: one, or an array of them. */
+  private static List<String> strings(ExpressionTree value) {
+    if (value instanceof LiteralTree literal && literal.getValue() instanceof String text) {
+      return List.of(text);
+    }
+    if (value instanceof NewArrayTree array && array.getInitializers() != null) {
+      List<String> values = new ArrayList<>();
+      for (ExpressionTree element : array.getInitializers()) {
+        values.addAll(strings(element));
+      }
+      return values;
+    }
+    if (value instanceof MemberSelectTree || value instanceof IdentifierTree) {
+      throw new IllegalArgumentException("A @Revision uses a constant (" + value + ") where"
+          + " create and merge need a string literal; write the id itself");
+    }
+    return List.of();
+  }
+
+  /** The declared revisions that no other declared revision revises. */
+  static List<Declared> heads(List<Declared> declared) {
+    Set<String> parents = new LinkedHashSet<>();
+    declared.forEach(revision -> parents.addAll(revision.revises()));
+    return declared.stream().filter(revision -> !parents.contains(revision.id()))
+        .sorted(java.util.Comparator.comparing(Declared::id)).toList();
+  }
+}

@@ -1,0 +1,149 @@
+package dev.retort.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.lang.model.SourceVersion;
+
+/**
+ * Writes a new migration source from a template (the built-in one, or the project's own, the
+ * seed's {@code script.py.mako}) by replacing {@code ${name}} placeholders: no template engine.
+ */
+final class MigrationWriter {
+
+  /** What the new revision declares. */
+  record NewRevision(String message, List<String> revises, List<String> branchLabels,
+      List<String> dependsOn, String upgradeBody, String downgradeBody, String command) {}
+
+  private static final Pattern SEQUENCE = Pattern.compile("^[A-Za-z]*(\\d+)_");
+  private static final DateTimeFormatter CREATED =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+  private final Path folder;
+  private final String packageName;
+  private final String classNameTemplate;
+  private final Path templateFile;
+
+  MigrationWriter(Path folder, String packageName, String classNameTemplate, Path templateFile) {
+    this.folder = folder;
+    this.packageName = packageName;
+    this.classNameTemplate = classNameTemplate;
+    this.templateFile = templateFile;
+  }
+
+  /** Alembic's default id: the last twelve hex digits of a random UUID. */
+  static String newId() {
+    String uuid = UUID.randomUUID().toString().replace("-", "");
+    return uuid.substring(uuid.length() - 12);
+  }
+
+  /** Writes the file and returns its path. */
+  Path write(NewRevision revision, LocalDateTime now) throws IOException {
+    if (revision.message().isBlank() || revision.message().contains("\n")) {
+      throw new IllegalArgumentException("The message must be one non-empty line, like"
+          + " \"Add phone to users\"");
+    }
+    String className = className(revision.message(), now);
+    Path file = folder.resolve(className + ".java");
+    if (Files.exists(file)) {
+      throw new IllegalArgumentException(file + " already exists; use another message");
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("package", packageName);
+    values.put("className", className);
+    values.put("id", newId());
+    values.put("revises", javaArray(revision.revises()));
+    values.put("message", javaString(revision.message()));
+    values.put("messageComment", revision.message().replace("*/", "*&#47;"));
+    values.put("createDate", CREATED.format(now));
+    values.put("command", revision.command());
+    values.put("extraMembers", extraMembers(revision));
+    values.put("upgradeBody", revision.upgradeBody());
+    values.put("downgradeBody", revision.downgradeBody());
+    String source = template();
+    for (Map.Entry<String, String> value : values.entrySet()) {
+      source = source.replace("${" + value.getKey() + "}", value.getValue());
+    }
+    Files.writeString(file, source);
+    return file;
+  }
+
+  /** The class name from the template: {seq}, {date}, {Message}. */
+  String className(String message, LocalDateTime now) throws IOException {
+    StringBuilder pascal = new StringBuilder();
+    for (String word : message.split("[^A-Za-z0-9]+")) {
+      if (!word.isEmpty()) {
+        pascal.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+      }
+    }
+    String name = classNameTemplate
+        .replace("{seq}", String.format(Locale.ROOT, "%04d", nextSequence()))
+        .replace("{date}", STAMP.format(now))
+        .replace("{Message}", pascal.toString());
+    if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
+      throw new IllegalArgumentException("class_name_template '" + classNameTemplate
+          + "' makes '" + name + "' from this message, which is not a Java class name; start"
+          + " the template with a letter, e.g. M{seq}_{Message}");
+    }
+    return name;
+  }
+
+  private int nextSequence() throws IOException {
+    int highest = 0;
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        Matcher matcher = SEQUENCE.matcher(file.getFileName().toString());
+        if (matcher.find()) {
+          highest = Math.max(highest, Integer.parseInt(matcher.group(1)));
+        }
+      }
+    }
+    return highest + 1;
+  }
+
+  private String template() throws IOException {
+    if (templateFile != null) {
+      return Files.readString(templateFile);
+    }
+    try (InputStream in = MigrationWriter.class.getResourceAsStream("migration.java.template")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String extraMembers(NewRevision revision) {
+    List<String> members = new ArrayList<>();
+    if (!revision.branchLabels().isEmpty()) {
+      members.add("branchLabels = " + javaArray(revision.branchLabels()));
+    }
+    if (!revision.dependsOn().isEmpty()) {
+      members.add("dependsOn = " + javaArray(revision.dependsOn()));
+    }
+    return members.stream().map(member -> ",\n    " + member).reduce("", String::concat);
+  }
+
+  private static String javaArray(List<String> values) {
+    if (values.size() == 1) {
+      return "\"" + javaString(values.get(0)) + "\"";
+    }
+    return "{" + String.join(", ", values.stream().map(v -> "\"" + javaString(v) + "\"").toList())
+        + "}";
+  }
+
+  private static String javaString(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+}

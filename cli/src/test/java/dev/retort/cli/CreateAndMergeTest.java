@@ -1,0 +1,145 @@
+package dev.retort.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import dev.retort.processor.RevisionProcessor;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** create and merge write sources that chain correctly and compile through the processor. */
+class CreateAndMergeTest {
+
+  @TempDir Path project;
+  private Path versions;
+  private Path config;
+
+  @BeforeEach
+  void writeProject() throws Exception {
+    versions = Files.createDirectories(project.resolve("src/com/example/db"));
+    config = project.resolve("retort.properties");
+    Files.writeString(config, "migrations.source=src/com/example/db\n"
+        + "migrations.package=com.example.db\n");
+    Files.writeString(versions.resolve("M0001_CreateUsers.java"), """
+        package com.example.db;
+
+        import dev.retort.annotations.Revision;
+        import dev.retort.runtime.Migration;
+        import org.jooq.DSLContext;
+
+        @Revision(id = "ae1027a6acf0", message = "Create users")
+        public final class M0001_CreateUsers implements Migration {
+          public void upgrade(DSLContext db) {}
+          public void downgrade(DSLContext db) {}
+        }
+        """);
+  }
+
+  private String retort(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--config");
+    all.add(config.toString());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = RetortCli.execute(all.toArray(String[]::new),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return status + "|" + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void twoCreatesInARow_chain_andCompile() throws Exception {
+    String first = retort("create", "Add phone to users");
+    String second = retort("create", "Index users by phone");
+
+    assertThat(first).startsWith("0|Generating " + versions.resolve("M0002_AddPhoneToUsers.java"));
+    assertThat(second).startsWith("0|Generating "
+        + versions.resolve("M0003_IndexUsersByPhone.java"));
+    String phone = Files.readString(versions.resolve("M0002_AddPhoneToUsers.java"));
+    String index = Files.readString(versions.resolve("M0003_IndexUsersByPhone.java"));
+    assertThat(phone).contains("revises = \"ae1027a6acf0\"");
+    assertThat(phone).contains("message = \"Add phone to users\"");
+    String phoneId = phone.replaceAll("(?s).*id = \"([0-9a-f]{12})\".*", "$1");
+    assertThat(index).contains("revises = \"" + phoneId + "\"");
+    assertThat(compile()).isEmpty();
+  }
+
+  @Test
+  void withTwoHeads_createRefusesAsAlembicDoes_andMergeJoinsThem() throws Exception {
+    retort("create", "Add phone");
+    retort("create", "Add fax", "--head", "ae1027a6acf0", "--splice");
+
+    String refused = retort("create", "Add email");
+    String merged = retort("merge", "heads", "-m", "Merge phone and fax");
+
+    assertThat(refused).startsWith("1|ERROR: Multiple heads are present; please specify the head"
+        + " revision on which the new revision should be based, or perform a merge.");
+    assertThat(merged).startsWith("0|Generating " + versions.resolve("M0004_MergePhoneAndFax.java"));
+    assertThat(Files.readString(versions.resolve("M0004_MergePhoneAndFax.java")))
+        .containsMatch("revises = \\{\"[0-9a-f]{12}\", \"[0-9a-f]{12}\"\\}");
+    assertThat(compile()).isEmpty();
+  }
+
+  @Test
+  void aHeadThatIsNotAHead_needsSplice() {
+    retort("create", "Add phone");
+
+    assertThat(retort("create", "Add fax", "--head", "ae1027a6acf0"))
+        .startsWith("1|ERROR: Revision ae1027a6acf0 is not a head revision; use --splice");
+  }
+
+  @Test
+  void theProjectsOwnTemplate_isUsed() throws Exception {
+    Files.writeString(project.resolve("tpl.java"), "package ${package};\n// ${message} ${id}\n"
+        + "// revises ${revises}\nclass ${className} {}\n");
+    Files.writeString(config, Files.readString(config) + "template=tpl.java\n");
+
+    retort("create", "Add phone");
+
+    assertThat(Files.readString(versions.resolve("M0002_AddPhone.java")))
+        .containsMatch("^package com.example.db;\n// Add phone [0-9a-f]{12}\n"
+            + "// revises \"ae1027a6acf0\"\nclass M0002_AddPhone \\{\\}\n$");
+  }
+
+  @Test
+  void withoutAMigrationsFolder_createSaysWhatToConfigure() throws Exception {
+    Files.writeString(config, "url=jdbc:h2:mem:x\n");
+
+    assertThat(retort("create", "Add phone")).contains("create and merge need migrations.source");
+  }
+
+  /** Compiles the folder with the processor; returns the errors. */
+  private List<String> compile() throws Exception {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    List<Path> sources;
+    try (Stream<Path> files = Files.list(versions)) {
+      sources = files.toList();
+    }
+    Path output = Files.createDirectories(project.resolve("classes"));
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+      JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+          List.of("-d", output.toString(), "-classpath", System.getProperty("java.class.path")),
+          null, files.getJavaFileObjectsFromPaths(sources));
+      task.setProcessors(List.of(new RevisionProcessor()));
+      task.call();
+    }
+    return diagnostics.getDiagnostics().stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+        .map(d -> d.getMessage(null)).toList();
+  }
+}
