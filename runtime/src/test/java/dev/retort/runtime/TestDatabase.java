@@ -38,11 +38,17 @@ enum TestDatabase {
   SQLITE {
     @Override
     DataSource create() throws Exception {
+      String url = "jdbc:sqlite:" + Files.createTempDirectory("retort-sqlite").resolve("db");
+      // WAL is a property of the file: set once here, since setting it on every new connection
+      // needs a lock that concurrent runners hold.
+      try (Connection connection = DriverManager.getConnection(url);
+          Statement statement = connection.createStatement()) {
+        statement.execute("pragma journal_mode=wal");
+      }
       SQLiteConfig config = new SQLiteConfig();
       config.setBusyTimeout(30_000);
-      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
       SQLiteDataSource dataSource = new SQLiteDataSource(config);
-      dataSource.setUrl("jdbc:sqlite:" + Files.createTempDirectory("retort-sqlite").resolve("db"));
+      dataSource.setUrl(url);
       return dataSource;
     }
   },
