@@ -28,6 +28,24 @@ class PostgresTest {
   }
 
   @Test
+  void theStateTables_canLiveInASchemaOfTheirOwn_withNamesOfTheirOwn() throws Exception {
+    DataSource dataSource = TestDatabase.POSTGRES.create();
+    DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES).execute("create schema ops");
+    Retort retort = Retort.using(dataSource, TestRegistry.builder().revision("a1").build())
+        .withSettings(RetortSettings.defaults().withSchema("ops")
+            .withVersionTable("schema_version").withHistoryTable("schema_history"));
+
+    retort.upgrade();
+
+    assertThat(DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES)
+        .fetchValue("select version_num from ops.schema_version", String.class)).isEqualTo("a1");
+    assertThat(DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES)
+        .fetchValue("select count(*) from ops.schema_history", Integer.class)).isEqualTo(1);
+    assertThat(TestDatabase.tables(dataSource)).doesNotContain("retort_version");
+    assertThat(retort.current().get(0).id()).isEqualTo("a1");
+  }
+
+  @Test
   void aFailedNonTransactionalRevision_isNotRolledBack_andBlocksUntilRepaired() throws Exception {
     DataSource dataSource = TestDatabase.POSTGRES.create();
     Retort retort = Retort.using(dataSource, TestRegistry.builder()
