@@ -71,8 +71,7 @@ final class CreateCommand implements Callable<Integer> {
       }
       revises = List.of(head);
     }
-    MigrationWriter writer = new MigrationWriter(folder, config.migrationsPackage(),
-        config.classNameTemplate(), config.templateFile());
+    MigrationWriter writer = MigrationWriter.of(config);
     Path file = writer.write(new MigrationWriter.NewRevision(message, revises, branchLabels,
         dependsOn, UPGRADE_HINT, DOWNGRADE_HINT, "create"), LocalDateTime.now());
     spec.commandLine().getOut().println("Generating " + file + " ...  done");

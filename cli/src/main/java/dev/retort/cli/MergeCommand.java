@@ -44,8 +44,7 @@ final class MergeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("Nothing to merge: " + (parents.isEmpty() ? "no revisions"
           : "only " + parents.get(0)) + ". A merge joins two or more heads.");
     }
-    MigrationWriter writer = new MigrationWriter(folder, config.migrationsPackage(),
-        config.classNameTemplate(), config.templateFile());
+    MigrationWriter writer = MigrationWriter.of(config);
     String nothing = "    // A merge changes no schema; it joins the branches' histories.";
     Path file = writer.write(new MigrationWriter.NewRevision(message, parents, List.of(),
         List.of(), nothing, nothing, "merge"), LocalDateTime.now());

@@ -45,6 +45,12 @@ final class MigrationWriter {
     this.templateFile = templateFile;
   }
 
+  /** The writer for the configured migrations folder, naming scheme and template. */
+  static MigrationWriter of(Config config) {
+    return new MigrationWriter(config.requireMigrationsSource(), config.migrationsPackage(),
+        config.classNameTemplate(), config.templateFile());
+  }
+
   /** Alembic's default id: the last twelve hex digits of a random UUID. */
   static String newId() {
     String uuid = UUID.randomUUID().toString().replace("-", "");

@@ -137,10 +137,6 @@ public final class Messages {
                 + " with -A" + PERMISSIVE_OPTION + "=true.");
   }
 
-  public static String unlabelledHead(String subject) {
-    return "the head " + subject + " has no branch label of its own";
-  }
-
   public static String multipleBases(
       String subject, List<String> bases, boolean permissive) {
     return MULTIPLE_BASES + " The revision graph has " + bases.size() + " bases (revisions that"

@@ -214,19 +214,6 @@ public final class StateTables {
     return latest;
   }
 
-  /** The history, oldest first, for audit listings. */
-  public List<Entry> entries(DSLContext db) {
-    List<Entry> entries = new ArrayList<>();
-    for (Record row : db.select().from(history).orderBy(ID).fetch()) {
-      entries.add(new Entry(row.get(REVISION),
-          Direction.valueOf(row.get(DIRECTION).toUpperCase(java.util.Locale.ROOT)),
-          row.get(MESSAGE), row.get(CHECKSUM), row.get(STARTED_AT), row.get(FINISHED_AT),
-          row.get(DB_USER), row.get(HOST), Boolean.TRUE.equals(row.get(SUCCESS)),
-          row.get(ROLLED_BACK)));
-    }
-    return entries;
-  }
-
   /**
    * Whether a failed query failed because its table does not exist yet, by the SQL state each
    * database uses for that (H2 has two, 42S04 for an empty database; SQLite has none, only
