@@ -84,21 +84,21 @@ public final class Revisions extends GeneratedRegistry {
   private static final class Page0 {
     static void addRows(RevisionTable.Builder table) {
       table.add("ae1027a6acf0", "com.example.shop.db.CreateUsers", "Create users",
-          "21f8bcbd672fc8c5ef9b8159d9cfce07604a86885fcd8ca5514b73bd0e120cc1", true, null,
+          "d0ec463ae6244c3257e2a2c02c5abd088b306e618b0e16192940b4a522a91832", true, null,
           RevisionTable.NONE, RevisionTable.NONE, new String[] {"core"});
       table.add("1975ea83b712", "com.example.shop.db.orders.CreateOrders", "Create orders",
-          "fbdf162067c31ea3b9cb5f570156034720639b98bacfacdd9a1bf3558f3ebe27", true, null,
+          "fe747e655b8ffe63b3a4986f308ffdd86a81d4fb183757734e8a9bdfdc6b8279", true, null,
           new String[] {"ae1027a6acf0"}, RevisionTable.NONE, RevisionTable.NONE);
       table.add("27c6a30d7c24", "com.example.shop.db.AddEmailVerifiedColumnToUsers",
           "Add email_verified column to users",
-          "eb1de5e488581ca001d848efb6d71733578f88fc08bd6ec831176285938afaf4", true, null,
+          "07f42b5ea067e0e0ede26874dbb0bc402d1138b97e324d83221d38edd6914dda", true, null,
           new String[] {"ae1027a6acf0"}, RevisionTable.NONE, RevisionTable.NONE);
       table.add("3cc0f3a6b0e1", "com.example.shop.db.MergeEmailAndOrders", "Merge email and orders",
-          "6ab787f463d09c742dc7257ee80fad80e4f5ca7a5f52560f0e9064210a3f1f2f", true, null,
+          "0c123dcac12f85006cc4d9d2ae2d944de6802800c78b45ef388af628bff73a32", true, null,
           new String[] {"27c6a30d7c24", "1975ea83b712"}, RevisionTable.NONE, RevisionTable.NONE);
       table.add("d4e5f6a7b8c9", "com.example.shop.db.orders.IndexOrdersConcurrently",
           "Index orders concurrently",
-          "0d407fd8226ca672dce4c09440ee8e23dd314435a7337ce03a595517ad2692b2", false,
+          "67dc217f428dcd1e44e8ba85f197d17396cc4335fa8de0d77613f4fd94fe21ae", false,
           "drops the legacy index", new String[] {"3cc0f3a6b0e1"}, RevisionTable.NONE,
           RevisionTable.NONE);
     }

@@ -58,10 +58,12 @@ public final class RevisionProcessor extends AbstractProcessor {
   private RevisionReader reader;
 
   /** This compilation's revisions by binary name, kept as plain data across rounds. */
-  private final Map<String, RevisionNode> localRevisions = new TreeMap<>();
+  private final TreeMap<String, RevisionNode> localRevisions = new TreeMap<>();
   /** Binary name to canonical name, to find each class again in a later round. */
   private final Map<String, String> canonicalNames = new LinkedHashMap<>();
   private final Set<String> seen = new HashSet<>();
+  /** The source types of this compilation, which the registry must not collide with. */
+  private final Set<String> rootTypes = new HashSet<>();
   private final List<String> registryNamePackages = new ArrayList<>();
   private boolean invalidClassSeen;
   private boolean graphChecked;
@@ -104,6 +106,9 @@ public final class RevisionProcessor extends AbstractProcessor {
   }
 
   private void processRound(RoundEnvironment round) throws IOException {
+    for (TypeElement root : ElementFilter.typesIn(round.getRootElements())) {
+      rootTypes.add(root.getQualifiedName().toString());
+    }
     for (PackageElement annotated
         : ElementFilter.packagesIn(round.getElementsAnnotatedWith(RegistryName.class))) {
       registryNamePackages.add(annotated.getQualifiedName().toString());
@@ -176,9 +181,18 @@ public final class RevisionProcessor extends AbstractProcessor {
     Reporter reporter = new Reporter(messager, elements, canonicalNames,
         canonicalNames.get(localRevisions.keySet().iterator().next()));
     problems.forEach(reporter::report);
+    // Reported on the first local revision by class name, so the place does not depend on the
+    // order javac found the classes in.
+    TypeElement anchor = elements.getTypeElement(canonicalNames.get(localRevisions.firstKey()));
     if (location.error().isPresent()) {
-      messager.printMessage(Diagnostic.Kind.ERROR, location.error().get(),
-          elements.getTypeElement(canonicalNames.values().iterator().next()));
+      messager.printMessage(Diagnostic.Kind.ERROR, location.error().get(), anchor,
+          Annotations.revisionMirror(anchor).orElse(null));
+      return;
+    }
+    String registryClass = location.name().orElseThrow().canonicalName();
+    if (rootTypes.contains(registryClass)) {
+      messager.printMessage(Diagnostic.Kind.ERROR, Messages.registryNameTaken(registryClass),
+          anchor, Annotations.revisionMirror(anchor).orElse(null));
       return;
     }
     if (invalidClassSeen
@@ -204,9 +218,13 @@ public final class RevisionProcessor extends AbstractProcessor {
     return null;
   }
 
-  /** Whether a class recorded by an earlier build is still there, or was deleted since. */
+  /**
+   * Whether a class recorded by an earlier build is still there and still a revision, or was
+   * deleted (or lost its {@code @Revision}) since.
+   */
   private boolean stillExists(String binaryName) {
-    return elements.getTypeElement(binaryName.replace('$', '.')) != null;
+    TypeElement type = elements.getTypeElement(binaryName.replace('$', '.'));
+    return type != null && type.getAnnotation(Revision.class) != null;
   }
 
   private void writeRegistry(

@@ -1,8 +1,8 @@
 package dev.retort.processor;
 
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ImportTree;
-import com.sun.source.tree.Tree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -152,7 +152,11 @@ final class RevisionReader {
         true);
   }
 
-  /** SHA-256 of the class's imports and declaration, comments and formatting ignored. */
+  /**
+   * SHA-256 of the migration's source file, comments and formatting ignored, and without its own
+   * {@code @Revision}: editing the message or the graph is not editing what the migration runs,
+   * while an edit to a helper type in the same file is.
+   */
   private Optional<String> checksum(TypeElement type) {
     TreePath path = trees == null ? null : trees.getPath(type);
     if (path == null) {
@@ -165,22 +169,21 @@ final class RevisionReader {
     }
     CompilationUnitTree unit = path.getCompilationUnit();
     try {
-      CharSequence source = unit.getSourceFile().getCharContent(true);
-      StringBuilder text = new StringBuilder();
-      for (ImportTree importTree : unit.getImports()) {
-        text.append(span(source, unit, importTree)).append('\n');
+      String source = unit.getSourceFile().getCharContent(true).toString();
+      SourcePositions positions = trees.getSourcePositions();
+      for (AnnotationTree annotation
+          : ((ClassTree) path.getLeaf()).getModifiers().getAnnotations()) {
+        String name = annotation.getAnnotationType().toString();
+        if (name.equals("Revision") || name.equals(Revision.class.getCanonicalName())) {
+          int start = (int) positions.getStartPosition(unit, annotation);
+          int end = (int) positions.getEndPosition(unit, annotation);
+          source = source.substring(0, start) + source.substring(end);
+        }
       }
-      text.append(span(source, unit, path.getLeaf()));
-      return Optional.of(SourceChecksum.of(text));
+      return Optional.of(SourceChecksum.of(source));
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read the source of " + type, e);
     }
-  }
-
-  private CharSequence span(CharSequence source, CompilationUnitTree unit, Tree tree) {
-    SourcePositions positions = trees.getSourcePositions();
-    return source.subSequence(
-        (int) positions.getStartPosition(unit, tree), (int) positions.getEndPosition(unit, tree));
   }
 
   private boolean error(Element element, String message) {

@@ -176,6 +176,39 @@ class RegistryGenerationTest {
   }
 
   @Test
+  void theChecksumIgnoresOperatorSpacingAndTheRevisionAnnotation_butNotOtherCode()
+      throws Exception {
+    String body = """
+          static final int STEP %s;
+          @Override public void upgrade(DSLContext db) { db.execute("select " + STEP); }
+          @Override public void downgrade(DSLContext db) { db.execute("select 2"); }
+        """;
+    String annotation = "@Revision(id = \"a1\", message = \"Create users\")";
+    String original = checksumOf(migrationWithBody("com.example.db.CreateUsers", annotation,
+        body.formatted("= -1")));
+    String unspaced = checksumOf(migrationWithBody("com.example.db.CreateUsers", annotation,
+        body.formatted("=-1")));
+    String newMessage = checksumOf(migrationWithBody("com.example.db.CreateUsers",
+        "@Revision(id = \"a1\", message = \"Create the users table\")", body.formatted("= -1")));
+    String newValue = checksumOf(migrationWithBody("com.example.db.CreateUsers", annotation,
+        body.formatted("= -2")));
+
+    assertThat(unspaced).isEqualTo(original);
+    assertThat(newMessage).isEqualTo(original);
+    assertThat(newValue).isNotEqualTo(original);
+  }
+
+  @Test
+  void messagesWithJavadocAndEscapeSyntax_stillGiveARegistryThatCompiles() throws Exception {
+    Compilation compilation = compile(migration("com.example.db.CreateUsers",
+        "@Revision(id = \"a1\", message = \"Copy C:\\\\users */ <b> {@code x} & @y\")"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(registryOf(compilation, "com.example.db.Revisions").revisions().get(0).message())
+        .isEqualTo("Copy C:\\users */ <b> {@code x} & @y");
+  }
+
+  @Test
   void theRegistryNameCanBeSetByOption() {
     Compilation compilation = Sources.javac()
         .withOptions("-Aretort.registry=com.example.Migrations")

@@ -371,15 +371,64 @@ class RevisionProcessorErrorsTest {
   }
 
   @Test
-  void aFailureInsideTheProcessor_becomesOneErrorWithTheTrace_notACrash() {
+  void aClassTakingTheRegistrysName_isReportedWithTheFix() {
     JavaFileObject clash = JavaFileObjects.forSourceLines("com.example.db.Revisions",
         "package com.example.db;",
         "public class Revisions {}");
+
+    assertThat(compile(CREATE_USERS, clash))
+        .hadErrorContaining(Messages.registryNameTaken("com.example.db.Revisions"))
+        .inFile(CREATE_USERS).onLineContaining("@Revision");
+  }
+
+  @Test
+  void aFailureInsideTheProcessor_becomesOneErrorWithTheTrace_notACrash() {
+    // A class in the markers' package with the marker's name makes the Filer refuse the marker.
+    JavaFileObject clash = JavaFileObjects.forSourceLines(
+        "dev.retort.aggregated.com_example_db_Revisions",
+        "package dev.retort.aggregated;",
+        "public class com_example_db_Revisions {}");
 
     Compilation compilation = compile(CREATE_USERS, clash);
 
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining(Messages.INTERNAL_ERROR);
     assertThat(compilation).hadErrorContaining("at dev.retort.processor.RevisionProcessor");
+  }
+
+  @Test
+  void anIdWithACharacterUnsafeInJavaOrSql_fails() {
+    JavaFileObject bad = migration("com.example.db.Bad", "@Revision(id = \"a*/b\")");
+
+    assertThat(compile(bad))
+        .hadErrorContaining(Messages.containsUnsafeCharacter('*'))
+        .inFile(bad).onLineContaining("@Revision");
+  }
+
+  @Test
+  void anInvalidBranchLabel_failsAtTheLabel() {
+    JavaFileObject bad = migration("com.example.db.Bad",
+        "@Revision(id = \"a1\",\n    branchLabels = \"billing@v2\")");
+
+    assertThat(compile(bad))
+        .hadErrorContaining(Messages.invalidBranchLabel(
+            "a1 (Bad)", "billing@v2", Messages.containsTargetSyntax('@')))
+        .inFile(bad).onLineContaining("branchLabels");
+  }
+
+  @Test
+  void aCycleWithTwoWaysBack_isReportedAtEveryMember() {
+    JavaFileObject a = migration("com.example.db.A", "@Revision(id = \"a\", revises = {\"b\", \"c\"})");
+    JavaFileObject b = migration("com.example.db.B", "@Revision(id = \"b\", revises = \"a\")");
+    JavaFileObject c = migration("com.example.db.C", "@Revision(id = \"c\", revises = \"a\")");
+
+    Compilation compilation = compile(a, b, c);
+
+    assertThat(compilation).hadErrorContaining("a (A) is part of a cycle").inFile(a)
+        .onLineContaining("@Revision");
+    assertThat(compilation).hadErrorContaining("b (B) is part of a cycle").inFile(b)
+        .onLineContaining("@Revision");
+    assertThat(compilation).hadErrorContaining("c (C) is part of a cycle").inFile(c)
+        .onLineContaining("@Revision");
   }
 }

@@ -79,21 +79,40 @@ public final class Retort {
   /**
    * Retort on a database, with the one generated registry on the classpath.
    *
-   * @throws RegistryNotFoundException if {@link ServiceLoader} finds no registry or several
+   * @throws RegistryNotFoundException if {@link ServiceLoader} finds no registry, or several
+   *     of which none contains all the others
    */
   public static Retort using(DataSource dataSource) {
-    List<RevisionRegistry> found = ServiceLoader.load(RevisionRegistry.class).stream()
-        .map(ServiceLoader.Provider::get).toList();
-    if (found.size() != 1) {
-      throw new RegistryNotFoundException(found.isEmpty()
-          ? "No generated registry on the classpath: compile the @Revision classes with"
-              + " retort-processor on the annotation processor path, or pass the registry to"
-              + " Retort.using(dataSource, registry)"
-          : "Several registries on the classpath (" + found.stream()
-              .map(r -> r.getClass().getName()).collect(Collectors.joining(", "))
-              + "); pass the one to use to Retort.using(dataSource, registry)");
+    return using(dataSource, discover(ServiceLoader.load(RevisionRegistry.class).stream()
+        .map(ServiceLoader.Provider::get).toList()));
+  }
+
+  /**
+   * The registry to use among those on the classpath: the only one, or the one that contains all
+   * the others. A shared migrations jar ships a registry of its own revisions, and the
+   * application's registry covers them and its own, so the application's is the one to use.
+   */
+  static RevisionRegistry discover(List<RevisionRegistry> found) {
+    if (found.isEmpty()) {
+      throw new RegistryNotFoundException("No generated registry on the classpath: compile the"
+          + " @Revision classes with retort-processor on the annotation processor path, or pass"
+          + " the registry to Retort.using(dataSource, registry)");
     }
-    return using(dataSource, found.get(0));
+    List<RevisionRegistry> covering = found.stream()
+        .filter(candidate -> found.stream().allMatch(other -> covers(candidate, other)))
+        .toList();
+    if (covering.size() == 1) {
+      return covering.get(0);
+    }
+    throw new RegistryNotFoundException("Several registries on the classpath ("
+        + found.stream().map(r -> r.getClass().getName()).collect(Collectors.joining(", "))
+        + ") and none contains all the others; pass the one to use to"
+        + " Retort.using(dataSource, registry)");
+  }
+
+  private static boolean covers(RevisionRegistry candidate, RevisionRegistry other) {
+    return other.revisions().stream()
+        .allMatch(revision -> candidate.revision(revision.id()).isPresent());
   }
 
   /** Retort on a database, with a registry such as {@code Revisions.REGISTRY}. */

@@ -60,6 +60,19 @@ class ReadCommandsTest {
   }
 
   @Test
+  void amongSeveralRegistries_discoveryPicksTheOneThatContainsTheOthers() {
+    TestRegistry library = TestRegistry.builder().revision("a1").revision("b1", "a1").build();
+    TestRegistry application = TestRegistry.builder()
+        .revision("a1").revision("b1", "a1").revision("c1", "b1").build();
+    TestRegistry unrelated = TestRegistry.builder().revision("x1").build();
+
+    assertThat(Retort.discover(List.of(library, application))).isSameInstanceAs(application);
+    RegistryNotFoundException e = assertThrows(RegistryNotFoundException.class,
+        () -> Retort.discover(List.of(application, unrelated)));
+    assertThat(e).hasMessageThat().contains("none contains all the others");
+  }
+
+  @Test
   void withoutAGeneratedRegistryOnTheClasspath_discoverySaysHowToFixIt() throws Exception {
     DataSource dataSource = TestDatabase.H2.create();
 

@@ -27,8 +27,8 @@ public final class SourceChecksum {
 
   /**
    * The source without comments, with string, character and text-block literals kept exactly,
-   * and with whitespace kept only where it separates two words or two operators ({@code int x},
-   * {@code a - -b}; not {@code a + b}), as one space.
+   * and with whitespace kept only where it separates two tokens that would otherwise read as one
+   * ({@code int x}, {@code a - -b}; not {@code a + b} or {@code x = -1}), as one space.
    */
   public static String normalize(CharSequence source) {
     StringBuilder out = new StringBuilder(source.length());
@@ -111,21 +111,25 @@ public final class SourceChecksum {
 
   /**
    * Whether dropping the whitespace before {@code next} would join two tokens into one: two words
-   * ({@code int x}) or two operators ({@code a - -b} is not {@code a--b}).
+   * ({@code int x}), or two operators that form a longer one ({@code a - -b} is not
+   * {@code a--b}); {@code x = -1} and {@code x=-1} stay the same.
    */
   private static boolean wouldJoin(StringBuilder out, char next) {
     if (out.length() == 0) {
       return false;
     }
     char last = out.charAt(out.length() - 1);
-    return (isWordChar(last) && isWordChar(next)) || (isOperator(last) && isOperator(next));
+    return (isWordChar(last) && isWordChar(next)) || JOINING.contains("" + last + next);
   }
+
+  /** Pairs of operator characters that javac reads as one token, or as a comment's start. */
+  private static final java.util.Set<String> JOINING = java.util.Set.of(
+      "++", "--", "&&", "||", "==", "!=", "<=", ">=", "<<", ">>", "+=", "-=", "*=", "/=", "%=",
+      "&=", "|=", "^=", "->", "::", "..", "//", "/*", "*/");
 
   private static boolean isWordChar(char c) {
     return Character.isJavaIdentifierPart(c);
   }
 
-  private static boolean isOperator(char c) {
-    return "+-*/%&|^!~<>=?:.".indexOf(c) >= 0;
-  }
+
 }

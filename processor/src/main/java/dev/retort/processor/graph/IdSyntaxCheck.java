@@ -36,12 +36,22 @@ final class IdSyntaxCheck implements GraphCheck {
     if (name.isBlank()) {
       return Optional.of(Messages.emptyValue());
     }
-    if (name.chars().anyMatch(Character::isWhitespace)) {
+    if (name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
       return Optional.of(Messages.containsWhitespace());
     }
     for (char syntax : TARGET_SYNTAX.toCharArray()) {
       if (name.indexOf(syntax) >= 0) {
         return Optional.of(Messages.containsTargetSyntax(syntax));
+      }
+    }
+    // Ids and labels end up in generated Java and its javadoc, in SQL and on command lines:
+    // only ASCII letters, digits and underscores are safe in all of them.
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '_';
+      if (!safe) {
+        return Optional.of(Messages.containsUnsafeCharacter(c));
       }
     }
     if (RESERVED_WORDS.contains(name)) {

@@ -145,27 +145,49 @@ public final class RevisionGraph {
     for (RevisionNode node : topologicalOrder()) {
       unordered.remove(node.id());
     }
-    // Every revision left unordered waits for another unordered one, so walking from any of them
-    // to an unordered predecessor, again and again, must come back to a revision already seen.
+    // Every revision on a cycle is reported: each one not yet on a cycle found so far looks for
+    // the shortest way back to itself through unordered predecessors. Revisions that are only
+    // downstream of a cycle find none.
     Set<List<String>> cycles = new LinkedHashSet<>();
+    Set<String> onCycle = new HashSet<>();
     for (String start : new TreeSet<>(unordered)) {
-      Map<String, Integer> seenAt = new HashMap<>();
-      List<String> walk = new ArrayList<>();
-      String current = start;
-      while (!seenAt.containsKey(current)) {
-        seenAt.put(current, walk.size());
-        walk.add(current);
-        current = firstUnorderedPredecessor(byId.get(current), unordered);
+      if (onCycle.contains(start)) {
+        continue;
       }
-      List<String> backwards = walk.subList(seenAt.get(current), walk.size());
-      cycles.add(inUpgradeOrderFromSmallest(backwards));
+      List<String> backwards = shortestWayBack(start, unordered);
+      if (!backwards.isEmpty()) {
+        onCycle.addAll(backwards);
+        cycles.add(inUpgradeOrderFromSmallest(backwards));
+      }
     }
     return List.copyOf(cycles);
   }
 
-  private String firstUnorderedPredecessor(RevisionNode node, Set<String> unordered) {
-    return predecessors(node).stream().filter(unordered::contains).sorted().findFirst()
-        .orElseThrow();
+  /** The cycle through {@code start}, walking predecessors, as [start, its predecessor, …]. */
+  private List<String> shortestWayBack(String start, Set<String> unordered) {
+    Map<String, String> reachedFrom = new HashMap<>();
+    Deque<String> queue = new ArrayDeque<>(List.of(start));
+    while (!queue.isEmpty()) {
+      String current = queue.poll();
+      for (String predecessor : new TreeSet<>(predecessors(byId.get(current)))) {
+        if (!unordered.contains(predecessor) || reachedFrom.containsKey(predecessor)) {
+          continue;
+        }
+        reachedFrom.put(predecessor, current);
+        if (predecessor.equals(start)) {
+          List<String> path = new ArrayList<>();
+          String step = current;
+          while (!step.equals(start)) {
+            path.add(0, step);
+            step = reachedFrom.get(step);
+          }
+          path.add(0, start);
+          return path;
+        }
+        queue.add(predecessor);
+      }
+    }
+    return List.of();
   }
 
   private static List<String> inUpgradeOrderFromSmallest(List<String> backwards) {

@@ -67,6 +67,11 @@ public final class Messages {
         + " (label@head, rev+1, rev-1, from:to)";
   }
 
+  public static String containsUnsafeCharacter(char character) {
+    return "it contains '" + character + "' (U+" + String.format("%04X", (int) character)
+        + "), which is not an ASCII letter, digit or underscore";
+  }
+
   public static String reservedWord() {
     return "it is a reserved target word (head, heads, base, current)";
   }
@@ -236,6 +241,12 @@ public final class Messages {
   public static String invalidRegistryName(String value) {
     return REGISTRY_LOCATION + " @RegistryName(" + quote(value) + ") is not a simple class"
         + " name. Fix: use a Java identifier such as \"Revisions\".";
+  }
+
+  public static String registryNameTaken(String registry) {
+    return REGISTRY_LOCATION + " " + registry + " is a class of this compilation, so the registry"
+        + " cannot take its name. Fix: rename that class, or name the registry with -A"
+        + REGISTRY_OPTION + "=pkg.Name or @RegistryName(\"...\") on a package-info.java.";
   }
 
   public static String severalRegistryNames(List<String> packages) {

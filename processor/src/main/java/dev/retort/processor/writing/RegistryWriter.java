@@ -144,9 +144,11 @@ public final class RegistryWriter {
         .build();
   }
 
+  /** Text as javadoc shows it: no comment end, no unicode escape, no tag, no HTML. */
   private static String javadocSafe(String text) {
-    return text.replace("*/", "*&#47;").replace("{", "&#123;").replace("}", "&#125;")
-        .replace("@", "&#64;");
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("\\", "&#92;").replace("*/", "*&#47;").replace("{", "&#123;")
+        .replace("}", "&#125;").replace("@", "&#64;");
   }
 
   private MethodSpec tableMethod() {
