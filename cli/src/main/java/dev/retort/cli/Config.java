@@ -56,7 +56,7 @@ record Config(
         url,
         pick(userFlag, environment.get("RETORT_USER"), properties.getProperty("user")),
         pick(passwordFlag, environment.get("RETORT_PASSWORD"), properties.getProperty("password")),
-        properties.getProperty("schema"),
+        blankToNull(properties.getProperty("schema")),
         properties.getProperty("version_table", "retort_version"),
         properties.getProperty("history_table", "retort_history"),
         properties.getProperty("registry"),
@@ -89,13 +89,17 @@ record Config(
     return migrationsSource;
   }
 
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
   private static String pick(String flag, String environment, String file) {
     return flag != null ? flag : environment != null ? environment : file;
   }
 
   @Override
   public String toString() {
-    return "Config[url=" + url + ", user=" + user + ", password=" + (password == null ? "" : "***")
+    return "Config[url=" + Secrets.redact(url, password) + ", user=" + user + ", password=" + (password == null ? "" : "***")
         + ", schema=" + schema + "]";
   }
 }

@@ -49,10 +49,16 @@ final class DatabaseOptions {
   /** Retort with the registry on the classpath, on this URL. */
   Retort retort(String url) {
     Config config = config();
-    RetortSettings settings = RetortSettings.defaults()
-        .withSchema(config.schema())
-        .withVersionTable(config.versionTable())
-        .withHistoryTable(config.historyTable());
+    RetortSettings settings;
+    try {
+      settings = RetortSettings.defaults()
+          .withSchema(config.schema())
+          .withVersionTable(config.versionTable())
+          .withHistoryTable(config.historyTable());
+    } catch (IllegalArgumentException invalid) {
+      throw new IllegalArgumentException(invalid.getMessage() + " Fix schema, version_table or"
+          + " history_table in " + config.file() + ".", invalid);
+    }
     UrlDataSource dataSource = new UrlDataSource(url, config.user(), config.password());
     Retort retort = config.registry() == null
         ? Retort.using(dataSource)

@@ -52,9 +52,20 @@ final class MigrationSources {
     List<Declared> declared = new ArrayList<>();
     try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, null)) {
       Iterable<? extends JavaFileObject> units = fileManager.getJavaFileObjectsFromPaths(files);
-      JavacTask task = (JavacTask) javac.getTask(null, fileManager, diagnostic -> { }, List.of(),
-          null, units);
-      for (CompilationUnitTree unit : task.parse()) {
+      List<String> syntaxErrors = new ArrayList<>();
+      JavacTask task = (JavacTask) javac.getTask(null, fileManager, diagnostic -> {
+        if (diagnostic.getKind() == javax.tools.Diagnostic.Kind.ERROR) {
+          syntaxErrors.add(describe(diagnostic));
+        }
+      }, List.of(), null, units);
+      Iterable<? extends CompilationUnitTree> parsed = task.parse();
+      // A file that does not parse may hold the head: chaining past it would fork the history.
+      if (!syntaxErrors.isEmpty()) {
+        throw new IllegalArgumentException("Cannot read the migrations in " + folder + ": "
+            + String.join("; ", syntaxErrors) + ". Fix the syntax error, then run the command"
+            + " again; nothing was written.");
+      }
+      for (CompilationUnitTree unit : parsed) {
         for (Tree type : unit.getTypeDecls()) {
           if (type instanceof ClassTree classTree) {
             revisionOf(unit, classTree).ifPresent(declared::add);
@@ -63,6 +74,13 @@ final class MigrationSources {
       }
     }
     return declared;
+  }
+
+  private static String describe(javax.tools.Diagnostic<? extends JavaFileObject> diagnostic) {
+    String file = diagnostic.getSource() == null ? "?"
+        : Path.of(diagnostic.getSource().toUri()).getFileName().toString();
+    return file + ":" + diagnostic.getLineNumber() + ": "
+        + diagnostic.getMessage(java.util.Locale.ROOT);
   }
 
   private static java.util.Optional<Declared> revisionOf(CompilationUnitTree unit, ClassTree type) {

@@ -59,7 +59,7 @@ public final class RetortCli {
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true))
         .setExecutionExceptionHandler((exception, command, parseResult) -> {
-          command.getErr().println("ERROR: " + oneLine(exception));
+          command.getErr().println("ERROR: " + Secrets.redact(oneLine(exception), null));
           if (debug) {
             exception.printStackTrace(command.getErr());
           }

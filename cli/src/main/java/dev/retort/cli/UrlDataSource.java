@@ -31,10 +31,25 @@ final class UrlDataSource implements DataSource {
           ? DriverManager.getConnection(url)
           : DriverManager.getConnection(url, user, password);
     } catch (SQLException e) {
-      // Drivers may echo the URL; the password is never part of it here.
-      throw new SQLException("Cannot connect to " + url + (user == null ? "" : " as " + user)
-          + ": " + e.getMessage(), e.getSQLState(), e);
+      throw cannotConnect(e);
     }
+  }
+
+  /**
+   * The driver's error, with what to do about it, and with no password in it: not in the message
+   * and not in a chained cause, since {@code --debug} prints the whole chain.
+   */
+  private SQLException cannotConnect(SQLException e) {
+    String driverMessage = String.valueOf(e.getMessage());
+    String advice = e.getMessage() != null && e.getMessage().startsWith("No suitable driver")
+        ? "no JDBC driver on the classpath accepts this URL. Check its prefix (jdbc:postgresql:,"
+            + " jdbc:h2:, ...) or put the driver's jar on the classpath"
+        : Secrets.redact(driverMessage, password);
+    SQLException clean = new SQLException("Cannot connect to " + Secrets.redact(url, password)
+        + (user == null ? "" : " as " + user) + ": " + advice, e.getSQLState(),
+        e.getErrorCode(), Secrets.redact(driverMessage, password).equals(driverMessage)
+            ? e : e.getCause());
+    return clean;
   }
 
   @Override

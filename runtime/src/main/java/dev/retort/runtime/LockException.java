@@ -1,6 +1,10 @@
 package dev.retort.runtime;
 
-/** Another runner held the migration lock for longer than the lock timeout. Nothing changed. */
+/**
+ * The migration lock could not be had or kept: another runner held it for longer than the lock
+ * timeout (nothing changed), or a lease was lost during a run (the message says whether the
+ * revision that was running was rolled back).
+ */
 public final class LockException extends RetortException {
 
   private static final long serialVersionUID = 1L;

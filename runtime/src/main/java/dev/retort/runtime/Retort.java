@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DataSourceConnectionProvider;
 import org.jooq.tools.jdbc.JDBCUtils;
@@ -439,7 +440,48 @@ public final class Retort {
 
   private <T> T locked(LockedCommand<T> command) {
     try (MigrationLock lock = MigrationLock.acquire(dataSource, dialect(), settings)) {
-      return withConnection(db -> command.run(db, lock));
+      return withConnection(db -> {
+        boolean watching = watchForDeadClient(db);
+        try {
+          return command.run(db, lock);
+        } finally {
+          if (watching) {
+            stopWatching(db);
+          }
+        }
+      });
+    }
+  }
+
+  /**
+   * PostgreSQL notices that a client died only when it next talks to it, so a runner killed during
+   * a long statement leaves that statement running, its transaction open and its locks held,
+   * until the statement ends: the next runner would wait that long. Since version 14 the server
+   * can check the connection while a statement runs; Retort turns that on for its own session.
+   */
+  private static boolean watchForDeadClient(DSLContext db) {
+    if (db.dialect().family() != SQLDialect.POSTGRES) {
+      return false;
+    }
+    try {
+      if (db.connectionResult(c -> c.getMetaData().getDatabaseMajorVersion()) < 14) {
+        return false;
+      }
+      db.execute("set client_connection_check_interval = '" + CLIENT_CHECK_INTERVAL + "'");
+      return true;
+    } catch (DataAccessException notOffered) {
+      log.debug("Not watching for a dead client: {}", notOffered.getMessage());
+      return false;
+    }
+  }
+
+  private static final String CLIENT_CHECK_INTERVAL = "2s";
+
+  private static void stopWatching(DSLContext db) {
+    try {
+      db.execute("reset client_connection_check_interval");
+    } catch (DataAccessException e) {
+      log.debug("Could not reset client_connection_check_interval: {}", e.getMessage());
     }
   }
 
@@ -453,8 +495,23 @@ public final class Retort {
       connection.setAutoCommit(true);
       return command.apply(DSL.using(connection, detected));
     } catch (SQLException e) {
-      throw new RetortException("Cannot connect to the database: " + e.getMessage(), e);
+      throw cannotConnect(e);
+    } catch (DataAccessException e) {
+      // Migrations' own failures are reported by runStep; what is left is Retort's own tables.
+      throw new RetortException("Retort could not read or write its state tables ("
+          + settings.versionTable() + ", " + settings.historyTable() + "): " + e.getMessage()
+          + ("42501".equals(e.sqlState())
+              ? ". The database user lacks a right Retort needs: grant it CREATE on the schema,"
+                  + " or have an administrator run Retort once to create the tables and grant"
+                  + " the user SELECT, INSERT, UPDATE and DELETE on them"
+              : "") + ". Nothing was changed by this command.", e);
     }
+  }
+
+  private static RetortException cannotConnect(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    return new RetortException(message.startsWith("Cannot connect") ? message
+        : "Cannot connect to the database: " + message, e);
   }
 
   /** How the version table changes for one step, and how the log line names it. */
@@ -538,8 +595,8 @@ public final class Retort {
         });
       } catch (MigrationFailedException failed) {
         // Recorded only now: inside the run's transaction the record would be rolled back too.
-        recordFailure(db, failed.revision(), upgrade ? Direction.UP : Direction.DOWN,
-            failedAt[0], user, failed.rolledBack(), failed);
+        recordFailure(db, new Step(failed.revision(), upgrade ? Direction.UP : Direction.DOWN,
+            List.of(), List.of(), failedAt[0], user, null), failed.rolledBack(), failed);
         throw new MigrationFailedException(failed.getMessage() + " The whole run was one"
             + " transaction, so every step of it was rolled back too.", failed.revision(),
             true, List.of(), failed.getCause());
@@ -574,51 +631,83 @@ public final class Retort {
     List<String> added = ids(change.added());
     LocalDateTime startedAt = LocalDateTime.now();
     long start = System.nanoTime();
+    boolean rollsBack = rollsBack(revision, insideTransaction);
+    // What cannot be rolled back is announced first, so a runner that dies halfway through it
+    // leaves a row that says so instead of an unrecorded, half-applied revision.
+    Long announced = rollsBack ? null : db.transactionResult(configuration ->
+        tables.start(configuration.dsl(), new Entry(revision.id(), direction, revision.message(),
+            revision.checksum(), startedAt, null, user, HOST, false, null)));
+    Step step = new Step(revision, direction, removed, added, startedAt, user, announced);
     try {
       if (insideTransaction) {
         body.accept(migration, db);
-        recordStep(db, revision, direction, removed, added, startedAt, user);
+        recordStep(db, lock, step);
       } else if (revision.transactional()) {
         db.transaction(configuration -> {
           body.accept(migration, configuration.dsl());
-          recordStep(configuration.dsl(), revision, direction, removed, added, startedAt, user);
+          recordStep(configuration.dsl(), lock, step);
         });
       } else {
         db.connection(connection -> {
           connection.setAutoCommit(true);
           body.accept(migration, DSL.using(connection, dialect()));
         });
-        db.transaction(configuration ->
-            recordStep(configuration.dsl(), revision, direction, removed, added, startedAt, user));
+        db.transaction(configuration -> recordStep(configuration.dsl(), lock, step));
       }
+    } catch (LockException lost) {
+      throw new LockException("Revision " + describe(revision) + " ran, but the migration lock"
+          + " was lost before it was recorded. " + (rollsBack
+              ? "It was rolled back; run again to continue."
+              : "Its changes were committed but not recorded: check the schema, then stamp the"
+                  + " database with it before running again."), lost);
     } catch (RuntimeException e) {
-      throw failure(db, revision, direction, change, heads, startedAt, user, completed,
-          runStart, e);
+      throw failure(db, step, change, heads, completed, runStart, e);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     apply(heads, applied, index, change, upgrade);
-    MigrationStep step = new MigrationStep(revision,
+    MigrationStep done = new MigrationStep(revision,
         upgrade ? MigrationStep.Direction.UP : MigrationStep.Direction.DOWN,
         change.from(), change.to(), millis);
-    log.info("{} ({} ms)", step.describe(), millis);
-    completed.add(step);
+    log.info("{} ({} ms)", done.describe(), millis);
+    completed.add(done);
   }
 
-  private void recordStep(DSLContext db, RevisionInfo revision, Direction direction,
-      List<String> removed, List<String> added, LocalDateTime startedAt, String user) {
-    tables.applyChange(db, removed, added);
-    tables.record(db, new Entry(revision.id(), direction, revision.message(), revision.checksum(),
-        startedAt, LocalDateTime.now(), user, HOST, true, null));
+  /**
+   * One revision's step as the history records it.
+   *
+   * @param announced the id of the history row written before a step that cannot be rolled
+   *     back, which completing the step fills in; {@code null} for a step that rolls back
+   */
+  private record Step(RevisionInfo revision, Direction direction, List<String> removed,
+      List<String> added, LocalDateTime startedAt, String user, Long announced) {}
+
+  /** Whether a failure of the revision takes all its changes with it. */
+  private boolean rollsBack(RevisionInfo revision, boolean insideTransaction) {
+    return (revision.transactional() || insideTransaction) && hasTransactionalDdl(dialect());
   }
 
-  private MigrationFailedException failure(DSLContext db, RevisionInfo revision,
-      Direction direction, Change change, List<Integer> heads, LocalDateTime startedAt,
-      String user, List<MigrationStep> completed, String runStart, RuntimeException cause) {
+  private void recordStep(DSLContext db, MigrationLock lock, Step step) {
+    lock.confirmIn(db);
+    tables.applyChange(db, step.removed(), step.added());
+    RevisionInfo revision = step.revision();
+    if (step.announced() == null) {
+      tables.record(db, new Entry(revision.id(), step.direction(), revision.message(),
+          revision.checksum(), step.startedAt(), LocalDateTime.now(), step.user(), HOST, true,
+          null));
+    } else {
+      tables.finish(db, step.announced(), step.startedAt(), LocalDateTime.now(), true, null);
+    }
+  }
+
+  private MigrationFailedException failure(DSLContext db, Step step, Change change,
+      List<Integer> heads, List<MigrationStep> completed, String runStart,
+      RuntimeException cause) {
     boolean insideTransaction = runStart != null;
-    boolean rolledBack = (revision.transactional() || insideTransaction)
-        && hasTransactionalDdl(dialect());
+    RevisionInfo revision = step.revision();
+    Direction direction = step.direction();
+    boolean rolledBack = rollsBack(revision, insideTransaction);
     if (!insideTransaction) {
-      recordFailure(db, revision, direction, startedAt, user, rolledBack, cause);
+      recordFailure(db, step, rolledBack, cause);
     }
     String at = insideTransaction ? runStart : heads.isEmpty() ? BASE : describeIds(heads);
     String verb = direction == Direction.UP ? "upgrade" : "downgrade";
@@ -635,11 +724,18 @@ public final class Retort {
     return new MigrationFailedException(message, revision, rolledBack, completed, cause);
   }
 
-  private void recordFailure(DSLContext db, RevisionInfo revision, Direction direction,
-      LocalDateTime startedAt, String user, boolean rolledBack, RuntimeException failure) {
+  private void recordFailure(DSLContext db, Step step, boolean rolledBack,
+      RuntimeException failure) {
+    RevisionInfo revision = step.revision();
     try {
-      tables.record(db, new Entry(revision.id(), direction, revision.message(),
-          revision.checksum(), startedAt, LocalDateTime.now(), user, HOST, false, rolledBack));
+      if (step.announced() == null) {
+        tables.record(db, new Entry(revision.id(), step.direction(), revision.message(),
+            revision.checksum(), step.startedAt(), LocalDateTime.now(), step.user(), HOST, false,
+            rolledBack));
+      } else {
+        tables.finish(db, step.announced(), step.startedAt(), LocalDateTime.now(), false,
+            rolledBack);
+      }
     } catch (RuntimeException recordingFailed) {
       failure.addSuppressed(recordingFailed);
     }
@@ -687,12 +783,17 @@ public final class Retort {
 
   private void preflight(Map<String, Recorded> recorded, BitSet applied) {
     for (Map.Entry<String, Recorded> entry : recorded.entrySet()) {
-      if (entry.getValue().unresolvedFailure()) {
+      Recorded state = entry.getValue();
+      if (state.unresolvedFailure()) {
         String name = registry.revision(entry.getKey()).map(this::describe).orElse(entry.getKey());
-        throw new UnresolvedFailureException("Revision " + name + " failed at "
-            + entry.getValue().at() + " and was not rolled back, so its statements may be partly"
-            + " applied. Check the schema against it, finish or undo it by hand, then run repair"
-            + " to mark it resolved; every run refuses until then.");
+        String what = state.interrupted()
+            ? " was started at " + state.at() + " on " + state.host() + " and never finished:"
+                + " that runner died or lost its connection while running it"
+            : " failed at " + state.at();
+        throw new UnresolvedFailureException("Revision " + name + what + ", and it could not be"
+            + " rolled back, so its statements may be partly applied. Check the schema against"
+            + " it, finish or undo it by hand, then run repair to mark it resolved; every run"
+            + " refuses until then.");
       }
     }
     List<RevisionInfo> edited = new ArrayList<>();
@@ -724,7 +825,7 @@ public final class Retort {
       try (Connection connection = dataSource.getConnection()) {
         dialect = JDBCUtils.dialect(connection);
       } catch (SQLException e) {
-        throw new RetortException("Cannot connect to the database: " + e.getMessage(), e);
+        throw cannotConnect(e);
       }
     }
     return dialect;
@@ -806,7 +907,9 @@ public final class Retort {
     return list;
   }
 
+  /** The cause's message as a sentence, so that what Retort adds after it reads as one. */
   private static String rootMessage(Throwable e) {
-    return String.valueOf(e.getMessage());
+    String message = String.valueOf(e.getMessage()).strip();
+    return message.endsWith(".") ? message : message + ".";
   }
 }

@@ -37,10 +37,10 @@ public final class RetortSettings {
   private RetortSettings(String schema, String versionTable, String historyTable,
       String lockTable, TransactionMode transactionMode, Duration lockTimeout,
       Duration leaseDuration) {
-    this.schema = schema;
-    this.versionTable = requireName(versionTable, "versionTable");
-    this.historyTable = requireName(historyTable, "historyTable");
-    this.lockTable = requireName(lockTable, "lockTable");
+    this.schema = schema == null ? null : requireName(schema, "schema name");
+    this.versionTable = requireName(versionTable, "version table name");
+    this.historyTable = requireName(historyTable, "history table name");
+    this.lockTable = requireName(lockTable, "lock table name");
     this.transactionMode = Objects.requireNonNull(transactionMode, "transactionMode");
     this.lockTimeout = requirePositive(lockTimeout, "lockTimeout");
     this.leaseDuration = requirePositive(leaseDuration, "leaseDuration");
@@ -128,9 +128,19 @@ public final class RetortSettings {
         lockTimeout, leaseDuration);
   }
 
+  /**
+   * The state tables' names go into SQL unquoted, so that they follow each database's case rules
+   * and can be queried by hand; only a plain identifier is safe to use that way.
+   */
+  private static final java.util.regex.Pattern IDENTIFIER =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
   private static String requireName(String name, String what) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException(what + " must be a table name, not '" + name + "'");
+    if (name == null || !IDENTIFIER.matcher(name).matches()) {
+      throw new IllegalArgumentException("The " + what + " must be a plain SQL identifier"
+          + " (ASCII letters, digits and _, not starting with a digit, at most 63 characters),"
+          + " not " + (name == null ? "null" : "'" + name + "'") + ". Choose a name such as"
+          + " retort_version; nothing was run.");
     }
     return name;
   }

@@ -28,16 +28,14 @@ import org.sqlite.SQLiteDataSource;
 enum TestDatabase {
   H2 {
     @Override
-    DataSource create() throws Exception {
-      org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
+    String createUrl() throws Exception {
       Path file = Files.createTempDirectory("retort-h2").resolve("db");
-      dataSource.setURL("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE");
-      return dataSource;
+      return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
     }
   },
   SQLITE {
     @Override
-    DataSource create() throws Exception {
+    String createUrl() throws Exception {
       String url = "jdbc:sqlite:" + Files.createTempDirectory("retort-sqlite").resolve("db");
       // WAL is a property of the file: set once here, since setting it on every new connection
       // needs a lock that concurrent runners hold.
@@ -45,34 +43,60 @@ enum TestDatabase {
           Statement statement = connection.createStatement()) {
         statement.execute("pragma journal_mode=wal");
       }
+      return url;
+    }
+  },
+  POSTGRES {
+    @Override
+    String createUrl() throws Exception {
+      String url = serverUrl("RETORT_TEST_POSTGRES_URL");
+      return url.replace("/postgres?", "/" + createDatabase(url) + "?");
+    }
+  },
+  MARIADB {
+    @Override
+    String createUrl() throws Exception {
+      String url = serverUrl("RETORT_TEST_MARIADB_URL");
+      return url.replace("/?", "/" + createDatabase(url) + "?");
+    }
+  };
+
+  /** A new, empty database. */
+  DataSource create() throws Exception {
+    return open(createUrl());
+  }
+
+  /** The URL of a new, empty database, for a runner in another process. */
+  abstract String createUrl() throws Exception;
+
+  /** A data source for a URL that {@link #createUrl()} returned, in this or another JVM. */
+  static DataSource open(String url) {
+    if (url.startsWith("jdbc:h2:")) {
+      org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
+      dataSource.setURL(url);
+      return dataSource;
+    }
+    if (url.startsWith("jdbc:sqlite:")) {
       SQLiteConfig config = new SQLiteConfig();
       config.setBusyTimeout(30_000);
       SQLiteDataSource dataSource = new SQLiteDataSource(config);
       dataSource.setUrl(url);
       return dataSource;
     }
-  },
-  POSTGRES {
-    @Override
-    DataSource create() throws Exception {
-      String url = serverUrl("RETORT_TEST_POSTGRES_URL");
-      String name = createDatabase(url);
+    if (url.startsWith("jdbc:postgresql:")) {
       PGSimpleDataSource dataSource = new PGSimpleDataSource();
-      dataSource.setUrl(url.replace("/postgres?", "/" + name + "?"));
+      dataSource.setUrl(url);
       return dataSource;
     }
-  },
-  MARIADB {
-    @Override
-    DataSource create() throws Exception {
-      String url = serverUrl("RETORT_TEST_MARIADB_URL");
-      String name = createDatabase(url);
-      return new MariaDbDataSource(url.replace("/?", "/" + name + "?"));
+    if (url.startsWith("jdbc:mariadb:")) {
+      try {
+        return new MariaDbDataSource(url);
+      } catch (SQLException e) {
+        throw new IllegalArgumentException(url, e);
+      }
     }
-  };
-
-  /** A new, empty database. */
-  abstract DataSource create() throws Exception;
+    throw new IllegalArgumentException("No test data source for " + url);
+  }
 
   /**
    * Whether a rolled-back transaction takes its DDL with it: PostgreSQL's and SQLite's do; H2

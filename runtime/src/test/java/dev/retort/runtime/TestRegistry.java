@@ -34,6 +34,24 @@ final class TestRegistry extends GeneratedRegistry {
     return "t_" + id;
   }
 
+  /** A straight chain of revisions r0001, r0002, ..., each revising the one before. */
+  static Builder chain(int revisions) {
+    Builder chain = builder();
+    for (int i = 1; i <= revisions; i++) {
+      if (i == 1) {
+        chain.revision(chainId(i));
+      } else {
+        chain.revision(chainId(i), chainId(i - 1));
+      }
+    }
+    return chain;
+  }
+
+  /** The id of the i-th revision (from 1) of a {@link #chain}. */
+  static String chainId(int i) {
+    return String.format(java.util.Locale.ROOT, "r%04d", i);
+  }
+
   static final class Builder {
     private final List<Rev> revisions = new ArrayList<>();
 
@@ -42,6 +60,12 @@ final class TestRegistry extends GeneratedRegistry {
       Rev revision = new Rev(this, id, revises);
       revisions.add(revision);
       return revision;
+    }
+
+    /** A revision added before, to change it. */
+    Rev edit(String id) {
+      return revisions.stream().filter(revision -> revision.id.equals(id)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("No revision " + id));
     }
 
     TestRegistry build() {

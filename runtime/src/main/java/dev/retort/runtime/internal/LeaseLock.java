@@ -152,12 +152,27 @@ final class LeaseLock implements MigrationLock {
   }
 
   @Override
+  public void confirmIn(DSLContext transaction) {
+    int rows = transaction.update(table).set(HEARTBEAT, HEARTBEAT.plus(1))
+        .where(ID.eq(ROW)).and(OWNER.eq(owner)).execute();
+    if (rows != 1) {
+      lost = true;
+      throw lostLock();
+    }
+    lastRenewal = System.nanoTime();
+  }
+
+  @Override
   public void checkHeld() {
     if (lost || System.nanoTime() - lastRenewal > lease.toNanos()) {
-      throw new LockException("Lost the migration lock: its lease of " + lease + " could not be"
-          + " renewed, so another runner may have taken it. Stopped before the next revision;"
-          + " run again to continue");
+      throw lostLock();
     }
+  }
+
+  private LockException lostLock() {
+    return new LockException("Lost the migration lock: its lease of " + lease + " could not be"
+        + " renewed, so another runner may have taken it. Stopped before the next revision;"
+        + " run again to continue");
   }
 
   @Override

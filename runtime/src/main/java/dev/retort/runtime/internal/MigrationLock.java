@@ -23,6 +23,16 @@ public interface MigrationLock extends AutoCloseable {
    */
   void checkHeld();
 
+  /**
+   * Confirms the lock inside the transaction that records a revision, on that transaction's own
+   * connection, so the record commits only if the lock is still this runner's. A session lock
+   * cannot be lost while its connection lives, so only a lease does anything here: it renews
+   * itself in the transaction, which keeps a revision that runs longer than the lease from
+   * looking abandoned (SQLite blocks the renewal thread's own connection while a revision
+   * writes), and fails the transaction if another runner took the lease over.
+   */
+  default void confirmIn(org.jooq.DSLContext transaction) {}
+
   @Override
   void close();
 

@@ -52,8 +52,16 @@ public final class StateTables {
       boolean success,
       Boolean rolledBack) {}
 
-  /** The latest state the history records for a revision. */
-  public record Recorded(String checksum, boolean unresolvedFailure, LocalDateTime at) {}
+  /**
+   * The latest state the history records for a revision.
+   *
+   * @param unresolvedFailure whether its latest row is a failure that was not rolled back, or a
+   *     start that never finished
+   * @param interrupted whether that row is a start that never finished: the runner died or lost
+   *     its connection during a revision that could not be rolled back
+   */
+  public record Recorded(String checksum, boolean unresolvedFailure, boolean interrupted,
+      LocalDateTime at, String host) {}
 
   private static final Field<String> VERSION_NUM = field("version_num", String.class);
 
@@ -108,8 +116,8 @@ public final class StateTables {
             .column(MESSAGE, VARCHAR(512))
             .column(CHECKSUM, VARCHAR(64))
             .column(STARTED_AT, LOCALDATETIME(3).nullable(false))
-            .column(FINISHED_AT, LOCALDATETIME(3).nullable(false))
-            .column(DURATION_MS, BIGINT.nullable(false))
+            .column(FINISHED_AT, LOCALDATETIME(3))
+            .column(DURATION_MS, BIGINT)
             .column(DB_USER, VARCHAR(128))
             .column(HOST, VARCHAR(255))
             .column(RETORT_VERSION, VARCHAR(32))
@@ -172,21 +180,47 @@ public final class StateTables {
   }
 
   public void record(DSLContext db, Entry entry) {
-    db.insertInto(history)
+    insert(db, entry).execute();
+  }
+
+  /**
+   * Records that a revision which cannot be rolled back is about to run, before it runs and in a
+   * transaction of its own, so a runner killed halfway leaves a row that says so: a row with no
+   * finish time, which every later run refuses until repair. {@link #finish} completes it.
+   *
+   * @return the row's id
+   */
+  public long start(DSLContext db, Entry entry) {
+    return insert(db, entry).returning(ID).fetchOne(ID);
+  }
+
+  /** Completes a row written by {@link #start}. */
+  public void finish(DSLContext db, long id, LocalDateTime startedAt, LocalDateTime finishedAt,
+      boolean success, Boolean rolledBack) {
+    db.update(history)
+        .set(FINISHED_AT, finishedAt)
+        .set(DURATION_MS, java.time.Duration.between(startedAt, finishedAt).toMillis())
+        .set(SUCCESS, success)
+        .set(ROLLED_BACK, rolledBack)
+        .where(ID.eq(id))
+        .execute();
+  }
+
+  private org.jooq.InsertSetMoreStep<Record> insert(DSLContext db, Entry entry) {
+    return db.insertInto(history)
         .set(REVISION, entry.revision())
         .set(DIRECTION, entry.direction().code())
         .set(MESSAGE, truncate(entry.message(), 512))
         .set(CHECKSUM, entry.checksum())
         .set(STARTED_AT, entry.startedAt())
         .set(FINISHED_AT, entry.finishedAt())
-        .set(DURATION_MS,
-            java.time.Duration.between(entry.startedAt(), entry.finishedAt()).toMillis())
+        .set(DURATION_MS, entry.finishedAt() == null ? null
+            : java.time.Duration.between(entry.startedAt(), entry.finishedAt()).toMillis())
         .set(DB_USER, truncate(entry.databaseUser(), 128))
         .set(HOST, truncate(entry.host(), 255))
         .set(RETORT_VERSION, RetortVersion.VALUE)
         .set(SUCCESS, entry.success())
-        .set(ROLLED_BACK, entry.rolledBack())
-        .execute();
+        .set(ROLLED_BACK, entry.rolledBack());
   }
 
   /**
@@ -196,7 +230,8 @@ public final class StateTables {
   public Map<String, Recorded> recorded(DSLContext db) {
     Map<String, Recorded> latest = new HashMap<>();
     try {
-      for (Record row : db.select(REVISION, DIRECTION, CHECKSUM, SUCCESS, ROLLED_BACK, STARTED_AT)
+      for (Record row : db.select(REVISION, DIRECTION, CHECKSUM, SUCCESS, ROLLED_BACK, STARTED_AT,
+              FINISHED_AT, HOST)
           .from(history).orderBy(ID).fetch()) {
         String revision = row.get(REVISION);
         Recorded before = latest.get(revision);
@@ -204,7 +239,9 @@ public final class StateTables {
         boolean setsChecksum = success && !row.get(DIRECTION).equals(Direction.DOWN.code());
         String checksum = setsChecksum ? row.get(CHECKSUM) : before == null ? null : before.checksum();
         boolean unresolved = !success && !Boolean.TRUE.equals(row.get(ROLLED_BACK));
-        latest.put(revision, new Recorded(checksum, unresolved, row.get(STARTED_AT)));
+        boolean interrupted = row.get(FINISHED_AT) == null;
+        latest.put(revision, new Recorded(checksum, unresolved, interrupted, row.get(STARTED_AT),
+            row.get(HOST)));
       }
     } catch (DataAccessException e) {
       if (!isMissingTable(e)) {

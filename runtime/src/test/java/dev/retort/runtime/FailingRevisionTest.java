@@ -1,0 +1,99 @@
+package dev.retort.runtime;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Revision 3 of 5 creates its table and then an index on a column that does not exist. Where DDL
+ * is transactional the database ends exactly at revision 2; where it commits (H2, MariaDB) the
+ * failure is recorded as not rolled back and every run refuses until a person repairs it. Either
+ * way the error names the revision and the statement, and once the revision is fixed the next
+ * upgrade completes.
+ */
+class FailingRevisionTest {
+
+  private static final String BROKEN_INDEX = "create index ix_r0003 on t_r0003 (no_such_column)";
+
+  private static TestRegistry broken() {
+    TestRegistry.Builder chain = TestRegistry.chain(5);
+    chain.edit("r0003").upgrade(db -> {
+      db.execute("create table t_r0003 (id integer)");
+      db.execute(BROKEN_INDEX);
+    });
+    return chain.build();
+  }
+
+  private static TestRegistry fixed() {
+    TestRegistry.Builder chain = TestRegistry.chain(5);
+    chain.edit("r0003").upgrade(db -> {
+      db.execute("create table t_r0003 (id integer)");
+      db.execute("create index ix_r0003 on t_r0003 (id)");
+    });
+    return chain.build();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"POSTGRES", "SQLITE"})
+  void whereDdlIsTransactional_theDatabaseIsExactlyAtThePreviousRevision(TestDatabase database)
+      throws Exception {
+    DataSource dataSource = database.create();
+
+    MigrationFailedException failed = assertThrows(MigrationFailedException.class,
+        () -> Retort.using(dataSource, broken()).upgrade());
+
+    assertThat(failed.revision().id()).isEqualTo("r0003");
+    assertThat(failed.rolledBack()).isTrue();
+    assertThat(failed).hasMessageThat().contains("Revision r0003 (Rev_r0003) failed in upgrade");
+    assertThat(failed).hasMessageThat().contains(BROKEN_INDEX);
+    assertThat(failed).hasMessageThat().contains("the database is still at r0002");
+    assertThat(TestDatabase.tables(dataSource)).containsNoneOf("t_r0003", "t_r0004");
+    assertThat(TestDatabase.tables(dataSource)).containsAtLeast("t_r0001", "t_r0002");
+    assertThat(StateRows.versions(dataSource)).containsExactly("r0002");
+    assertThat(StateRows.history(dataSource)).containsExactly(
+        "r0001 up true null", "r0002 up true null", "r0003 up false true").inOrder();
+
+    assertThat(Retort.using(dataSource, fixed()).upgrade()).hasSize(3);
+    assertThat(StateRows.versions(dataSource)).containsExactly("r0005");
+    assertThat(StateRows.upgrades(dataSource))
+        .containsExactly("r0001", "r0002", "r0003", "r0004", "r0005").inOrder();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"H2", "MARIADB"})
+  void whereDdlCommits_theFailureIsRecordedAsPartlyApplied_andRefusedUntilRepaired(
+      TestDatabase database) throws Exception {
+    DataSource dataSource = database.create();
+
+    MigrationFailedException failed = assertThrows(MigrationFailedException.class,
+        () -> Retort.using(dataSource, broken()).upgrade());
+
+    assertThat(failed.revision().id()).isEqualTo("r0003");
+    assertThat(failed.rolledBack()).isFalse();
+    assertThat(failed).hasMessageThat().contains(BROKEN_INDEX);
+    assertThat(failed).hasMessageThat().contains("It was NOT rolled back");
+    assertThat(TestDatabase.tables(dataSource)).contains("t_r0003");
+    assertThat(StateRows.versions(dataSource)).containsExactly("r0002");
+    assertThat(StateRows.history(dataSource)).containsExactly(
+        "r0001 up true null", "r0002 up true null", "r0003 up false false").inOrder();
+
+    Retort fixedRetort = Retort.using(dataSource, fixed());
+    UnresolvedFailureException refused =
+        assertThrows(UnresolvedFailureException.class, fixedRetort::upgrade);
+    assertThat(refused).hasMessageThat().contains("r0003 (Rev_r0003) failed at");
+    assertThat(StateRows.versions(dataSource)).containsExactly("r0002");
+
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("drop table t_r0003");
+    }
+    fixedRetort.repair();
+    assertThat(fixedRetort.upgrade()).hasSize(3);
+    assertThat(StateRows.versions(dataSource)).containsExactly("r0005");
+  }
+}
