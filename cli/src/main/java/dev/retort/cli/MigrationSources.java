@@ -53,11 +53,13 @@ final class MigrationSources {
     try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, null)) {
       Iterable<? extends JavaFileObject> units = fileManager.getJavaFileObjectsFromPaths(files);
       List<String> syntaxErrors = new ArrayList<>();
+      // Without -proc:none, javac defers syntax errors until annotation processing, which a
+      // parse-only task never reaches, whenever a processor such as Retort's is on the path.
       JavacTask task = (JavacTask) javac.getTask(null, fileManager, diagnostic -> {
         if (diagnostic.getKind() == javax.tools.Diagnostic.Kind.ERROR) {
           syntaxErrors.add(describe(diagnostic));
         }
-      }, List.of(), null, units);
+      }, List.of("-proc:none"), null, units);
       Iterable<? extends CompilationUnitTree> parsed = task.parse();
       // A file that does not parse may hold the head: chaining past it would fork the history.
       if (!syntaxErrors.isEmpty()) {

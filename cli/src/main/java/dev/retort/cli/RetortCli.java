@@ -77,7 +77,9 @@ public final class RetortCli {
 
   private static String oneLine(Throwable exception) {
     String message = exception.getMessage();
-    return message == null ? exception.getClass().getSimpleName() : message;
+    // Drivers put details on lines of their own (PostgreSQL's "Position: 14").
+    return message == null ? exception.getClass().getSimpleName()
+        : message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   /**

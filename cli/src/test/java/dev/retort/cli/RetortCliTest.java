@@ -2,9 +2,7 @@ package dev.retort.cli;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.retort.cli.CliRunner.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,9 +14,6 @@ class RetortCliTest {
 
   @TempDir Path folder;
   private Path config;
-
-  /** What one command line printed, and its exit status. */
-  record Run(int status, String out, String err) {}
 
   @BeforeEach
   void writeConfig() throws Exception {
@@ -32,19 +27,7 @@ class RetortCliTest {
     System.arraycopy(args, 0, withConfig, 0, args.length);
     withConfig[args.length] = "--config";
     withConfig[args.length + 1] = config.toString();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream originalOut = System.out;
-    PrintStream printOut = new PrintStream(out, true, StandardCharsets.UTF_8);
-    System.setOut(printOut);
-    try {
-      int status = RetortCli.execute(withConfig, printOut,
-          new PrintStream(err, true, StandardCharsets.UTF_8));
-      return new Run(status, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(originalOut);
-    }
+    return CliRunner.run(withConfig);
   }
 
   @Test
@@ -132,7 +115,8 @@ class RetortCliTest {
     Run run = retort("upgrade", "zz");
 
     assertThat(run.status()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("ERROR: No such revision or branch 'zz'\n");
+    assertThat(run.err()).isEqualTo("ERROR: No such revision or branch 'zz'. The history command lists the"
+        + " revisions, and heads shows the branch labels.\n");
     assertThat(retort("upgrade", "zz", "--debug").err()).contains("\tat dev.retort.");
   }
 

@@ -60,14 +60,15 @@ class TargetsTest {
 
     InvalidTargetException e = assertThrows(InvalidTargetException.class,
         () -> new Targets(new Graph(similar)).resolve("abc", List.of()));
-    assertThat(e).hasMessageThat().isEqualTo("Multiple revisions start with 'abc': abc1, abc2");
+    assertThat(e).hasMessageThat().isEqualTo("Multiple revisions start with 'abc': abc1, abc2. Give more of the id.");
   }
 
   @Test
   void anUnknownName_failsAsAlembicDoes() {
     InvalidTargetException e =
         assertThrows(InvalidTargetException.class, () -> resolve("zz9"));
-    assertThat(e).hasMessageThat().isEqualTo("No such revision or branch 'zz9'");
+    assertThat(e).hasMessageThat().isEqualTo("No such revision or branch 'zz9'. The history"
+        + " command lists the revisions, and heads shows the branch labels.");
   }
 
   @Test

@@ -181,10 +181,11 @@ public final class Targets {
       return matches.get(0);
     }
     if (matches.isEmpty()) {
-      throw new InvalidTargetException("No such revision or branch '" + reference + "'");
+      throw new InvalidTargetException("No such revision or branch '" + reference + "'. The"
+          + " history command lists the revisions, and heads shows the branch labels.");
     }
     throw new InvalidTargetException("Multiple revisions start with '" + reference + "': "
-        + describe(matches));
+        + describe(matches) + ". Give more of the id.");
   }
 
   private int relative(Matcher relative, String target, List<Integer> current) {
