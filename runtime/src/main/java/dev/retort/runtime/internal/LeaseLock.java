@@ -74,9 +74,15 @@ final class LeaseLock implements MigrationLock {
     long observedSince = System.nanoTime();
     boolean announced = false;
     DataAccessException lastError = null;
+    boolean tableExists = false;
     while (true) {
       try {
-        createTable(db, table);
+        // Once only: on H2 every CREATE takes a lock on the whole schema, and fifteen waiters
+        // repeating it ten times a second slowed the holder's own DDL tenfold.
+        if (!tableExists) {
+          createTable(db, table);
+          tableExists = true;
+        }
         db.insertInto(table, ID, OWNER, HEARTBEAT, ACQUIRED_AT)
             .values(ROW, owner, 0L, LocalDateTime.now()).execute();
         return new LeaseLock(db, table, owner, lease);
