@@ -67,11 +67,11 @@ public final class RegistryBenchmark {
 
   public static Result run(int revisions, Path workDirectory) throws Exception {
     Path sources = workDirectory.resolve("src");
-    List<Path> files = writeChain(revisions, sources);
+    List<Path> files = new Workload(revisions).writeRetortSources(sources);
     // The first compilation warms javac up, so the comparison is not against a cold compiler.
-    long without = compile(files, workDirectory.resolve("plain"), false);
-    long with = compile(files, workDirectory.resolve("classes"), true);
-    without = Math.min(without, compile(files, workDirectory.resolve("plain2"), false));
+    long without = Javac.compile(files, workDirectory.resolve("plain"), false);
+    long with = Javac.compile(files, workDirectory.resolve("classes"), true);
+    without = Math.min(without, Javac.compile(files, workDirectory.resolve("plain2"), false));
 
     long[] loads = new long[REGISTRY_LOADS];
     int loadedMigrations = 0;
@@ -89,65 +89,8 @@ public final class RegistryBenchmark {
         retainedBytes(workDirectory.resolve("classes")));
   }
 
-  /** Revisions r0 <- r1 <- ..., one file each, as `retort create` would write them. */
-  static List<Path> writeChain(int revisions, Path root) throws IOException {
-    Path folder = root.resolve("com/example/db");
-    Files.createDirectories(folder);
-    List<Path> files = new ArrayList<>(revisions);
-    for (int i = 0; i < revisions; i++) {
-      String revises = i == 0 ? "" : ", revises = \"r" + (i - 1) + "\"";
-      Path file = folder.resolve("Step" + i + ".java");
-      Files.writeString(file, """
-          package com.example.db;
-
-          import dev.retort.annotations.Revision;
-          import dev.retort.runtime.Migration;
-          import org.jooq.DSLContext;
-
-          @Revision(id = "r%d"%s, message = "Step %d")
-          public final class Step%d implements Migration {
-            public void upgrade(DSLContext db) {
-              db.execute("create table t%d (id int)");
-            }
-
-            public void downgrade(DSLContext db) {
-              db.execute("drop table t%d");
-            }
-          }
-          """.formatted(i, revises, i, i, i, i));
-      files.add(file);
-    }
-    return files;
-  }
-
-  private static long compile(List<Path> files, Path output, boolean withProcessor)
-      throws IOException {
-    Files.createDirectories(output);
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, null)) {
-      Iterable<? extends JavaFileObject> units = fileManager.getJavaFileObjectsFromPaths(files);
-      List<String> options = new ArrayList<>(List.of(
-          "-d", output.toString(),
-          "-classpath", System.getProperty("java.class.path"),
-          "--release", "17"));
-      if (!withProcessor) {
-        options.add("-proc:none");
-      }
-      JavaCompiler.CompilationTask task =
-          javac.getTask(null, fileManager, null, options, null, units);
-      if (withProcessor) {
-        task.setProcessors(List.of(new RevisionProcessor()));
-      }
-      long start = System.nanoTime();
-      if (!task.call()) {
-        throw new IllegalStateException("The generated chain did not compile");
-      }
-      return (System.nanoTime() - start) / 1_000_000;
-    }
-  }
-
   private static RevisionRegistry loadRegistry(ClassLoader loader) throws Exception {
-    return (RevisionRegistry) loader.loadClass("com.example.db.Revisions")
+    return (RevisionRegistry) loader.loadClass(Workload.RETORT_PACKAGE + ".Revisions")
         .getField("REGISTRY").get(null);
   }
 
@@ -183,7 +126,7 @@ public final class RegistryBenchmark {
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-      if (name.startsWith("com.example.db.Step")) {
+      if (name.startsWith(Workload.RETORT_PACKAGE + ".V")) {
         migrationClasses++;
       }
       return super.findClass(name);

@@ -1,0 +1,49 @@
+package dev.retort.benchmarks;
+
+import dev.retort.processor.RevisionProcessor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/** javac in this JVM, through javax.tools, with or without Retort's processor. */
+final class Javac {
+
+  private Javac() {}
+
+  /**
+   * Compiles the files against this JVM's classpath.
+   *
+   * @return the milliseconds the compilation took
+   * @throws IllegalStateException if they do not compile
+   */
+  static long compile(List<Path> files, Path output, boolean withProcessor) throws IOException {
+    Files.createDirectories(output);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, null)) {
+      Iterable<? extends JavaFileObject> units = fileManager.getJavaFileObjectsFromPaths(files);
+      List<String> options = new ArrayList<>(List.of(
+          "-d", output.toString(),
+          "-classpath", System.getProperty("java.class.path"),
+          "--release", "17"));
+      if (!withProcessor) {
+        options.add("-proc:none");
+      }
+      JavaCompiler.CompilationTask task =
+          javac.getTask(null, fileManager, null, options, null, units);
+      if (withProcessor) {
+        task.setProcessors(List.of(new RevisionProcessor()));
+      }
+      long start = System.nanoTime();
+      if (!task.call()) {
+        throw new IllegalStateException("The generated migrations did not compile");
+      }
+      return (System.nanoTime() - start) / 1_000_000;
+    }
+  }
+}

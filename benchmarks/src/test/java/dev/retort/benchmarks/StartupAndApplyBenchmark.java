@@ -1,0 +1,252 @@
+package dev.retort.benchmarks;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jooq.SQLDialect;
+
+/**
+ * Retort against Flyway and against plain JDBC, each in a new JVM, on the same {@link Workload}:
+ * applying it to an empty database, and starting up against a database that is already at head
+ * (NOOP). The floors are plain JDBC: for applying, the same statements with one transaction per
+ * revision and a one-row state update; for NOOP, opening a connection and reading a one-row
+ * version table. Runs are interleaved tool by tool, so a slow moment of the machine does not
+ * land on one tool only; each figure is the median of the runs.
+ *
+ * <p>{@code ./mvnw -q install -DskipTests && ./mvnw -q -pl benchmarks exec:exec
+ * -Dbenchmark.main=dev.retort.benchmarks.StartupAndApplyBenchmark -Dbenchmark.revisions=1000};
+ * PostgreSQL is measured when {@code RETORT_TEST_POSTGRES_URL} is set ({@code source
+ * .ci/start-databases}).
+ */
+public final class StartupAndApplyBenchmark {
+
+  static final List<String> APPLY_TOOLS = List.of("jdbc-apply", "retort", "flyway-java",
+      "flyway-sql");
+  static final List<String> NOOP_TOOLS = List.of("jdbc-floor", "retort", "flyway-java",
+      "flyway-sql");
+
+  /** One child's figures. */
+  record Run(long callMicros, long wallMillis, long rssKilobytes) {}
+
+  /** The medians of one tool's runs in one phase on one database. */
+  record Figure(String phase, String database, String tool, long callMicros, long wallMillis,
+      long rssKilobytes) {}
+
+  /** Everything one benchmark run measured. */
+  record Report(int revisions, int runs, List<Figure> figures, int migrationClassesLoadedByNoop) {
+
+    Figure figure(String phase, String database, String tool) {
+      return figures.stream().filter(f -> f.phase().equals(phase)
+              && f.database().equals(database) && f.tool().equals(tool)).findFirst()
+          .orElseThrow();
+    }
+
+    String asMarkdown() {
+      StringBuilder text = new StringBuilder();
+      for (String phase : List.of("apply", "noop")) {
+        for (String database : figures.stream().filter(f -> f.phase().equals(phase))
+            .map(Figure::database).distinct().toList()) {
+          String floorTool = phase.equals("apply") ? "jdbc-apply" : "jdbc-floor";
+          long floor = figure(phase, database, floorTool).callMicros();
+          text.append(String.format(Locale.ROOT, "%n%s, %s, %,d revisions, median of %d runs%n%n",
+              phase.equals("apply") ? "Apply (empty database to head)"
+                  : "Start-up with nothing to do (database at head)",
+              database, revisions, runs));
+          text.append("| tool | call | × floor | process wall time | peak RSS |\n");
+          text.append("|---|---|---|---|---|\n");
+          for (Figure figure : figures) {
+            if (figure.phase().equals(phase) && figure.database().equals(database)) {
+              text.append(String.format(Locale.ROOT, "| %s | %,d ms | %.2f | %,d ms | %,d MB |%n",
+                  figure.tool(), figure.callMicros() / 1000,
+                  (double) figure.callMicros() / floor, figure.wallMillis(),
+                  figure.rssKilobytes() / 1024));
+            }
+          }
+        }
+      }
+      text.append(String.format(Locale.ROOT,
+          "%nMigration classes loaded by Retort's start-up with nothing to do: %d%n",
+          migrationClassesLoadedByNoop));
+      return text.toString();
+    }
+  }
+
+  private StartupAndApplyBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int revisions = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    List<String> databases = new ArrayList<>(List.of("h2"));
+    if (System.getenv("RETORT_TEST_POSTGRES_URL") != null) {
+      databases.add("postgres");
+    }
+    System.out.println("Java " + System.getProperty("java.version") + ", "
+        + Runtime.getRuntime().availableProcessors() + " cores; children run with "
+        + String.join(" ", JVM_OPTIONS));
+    Report report = run(revisions, runs, databases,
+        Files.createTempDirectory("retort-startup-benchmark"));
+    System.out.println(report.asMarkdown());
+  }
+
+  /** The JVM options of every child, the same for every tool. */
+  static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx512m",
+      "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+
+  public static Report run(int revisions, int runs, List<String> databases, Path work)
+      throws Exception {
+    Workload workload = new Workload(revisions);
+    Path retortClasses = work.resolve("retort-classes");
+    Javac.compile(workload.writeRetortSources(work.resolve("retort-src")), retortClasses, true);
+    Map<String, Path> flywayClasses = new LinkedHashMap<>();
+    Map<String, Path> sqlFolders = new LinkedHashMap<>();
+    for (String database : databases) {
+      SQLDialect dialect = dialect(database);
+      Path sql = work.resolve("sql-" + database);
+      workload.writeFlywaySql(sql, dialect);
+      sqlFolders.put(database, sql);
+      Path classes = work.resolve("flyway-classes-" + database);
+      Javac.compile(workload.writeFlywayJavaSources(work.resolve("flyway-src-" + database),
+          dialect), classes, false);
+      flywayClasses.put(database, classes);
+    }
+
+    List<Figure> figures = new ArrayList<>();
+    int migrationClasses = -1;
+    for (String database : databases) {
+      Map<String, List<Run>> apply = new LinkedHashMap<>();
+      Map<String, String> atHead = new LinkedHashMap<>();
+      for (int run = 0; run < runs; run++) {
+        for (String tool : APPLY_TOOLS) {
+          String url = freshDatabase(database, tool + run, work);
+          apply.computeIfAbsent(tool, t -> new ArrayList<>()).add(launch(tool, url, workload,
+              retortClasses, flywayClasses.get(database), sqlFolders.get(database), null));
+          String previous = atHead.put(tool, url);
+          if (previous != null) {
+            dropDatabase(database, previous);
+          }
+        }
+      }
+      atHead.put("jdbc-floor", atHead.get("jdbc-apply"));
+      Map<String, List<Run>> noop = new LinkedHashMap<>();
+      for (int run = 0; run < runs; run++) {
+        for (String tool : NOOP_TOOLS) {
+          noop.computeIfAbsent(tool, t -> new ArrayList<>()).add(launch(tool, atHead.get(tool),
+              workload, retortClasses, flywayClasses.get(database), sqlFolders.get(database),
+              null));
+        }
+      }
+      Path classLog = work.resolve("class-load-" + database + ".log");
+      launch("retort", atHead.get("retort"), workload, retortClasses, null, null, classLog);
+      migrationClasses = Math.max(migrationClasses, countMigrationClasses(classLog));
+      apply.forEach((tool, measured) -> figures.add(median("apply", database, tool, measured)));
+      noop.forEach((tool, measured) -> figures.add(median("noop", database, tool, measured)));
+      for (String url : new LinkedHashMap<>(atHead).values()) {
+        dropDatabase(database, url);
+      }
+    }
+    return new Report(revisions, runs, figures, migrationClasses);
+  }
+
+  private static SQLDialect dialect(String database) {
+    return database.equals("h2") ? SQLDialect.H2 : SQLDialect.POSTGRES;
+  }
+
+  private static String freshDatabase(String database, String name, Path work) throws Exception {
+    if (database.equals("h2")) {
+      return "jdbc:h2:file:" + Files.createDirectories(work.resolve("h2-" + name)).resolve("db");
+    }
+    String server = System.getenv("RETORT_TEST_POSTGRES_URL");
+    String databaseName = "bench_" + name.replace('-', '_') + "_" + System.nanoTime();
+    try (Connection admin = DriverManager.getConnection(server);
+        Statement statement = admin.createStatement()) {
+      statement.execute("create database " + databaseName);
+    }
+    return server.replace("/postgres?", "/" + databaseName + "?");
+  }
+
+  private static void dropDatabase(String database, String url) throws Exception {
+    if (!database.equals("postgres")) {
+      return;
+    }
+    String name = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
+    try (Connection admin = DriverManager.getConnection(System.getenv("RETORT_TEST_POSTGRES_URL"));
+        Statement statement = admin.createStatement()) {
+      statement.execute("drop database if exists " + name);
+    }
+  }
+
+  private static Run launch(String tool, String url, Workload workload, Path retortClasses,
+      Path flywayClasses, Path sqlFolder, Path classLog) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM_OPTIONS);
+    if (classLog != null) {
+      command.add("-Xlog:class+load=info:file=" + classLog);
+    }
+    String classpath = System.getProperty("java.class.path");
+    if (tool.equals("retort")) {
+      classpath = retortClasses + File.pathSeparator + classpath;
+    } else if (tool.equals("flyway-java")) {
+      classpath = flywayClasses + File.pathSeparator + classpath;
+    }
+    command.addAll(List.of("-cp", classpath, ToolRun.class.getName(), tool, url,
+        String.valueOf(workload.revisions())));
+    switch (tool) {
+      case "flyway-java" -> command.add("classpath:" + Workload.FLYWAY_PACKAGE.replace('.', '/'));
+      case "flyway-sql" -> command.add("filesystem:" + sqlFolder);
+      case "jdbc-apply" -> command.add(sqlFolder.toString());
+      default -> { }
+    }
+    Path output = Files.createTempFile("retort-tool-run", ".txt");
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(output.toFile()).start();
+    if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException(tool + " failed on " + url + ":\n"
+          + Files.readString(output));
+    }
+    long wall = (System.nanoTime() - start) / 1_000_000;
+    long call = -1;
+    long rss = -1;
+    for (String line : Files.readAllLines(output)) {
+      if (line.startsWith("call_us=")) {
+        call = Long.parseLong(line.substring("call_us=".length()));
+      } else if (line.startsWith("rss_kb=")) {
+        rss = Long.parseLong(line.substring("rss_kb=".length()));
+      }
+    }
+    Files.delete(output);
+    return new Run(call, wall, rss);
+  }
+
+  private static int countMigrationClasses(Path classLog) throws IOException {
+    try (var lines = Files.lines(classLog)) {
+      return (int) lines.filter(line -> line.contains(" " + Workload.RETORT_PACKAGE + ".V"))
+          .count();
+    }
+  }
+
+  private static Figure median(String phase, String database, String tool, List<Run> runs) {
+    return new Figure(phase, database, tool,
+        median(runs.stream().mapToLong(Run::callMicros).toArray()),
+        median(runs.stream().mapToLong(Run::wallMillis).toArray()),
+        median(runs.stream().mapToLong(Run::rssKilobytes).toArray()));
+  }
+
+  private static long median(long[] values) {
+    Arrays.sort(values);
+    return values[values.length / 2];
+  }
+}

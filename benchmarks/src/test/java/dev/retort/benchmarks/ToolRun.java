@@ -1,0 +1,106 @@
+package dev.retort.benchmarks;
+
+import dev.retort.runtime.Retort;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * One tool's run in a JVM of its own, started by {@link StartupAndApplyBenchmark}: {@code
+ * <tool> <url> <revisions> [migrations]}, where migrations is Flyway's location, or for the
+ * JDBC floor the folder of SQL scripts. It prints how long the tool's call took, from
+ * before it opened a connection to after it returned ({@code call_us=}), and the process's peak
+ * resident memory when it ended ({@code rss_kb=}, Linux's VmHWM).
+ */
+final class ToolRun {
+
+  private ToolRun() {}
+
+  public static void main(String[] args) throws Exception {
+    String tool = args[0];
+    String url = args[1];
+    int revisions = Integer.parseInt(args[2]);
+    long start = System.nanoTime();
+    switch (tool) {
+      case "retort" -> Retort.using(dataSource(url)).upgrade();
+      case "flyway-java", "flyway-sql" -> Flyway.configure()
+          .dataSource(url, null, null)
+          .locations(args[3])
+          .load()
+          .migrate();
+      case "jdbc-apply" -> jdbcApply(url, revisions, Path.of(args[3]));
+      case "jdbc-floor" -> jdbcFloor(url);
+      default -> throw new IllegalArgumentException("No tool " + tool);
+    }
+    long micros = (System.nanoTime() - start) / 1_000;
+    System.out.println("call_us=" + micros);
+    System.out.println("rss_kb=" + peakResidentKilobytes());
+  }
+
+  private static DataSource dataSource(String url) {
+    if (url.startsWith("jdbc:h2:")) {
+      org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+      h2.setURL(url);
+      return h2;
+    }
+    org.postgresql.ds.PGSimpleDataSource postgres = new org.postgresql.ds.PGSimpleDataSource();
+    postgres.setUrl(url);
+    return postgres;
+  }
+
+  /**
+   * The floor for applying: the same statements, read from the SQL migrations folder (rendered
+   * beforehand, so the floor pays nothing for rendering), one transaction per revision, and a
+   * one-row state table updated in each.
+   */
+  private static void jdbcApply(String url, int revisions, Path sqlFolder) throws Exception {
+    try (Connection connection = DriverManager.getConnection(url)) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("create table bench_version (version varchar(32))");
+        statement.execute("insert into bench_version values ('')");
+      }
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement();
+          PreparedStatement state =
+              connection.prepareStatement("update bench_version set version = ?")) {
+        for (int i = 1; i <= revisions; i++) {
+          String script = Files.readString(sqlFolder.resolve("V" + i + "__Create_t" + i + ".sql"));
+          for (String sql : script.split(";\n")) {
+            if (!sql.isBlank()) {
+              statement.execute(sql);
+            }
+          }
+          state.setString(1, Workload.id(i));
+          state.executeUpdate();
+          connection.commit();
+        }
+      }
+    }
+  }
+
+  /** The floor for a start-up with nothing to do: connect and read a one-row version table. */
+  private static void jdbcFloor(String url) throws Exception {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select version from bench_version")) {
+      if (!rows.next()) {
+        throw new IllegalStateException("bench_version is empty");
+      }
+    }
+  }
+
+  private static long peakResidentKilobytes() throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
+  }
+}
