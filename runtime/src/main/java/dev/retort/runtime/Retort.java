@@ -6,7 +6,9 @@ import dev.retort.runtime.internal.OfflineScript;
 import dev.retort.runtime.internal.StateTables;
 import dev.retort.runtime.internal.StateTables.Direction;
 import dev.retort.runtime.internal.StateTables.Entry;
-import dev.retort.runtime.internal.StateTables.Recorded;
+import dev.retort.runtime.internal.StateReader;
+import dev.retort.runtime.internal.StateReader.Recorded;
+import dev.retort.runtime.internal.StateWriter;
 import dev.retort.runtime.internal.Targets;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -65,7 +67,8 @@ public final class Retort {
   private final RetortSettings settings;
   private final Graph graph;
   private final Targets targets;
-  private final StateTables tables;
+  private final StateReader reader;
+  private StateTables tables;
   private SQLDialect dialect;
 
   private Retort(DataSource dataSource, RevisionRegistry registry, RetortSettings settings) {
@@ -74,7 +77,7 @@ public final class Retort {
     this.settings = settings;
     this.graph = new Graph(registry);
     this.targets = new Targets(graph);
-    this.tables = new StateTables(settings);
+    this.reader = new StateReader(settings);
   }
 
   /**
@@ -235,7 +238,7 @@ public final class Retort {
    */
   public void validate() {
     withConnection(db -> {
-      preflight(tables.recorded(db), graph.closure(readHeads(db)));
+      preflight(tables().recorded(db), graph.closure(readHeads(db)));
       return null;
     });
   }
@@ -262,6 +265,10 @@ public final class Retort {
    *     MigrationFailedException#rolledBack()}
    */
   public List<MigrationStep> upgrade(String target) {
+    if ((target.equals("heads") || target.equals("head") && registry.heads().size() == 1)
+        && atEveryHead()) {
+      return List.of();
+    }
     return locked((db, lock) -> {
       List<Integer> heads = prepare(db);
       BitSet applied = graph.closure(heads);
@@ -270,6 +277,29 @@ public final class Retort {
       List<Integer> plan = todo.stream().boxed().toList();
       return run(db, lock, plan, heads, true, target);
     });
+  }
+
+  /**
+   * Whether the database is already at every head, read with plain JDBC and without the lock:
+   * all that an application's start-up with nothing to do should cost. It refuses as upgrade
+   * does (unresolved failures, edited revisions). Anything else, including a read that fails, is
+   * left to the locked path, which reports it.
+   */
+  private boolean atEveryHead() {
+    try (Connection connection = dataSource.getConnection()) {
+      List<String> current = reader.heads(connection);
+      List<String> wanted = registry.heads().stream().map(RevisionInfo::id).sorted().toList();
+      if (!current.stream().sorted().toList().equals(wanted)) {
+        return false;
+      }
+      List<Integer> heads = indexes(registry.heads());
+      preflight(reader.recorded(connection), graph.closure(heads));
+      log.info("Nothing to upgrade: the database is at {}", describeIds(heads));
+      return true;
+    } catch (SQLException e) {
+      log.debug("Reading the state without the lock failed; taking the lock: {}", e.getMessage());
+      return false;
+    }
   }
 
   public List<MigrationStep> downgrade(RevisionInfo target) {
@@ -321,7 +351,7 @@ public final class Retort {
    */
   public List<RevisionInfo> stamp(boolean purge, String... stampTargets) {
     return locked((db, lock) -> {
-      tables.createIfMissing(db);
+      tables().createIfMissing(db);
       List<Integer> before = purge ? List.of() : readHeads(db);
       Set<Integer> heads = new LinkedHashSet<>(before);
       for (String target : stampTargets) {
@@ -338,19 +368,22 @@ public final class Retort {
       List<Integer> after = List.copyOf(heads);
       LocalDateTime started = LocalDateTime.now();
       String user = databaseUser(db);
-      db.transaction(configuration -> {
-        DSLContext tx = configuration.dsl();
+      Connection connection = connection(db);
+      transaction(connection, () -> {
         if (purge) {
-          tables.purge(tx);
+          tables().purge(db);
         }
         List<String> removed = ids(before.stream().filter(h -> !after.contains(h)).toList());
         List<String> added = ids(after.stream().filter(h -> !before.contains(h)).toList());
-        tables.applyChange(tx, removed, added);
-        for (int head : after.stream().filter(h -> !before.contains(h)).toList()) {
-          RevisionInfo revision = graph.revision(head);
-          tables.record(tx, new Entry(revision.id(), Direction.STAMP, revision.message(),
-              revision.checksum(), started, LocalDateTime.now(), user, HOST, true, null));
+        try (StateWriter writer = new StateWriter(settings, connection)) {
+          writer.applyChange(removed, added);
+          for (int head : after.stream().filter(h -> !before.contains(h)).toList()) {
+            RevisionInfo revision = graph.revision(head);
+            writer.record(new Entry(revision.id(), Direction.STAMP, revision.message(),
+                revision.checksum(), started, LocalDateTime.now(), user, HOST, true, null));
+          }
         }
+        return null;
       });
       log.info("Stamped {}", after.isEmpty() ? BASE : describeIds(after));
       return revisions(after);
@@ -366,9 +399,9 @@ public final class Retort {
    */
   public List<RevisionInfo> repair() {
     return locked((db, lock) -> {
-      tables.createIfMissing(db);
+      tables().createIfMissing(db);
       BitSet applied = graph.closure(readHeads(db));
-      Map<String, Recorded> recorded = tables.recorded(db);
+      Map<String, Recorded> recorded = tables().recorded(db);
       List<RevisionInfo> repaired = new ArrayList<>();
       for (RevisionInfo revision : registry.revisions()) {
         Recorded entry = recorded.get(revision.id());
@@ -380,11 +413,15 @@ public final class Retort {
       }
       LocalDateTime now = LocalDateTime.now();
       String user = databaseUser(db);
-      db.transaction(configuration -> {
-        for (RevisionInfo revision : repaired) {
-          tables.record(configuration.dsl(), new Entry(revision.id(), Direction.REPAIR,
-              revision.message(), revision.checksum(), now, now, user, HOST, true, null));
+      Connection connection = connection(db);
+      transaction(connection, () -> {
+        try (StateWriter writer = new StateWriter(settings, connection)) {
+          for (RevisionInfo revision : repaired) {
+            writer.record(new Entry(revision.id(), Direction.REPAIR, revision.message(),
+                revision.checksum(), now, now, user, HOST, true, null));
+          }
         }
+        return null;
       });
       repaired.forEach(revision -> log.info("Repaired {}", describe(revision)));
       return repaired;
@@ -417,7 +454,7 @@ public final class Retort {
         plan.add(i);
       }
     }
-    OfflineScript script = new OfflineScript(registry, tables, dialect);
+    OfflineScript script = new OfflineScript(registry, tables(), dialect);
     if (from.equals("base")) {
       script.createVersionTable();
     }
@@ -438,9 +475,14 @@ public final class Retort {
     T run(DSLContext db, MigrationLock lock);
   }
 
+  /**
+   * Runs a command under the lock. The command's connection is opened first and held while the
+   * lock is taken: an embedded H2 database closes when its last connection does, and reopening
+   * it for every statement of the lock cost a second each on a large schema.
+   */
   private <T> T locked(LockedCommand<T> command) {
-    try (MigrationLock lock = MigrationLock.acquire(dataSource, dialect(), settings)) {
-      return withConnection(db -> {
+    return withConnection(db -> {
+      try (MigrationLock lock = MigrationLock.acquire(dataSource, db.dialect(), settings)) {
         boolean watching = watchForDeadClient(db);
         try {
           return command.run(db, lock);
@@ -449,8 +491,8 @@ public final class Retort {
             stopWatching(db);
           }
         }
-      });
-    }
+      }
+    });
   }
 
   /**
@@ -490,14 +532,13 @@ public final class Retort {
    * data source without a pool would otherwise open a connection per statement.
    */
   private <T> T withConnection(java.util.function.Function<DSLContext, T> command) {
-    SQLDialect detected = dialect();
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(true);
-      return command.apply(DSL.using(connection, detected));
+      return command.apply(DSL.using(connection, dialect(connection)));
     } catch (SQLException e) {
       throw cannotConnect(e);
     } catch (DataAccessException e) {
-      // Migrations' own failures are reported by runStep; what is left is Retort's own tables.
+      // Migrations' own failures are reported by runStep; what is left is Retort's own tables().
       throw new RetortException("Retort could not read or write its state tables ("
           + settings.versionTable() + ", " + settings.historyTable() + "): " + e.getMessage()
           + ("42501".equals(e.sqlState())
@@ -578,6 +619,16 @@ public final class Retort {
             + " revision before it, then run the rest with PER_REVISION.");
       }
     }
+    try (StateWriter writer = new StateWriter(settings, connection(db))) {
+      return run(db, writer, lock, plan, startHeads, upgrade, single);
+    } catch (SQLException e) {
+      throw new RetortException("Could not close the state tables' statements: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private List<MigrationStep> run(DSLContext db, StateWriter writer, MigrationLock lock,
+      List<Integer> plan, List<Integer> startHeads, boolean upgrade, boolean single) {
     String user = databaseUser(db);
     List<MigrationStep> completed = new ArrayList<>();
     List<Integer> heads = new ArrayList<>(startHeads);
@@ -586,16 +637,17 @@ public final class Retort {
     if (single) {
       LocalDateTime[] failedAt = {LocalDateTime.now()};
       try {
-        db.transaction(configuration -> {
+        transaction(connection(db), () -> {
           for (int revision : plan) {
             failedAt[0] = LocalDateTime.now();
-            runStep(configuration.dsl(), lock, revision, heads, applied, upgrade, user,
-                completed, describeIds(startHeads));
+            runStep(db, writer, lock, revision, heads, applied, upgrade, user, completed,
+                describeIds(startHeads));
           }
+          return null;
         });
       } catch (MigrationFailedException failed) {
         // Recorded only now: inside the run's transaction the record would be rolled back too.
-        recordFailure(db, new Step(failed.revision(), upgrade ? Direction.UP : Direction.DOWN,
+        recordFailure(writer, new Step(failed.revision(), upgrade ? Direction.UP : Direction.DOWN,
             List.of(), List.of(), failedAt[0], user, null), failed.rolledBack(), failed);
         throw new MigrationFailedException(failed.getMessage() + " The whole run was one"
             + " transaction, so every step of it was rolled back too.", failed.revision(),
@@ -603,7 +655,7 @@ public final class Retort {
       }
     } else {
       for (int revision : plan) {
-        runStep(db, lock, revision, heads, applied, upgrade, user, completed, null);
+        runStep(db, writer, lock, revision, heads, applied, upgrade, user, completed, null);
       }
     }
     log.info("{} {} revision{} in {} ms; the database is at {}",
@@ -617,7 +669,8 @@ public final class Retort {
    * @param runStart where the database was when the run began, if the whole run is one
    *     transaction; {@code null} when each revision has its own
    */
-  private void runStep(DSLContext db, MigrationLock lock, int index, List<Integer> heads,
+  private void runStep(DSLContext db, StateWriter writer, MigrationLock lock, int index,
+      List<Integer> heads,
       BitSet applied, boolean upgrade, String user, List<MigrationStep> completed,
       String runStart) {
     boolean insideTransaction = runStart != null;
@@ -634,25 +687,33 @@ public final class Retort {
     boolean rollsBack = rollsBack(revision, insideTransaction);
     // What cannot be rolled back is announced first, so a runner that dies halfway through it
     // leaves a row that says so instead of an unrecorded, half-applied revision.
-    Long announced = rollsBack ? null : db.transactionResult(configuration ->
-        tables.start(configuration.dsl(), new Entry(revision.id(), direction, revision.message(),
+    Connection connection = connection(db);
+    Long announced = rollsBack ? null : transaction(connection, () ->
+        writer.start(new Entry(revision.id(), direction, revision.message(),
             revision.checksum(), startedAt, null, user, HOST, false, null)));
     Step step = new Step(revision, direction, removed, added, startedAt, user, announced);
     try {
       if (insideTransaction) {
         body.accept(migration, db);
-        recordStep(db, lock, step);
+        try {
+          recordStep(connection, writer, lock, step);
+        } catch (SQLException e) {
+          throw new RetortException("Could not write Retort's state tables: " + e.getMessage(),
+              e);
+        }
       } else if (revision.transactional()) {
-        db.transaction(configuration -> {
-          body.accept(migration, configuration.dsl());
-          recordStep(configuration.dsl(), lock, step);
+        transaction(connection, () -> {
+          body.accept(migration, db);
+          recordStep(connection, writer, lock, step);
+          return null;
         });
       } else {
-        db.connection(connection -> {
-          connection.setAutoCommit(true);
-          body.accept(migration, DSL.using(connection, dialect()));
+        // Between transactions the command's connection is in auto-commit mode.
+        body.accept(migration, db);
+        transaction(connection, () -> {
+          recordStep(connection, writer, lock, step);
+          return null;
         });
-        db.transaction(configuration -> recordStep(configuration.dsl(), lock, step));
       }
     } catch (LockException lost) {
       throw new LockException("Revision " + describe(revision) + " ran, but the migration lock"
@@ -661,7 +722,7 @@ public final class Retort {
               : "Its changes were committed but not recorded: check the schema, then stamp the"
                   + " database with it before running again."), lost);
     } catch (RuntimeException e) {
-      throw failure(db, step, change, heads, completed, runStart, e);
+      throw failure(writer, step, change, heads, completed, runStart, e);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     apply(heads, applied, index, change, upgrade);
@@ -686,20 +747,21 @@ public final class Retort {
     return (revision.transactional() || insideTransaction) && hasTransactionalDdl(dialect());
   }
 
-  private void recordStep(DSLContext db, MigrationLock lock, Step step) {
-    lock.confirmIn(db);
-    tables.applyChange(db, step.removed(), step.added());
+  private void recordStep(Connection connection, StateWriter writer, MigrationLock lock,
+      Step step) throws SQLException {
+    lock.confirmIn(connection);
+    writer.applyChange(step.removed(), step.added());
     RevisionInfo revision = step.revision();
     if (step.announced() == null) {
-      tables.record(db, new Entry(revision.id(), step.direction(), revision.message(),
+      writer.record(new Entry(revision.id(), step.direction(), revision.message(),
           revision.checksum(), step.startedAt(), LocalDateTime.now(), step.user(), HOST, true,
           null));
     } else {
-      tables.finish(db, step.announced(), step.startedAt(), LocalDateTime.now(), true, null);
+      writer.finish(step.announced(), step.startedAt(), LocalDateTime.now(), true, null);
     }
   }
 
-  private MigrationFailedException failure(DSLContext db, Step step, Change change,
+  private MigrationFailedException failure(StateWriter writer, Step step, Change change,
       List<Integer> heads, List<MigrationStep> completed, String runStart,
       RuntimeException cause) {
     boolean insideTransaction = runStart != null;
@@ -707,7 +769,7 @@ public final class Retort {
     Direction direction = step.direction();
     boolean rolledBack = rollsBack(revision, insideTransaction);
     if (!insideTransaction) {
-      recordFailure(db, step, rolledBack, cause);
+      recordFailure(writer, step, rolledBack, cause);
     }
     String at = insideTransaction ? runStart : heads.isEmpty() ? BASE : describeIds(heads);
     String verb = direction == Direction.UP ? "upgrade" : "downgrade";
@@ -724,19 +786,19 @@ public final class Retort {
     return new MigrationFailedException(message, revision, rolledBack, completed, cause);
   }
 
-  private void recordFailure(DSLContext db, Step step, boolean rolledBack,
+  private void recordFailure(StateWriter writer, Step step, boolean rolledBack,
       RuntimeException failure) {
     RevisionInfo revision = step.revision();
     try {
       if (step.announced() == null) {
-        tables.record(db, new Entry(revision.id(), step.direction(), revision.message(),
+        writer.record(new Entry(revision.id(), step.direction(), revision.message(),
             revision.checksum(), step.startedAt(), LocalDateTime.now(), step.user(), HOST, false,
             rolledBack));
       } else {
-        tables.finish(db, step.announced(), step.startedAt(), LocalDateTime.now(), false,
+        writer.finish(step.announced(), step.startedAt(), LocalDateTime.now(), false,
             rolledBack);
       }
-    } catch (RuntimeException recordingFailed) {
+    } catch (SQLException | RuntimeException recordingFailed) {
       failure.addSuppressed(recordingFailed);
     }
   }
@@ -748,14 +810,14 @@ public final class Retort {
    * missing, read the heads, and refuse on unknown revisions, unresolved failures or edits.
    */
   private List<Integer> prepare(DSLContext db) {
-    tables.createIfMissing(db);
+    tables().createIfMissing(db);
     List<Integer> heads = readHeads(db);
-    preflight(tables.recorded(db), graph.closure(heads));
+    preflight(tables().recorded(db), graph.closure(heads));
     return heads;
   }
 
   private List<Integer> readHeads(DSLContext db) {
-    List<String> rows = tables.heads(db);
+    List<String> rows = tables().heads(db);
     List<String> unknown = new ArrayList<>();
     List<Integer> heads = new ArrayList<>();
     for (String id : rows) {
@@ -820,13 +882,64 @@ public final class Retort {
 
   // ---- helpers ----
 
+  /** Work on the command's connection that may throw what JDBC throws. */
+  private interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  /**
+   * Runs work in a transaction on the command's connection, with plain JDBC: commits it, or rolls
+   * it back and rethrows. jOOQ's transaction API derives a configuration per call, which a run of
+   * a thousand revisions pays a thousand times. A JDBC failure of Retort's own writes becomes a
+   * {@link RetortException}.
+   */
+  private static <T> T transaction(Connection connection, SqlWork<T> work) {
+    try {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run();
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error failed) {
+        try {
+          connection.rollback();
+        } catch (SQLException rollbackFailed) {
+          failed.addSuppressed(rollbackFailed);
+        }
+        throw failed;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new RetortException("Could not write Retort's state tables: " + e.getMessage(), e);
+    }
+  }
+
+  /** The connection a command's context runs on (one per command: see withConnection). */
+  private static Connection connection(DSLContext db) {
+    return db.connectionResult(connection -> connection);
+  }
+
+  /** The state tables' statements, built on first use: a start-up with nothing to do needs none. */
+  private synchronized StateTables tables() {
+    if (tables == null) {
+      tables = new StateTables(settings);
+    }
+    return tables;
+  }
+
+  /** The database's dialect, detected on the first connection a command opens. */
+  private synchronized SQLDialect dialect(Connection connection) {
+    if (dialect == null) {
+      dialect = JDBCUtils.dialect(connection);
+    }
+    return dialect;
+  }
+
+  /** The dialect, once a command has detected it. */
   private synchronized SQLDialect dialect() {
     if (dialect == null) {
-      try (Connection connection = dataSource.getConnection()) {
-        dialect = JDBCUtils.dialect(connection);
-      } catch (SQLException e) {
-        throw cannotConnect(e);
-      }
+      throw new IllegalStateException("No command has connected yet");
     }
     return dialect;
   }

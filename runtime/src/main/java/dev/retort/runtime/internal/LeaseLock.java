@@ -7,6 +7,9 @@ import static org.jooq.impl.SQLDataType.VARCHAR;
 
 import dev.retort.runtime.LockException;
 import dev.retort.runtime.RetortSettings;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.concurrent.Executors;
@@ -43,15 +46,18 @@ final class LeaseLock implements MigrationLock {
 
   private final DSLContext db;
   private final Table<Record> table;
+  private final String tableName;
   private final String owner;
   private final Duration lease;
   private final ScheduledExecutorService renewer;
   private volatile long lastRenewal = System.nanoTime();
   private volatile boolean lost;
 
-  private LeaseLock(DSLContext db, Table<Record> table, String owner, Duration lease) {
+  private LeaseLock(DSLContext db, Table<Record> table, String tableName, String owner,
+      Duration lease) {
     this.db = db;
     this.table = table;
+    this.tableName = tableName;
     this.owner = owner;
     this.lease = lease;
     this.renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -67,6 +73,9 @@ final class LeaseLock implements MigrationLock {
       throws InterruptedException {
     DSLContext db = DSL.using(dataSource, dialect);
     Table<Record> table = DSL.table(StateTables.name(settings.schema(), settings.lockTable()));
+    // Plain identifiers (settings refuse anything else), safe to put into SQL as they are.
+    String tableName = settings.schema() == null ? settings.lockTable()
+        : settings.schema() + "." + settings.lockTable();
     String owner = MigrationLock.runnerName();
     Duration lease = settings.leaseDuration();
     long deadline = System.nanoTime() + settings.lockTimeout().toNanos();
@@ -85,7 +94,7 @@ final class LeaseLock implements MigrationLock {
         }
         db.insertInto(table, ID, OWNER, HEARTBEAT, ACQUIRED_AT)
             .values(ROW, owner, 0L, LocalDateTime.now()).execute();
-        return new LeaseLock(db, table, owner, lease);
+        return new LeaseLock(db, table, tableName, owner, lease);
       } catch (DataAccessException taken) {
         lastError = taken;
       }
@@ -100,7 +109,7 @@ final class LeaseLock implements MigrationLock {
               && takeOver(db, table, holder, owner)) {
             log.warn("Took over the migration lock of {}, whose lease expired {} ago",
                 holder.value1(), lease);
-            return new LeaseLock(db, table, owner, lease);
+            return new LeaseLock(db, table, tableName, owner, lease);
           }
           if (!announced) {
             log.info("Waiting for the migration lock, held by {}", holder.value1());
@@ -158,9 +167,13 @@ final class LeaseLock implements MigrationLock {
   }
 
   @Override
-  public void confirmIn(DSLContext transaction) {
-    int rows = transaction.update(table).set(HEARTBEAT, HEARTBEAT.plus(1))
-        .where(ID.eq(ROW)).and(OWNER.eq(owner)).execute();
+  public void confirmIn(Connection transaction) throws SQLException {
+    int rows;
+    try (PreparedStatement renew = transaction.prepareStatement("update " + tableName
+        + " set heartbeat = heartbeat + 1 where id = " + ROW + " and owner = ?")) {
+      renew.setString(1, owner);
+      rows = renew.executeUpdate();
+    }
     if (rows != 1) {
       lost = true;
       throw lostLock();

@@ -31,7 +31,7 @@ public interface MigrationLock extends AutoCloseable {
    * looking abandoned (SQLite blocks the renewal thread's own connection while a revision
    * writes), and fails the transaction if another runner took the lease over.
    */
-  default void confirmIn(org.jooq.DSLContext transaction) {}
+  default void confirmIn(java.sql.Connection transaction) throws java.sql.SQLException {}
 
   @Override
   void close();

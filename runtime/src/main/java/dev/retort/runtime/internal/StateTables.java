@@ -52,17 +52,6 @@ public final class StateTables {
       boolean success,
       Boolean rolledBack) {}
 
-  /**
-   * The latest state the history records for a revision.
-   *
-   * @param unresolvedFailure whether its latest row is a failure that was not rolled back, or a
-   *     start that never finished
-   * @param interrupted whether that row is a start that never finished: the runner died or lost
-   *     its connection during a revision that could not be rolled back
-   */
-  public record Recorded(String checksum, boolean unresolvedFailure, boolean interrupted,
-      LocalDateTime at, String host) {}
-
   private static final Field<String> VERSION_NUM = field("version_num", String.class);
 
   private static final Field<Long> ID = field("id", Long.class);
@@ -82,11 +71,13 @@ public final class StateTables {
   private final Table<Record> version;
   private final Table<Record> history;
   private final String versionName;
+  private final StateReader reader;
 
   public StateTables(RetortSettings settings) {
     this.version = DSL.table(name(settings.schema(), settings.versionTable()));
     this.history = DSL.table(name(settings.schema(), settings.historyTable()));
     this.versionName = settings.versionTable();
+    this.reader = new StateReader(settings);
   }
 
   static Name name(String schema, String table) {
@@ -134,19 +125,12 @@ public final class StateTables {
 
   /** The ids the version table holds, or none when it does not exist yet. */
   public List<String> heads(DSLContext db) {
-    try {
-      return db.select(VERSION_NUM).from(version).orderBy(VERSION_NUM).fetch(VERSION_NUM);
-    } catch (DataAccessException e) {
-      if (!isMissingTable(e)) {
-        throw e;
-      }
-      return List.of();
-    }
+    return db.connectionResult(reader::heads);
   }
 
   /**
-   * Replaces heads as Alembic does: pairs of removed and added heads become updates, the rest
-   * deletes and inserts, and each statement must touch exactly one row.
+   * The statements that replace heads, for the offline script; the same pairing as {@link
+   * StateWriter#applyChange}, which runs them.
    */
   public List<Query> change(DSLContext db, List<String> removed, List<String> added) {
     List<Query> queries = new ArrayList<>();
@@ -164,106 +148,12 @@ public final class StateTables {
     return queries;
   }
 
-  public void applyChange(DSLContext db, List<String> removed, List<String> added) {
-    for (Query query : change(db, removed, added)) {
-      int rows = query.execute();
-      if (rows != 1) {
-        throw new RetortException("The version table changed under this run: '" + query
-            + "' touched " + rows + " rows instead of one. Another runner must have changed it"
-            + " without taking the lock; check the table and run again.");
-      }
-    }
-  }
-
   public void purge(DSLContext db) {
     db.deleteFrom(version).execute();
   }
 
-  public void record(DSLContext db, Entry entry) {
-    insert(db, entry).execute();
-  }
-
-  /**
-   * Records that a revision which cannot be rolled back is about to run, before it runs and in a
-   * transaction of its own, so a runner killed halfway leaves a row that says so: a row with no
-   * finish time, which every later run refuses until repair. {@link #finish} completes it.
-   *
-   * @return the row's id
-   */
-  public long start(DSLContext db, Entry entry) {
-    return insert(db, entry).returning(ID).fetchOne(ID);
-  }
-
-  /** Completes a row written by {@link #start}. */
-  public void finish(DSLContext db, long id, LocalDateTime startedAt, LocalDateTime finishedAt,
-      boolean success, Boolean rolledBack) {
-    db.update(history)
-        .set(FINISHED_AT, finishedAt)
-        .set(DURATION_MS, java.time.Duration.between(startedAt, finishedAt).toMillis())
-        .set(SUCCESS, success)
-        .set(ROLLED_BACK, rolledBack)
-        .where(ID.eq(id))
-        .execute();
-  }
-
-  private org.jooq.InsertSetMoreStep<Record> insert(DSLContext db, Entry entry) {
-    return db.insertInto(history)
-        .set(REVISION, entry.revision())
-        .set(DIRECTION, entry.direction().code())
-        .set(MESSAGE, truncate(entry.message(), 512))
-        .set(CHECKSUM, entry.checksum())
-        .set(STARTED_AT, entry.startedAt())
-        .set(FINISHED_AT, entry.finishedAt())
-        .set(DURATION_MS, entry.finishedAt() == null ? null
-            : java.time.Duration.between(entry.startedAt(), entry.finishedAt()).toMillis())
-        .set(DB_USER, truncate(entry.databaseUser(), 128))
-        .set(HOST, truncate(entry.host(), 255))
-        .set(RETORT_VERSION, RetortVersion.VALUE)
-        .set(SUCCESS, entry.success())
-        .set(ROLLED_BACK, entry.rolledBack());
-  }
-
-  /**
-   * For each revision the history mentions, the checksum it was last applied, stamped or repaired
-   * with, and whether its latest row is a failure that was not rolled back.
-   */
-  public Map<String, Recorded> recorded(DSLContext db) {
-    Map<String, Recorded> latest = new HashMap<>();
-    try {
-      for (Record row : db.select(REVISION, DIRECTION, CHECKSUM, SUCCESS, ROLLED_BACK, STARTED_AT,
-              FINISHED_AT, HOST)
-          .from(history).orderBy(ID).fetch()) {
-        String revision = row.get(REVISION);
-        Recorded before = latest.get(revision);
-        boolean success = Boolean.TRUE.equals(row.get(SUCCESS));
-        boolean setsChecksum = success && !row.get(DIRECTION).equals(Direction.DOWN.code());
-        String checksum = setsChecksum ? row.get(CHECKSUM) : before == null ? null : before.checksum();
-        boolean unresolved = !success && !Boolean.TRUE.equals(row.get(ROLLED_BACK));
-        boolean interrupted = row.get(FINISHED_AT) == null;
-        latest.put(revision, new Recorded(checksum, unresolved, interrupted, row.get(STARTED_AT),
-            row.get(HOST)));
-      }
-    } catch (DataAccessException e) {
-      if (!isMissingTable(e)) {
-        throw e;
-      }
-    }
-    return latest;
-  }
-
-  /**
-   * Whether a failed query failed because its table does not exist yet, by the SQL state each
-   * database uses for that (H2 has two, 42S04 for an empty database; SQLite has none, only
-   * its message).
-   */
-  private static boolean isMissingTable(DataAccessException e) {
-    String state = e.sqlState();
-    String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-    return "42S02".equals(state) || "42P01".equals(state)
-        || "42S04".equals(state) || message.contains("no such table");
-  }
-
-  private static String truncate(String value, int length) {
-    return value == null || value.length() <= length ? value : value.substring(0, length);
+  /** What the history records for each revision: see {@link StateReader#recorded}. */
+  public Map<String, StateReader.Recorded> recorded(DSLContext db) {
+    return db.connectionResult(reader::recorded);
   }
 }

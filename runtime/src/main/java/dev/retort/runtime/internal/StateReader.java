@@ -1,0 +1,103 @@
+package dev.retort.runtime.internal;
+
+import dev.retort.runtime.RetortSettings;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads the state tables with plain JDBC. Every command starts with these reads, and a start-up
+ * with nothing to do needs nothing else, so they must not wait for jOOQ to load: that alone
+ * cost more than the database round trips. The table names are plain identifiers (settings
+ * refuse anything else), so they are safe to put into the SQL as they are.
+ */
+public final class StateReader {
+
+  /**
+   * The latest state the history records for a revision.
+   *
+   * @param checksum the checksum it was last applied, stamped or repaired with
+   * @param unresolvedFailure whether its latest row is a failure that was not rolled back, or a
+   *     start that never finished
+   * @param interrupted whether that row is a start that never finished: the runner died or lost
+   *     its connection during a revision that could not be rolled back
+   */
+  public record Recorded(String checksum, boolean unresolvedFailure, boolean interrupted,
+      String at, String host) {}
+
+  private final String version;
+  private final String history;
+
+  public StateReader(RetortSettings settings) {
+    this.version = qualified(settings.schema(), settings.versionTable());
+    this.history = qualified(settings.schema(), settings.historyTable());
+  }
+
+  private static String qualified(String schema, String table) {
+    return schema == null ? table : schema + "." + table;
+  }
+
+  /** The ids the version table holds, or none when it does not exist yet. */
+  public List<String> heads(Connection connection) throws SQLException {
+    List<String> heads = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(
+            "select version_num from " + version + " order by version_num")) {
+      while (rows.next()) {
+        heads.add(rows.getString(1));
+      }
+    } catch (SQLException e) {
+      if (!isMissingTable(e)) {
+        throw e;
+      }
+    }
+    return heads;
+  }
+
+  /**
+   * For each revision the history mentions, the checksum it was last applied, stamped or repaired
+   * with, and whether its latest row is a failure that was not rolled back; empty when the history
+   * table does not exist yet.
+   */
+  public Map<String, Recorded> recorded(Connection connection) throws SQLException {
+    Map<String, Recorded> latest = new HashMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select revision, direction, checksum, success,"
+            + " rolled_back, started_at, finished_at, host from " + history + " order by id")) {
+      while (rows.next()) {
+        String revision = rows.getString(1);
+        Recorded before = latest.get(revision);
+        boolean success = rows.getBoolean(4);
+        boolean rolledBack = rows.getBoolean(5);
+        boolean setsChecksum = success && !"down".equals(rows.getString(2));
+        String checksum = setsChecksum ? rows.getString(3)
+            : before == null ? null : before.checksum();
+        boolean interrupted = rows.getString(7) == null;
+        latest.put(revision, new Recorded(checksum, !success && !rolledBack, interrupted,
+            rows.getString(6), rows.getString(8)));
+      }
+    } catch (SQLException e) {
+      if (!isMissingTable(e)) {
+        throw e;
+      }
+    }
+    return latest;
+  }
+
+  /**
+   * Whether a query failed because its table does not exist yet, by the SQL state each database
+   * uses for that (H2 has two, 42S04 for an empty database; SQLite has none, only its message).
+   */
+  static boolean isMissingTable(SQLException e) {
+    String state = e.getSQLState();
+    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    return "42S02".equals(state) || "42P01".equals(state)
+        || "42S04".equals(state) || message.contains("no such table");
+  }
+}
