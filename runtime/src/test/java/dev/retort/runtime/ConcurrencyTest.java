@@ -110,6 +110,27 @@ class ConcurrencyTest {
     }
   }
 
+  /**
+   * An application's start-up against a database already at head reads two tables and returns:
+   * it neither waits for nor takes the lock, so a runner holding it cannot delay it.
+   */
+  @Test
+  void anUpgradeWithNothingToDo_doesNotWaitForTheLock() throws Exception {
+    DataSource dataSource = TestDatabase.H2.create();
+    TestRegistry registry = TestRegistry.chain(3).build();
+    Retort.using(dataSource, registry).upgrade();
+    DSLContext db = DSL.using(dataSource, org.jooq.SQLDialect.H2);
+    db.execute("insert into retort_lock values (1, 'busy-host:4242:alive', 7, ?)",
+        LocalDateTime.now());
+    Retort impatient = Retort.using(dataSource, registry).withSettings(RetortSettings.defaults()
+        .withLockTimeout(Duration.ofMillis(300)).withLeaseDuration(Duration.ofSeconds(30)));
+
+    assertThat(impatient.upgrade()).isEmpty();
+    assertThat(db.fetchValue("select owner from retort_lock")).isEqualTo("busy-host:4242:alive");
+    org.junit.jupiter.api.Assertions.assertThrows(LockException.class,
+        () -> impatient.downgrade("-1"));
+  }
+
   @Test
   void aLeaseWhoseHolderDied_isTakenOverOnceItExpires() throws Exception {
     DataSource dataSource = TestDatabase.H2.create();
