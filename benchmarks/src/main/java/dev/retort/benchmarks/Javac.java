@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -23,6 +24,12 @@ final class Javac {
    * @throws IllegalStateException if they do not compile
    */
   static long compile(List<Path> files, Path output, boolean withProcessor) throws IOException {
+    return compile(files, output, withProcessor ? new RevisionProcessor() : null);
+  }
+
+  /** Compiles the files with this processor, or with none when it is {@code null}. */
+  static long compile(List<Path> files, Path output, Processor processor) throws IOException {
+    boolean withProcessor = processor != null;
     Files.createDirectories(output);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, null)) {
@@ -37,7 +44,7 @@ final class Javac {
       JavaCompiler.CompilationTask task =
           javac.getTask(null, fileManager, null, options, null, units);
       if (withProcessor) {
-        task.setProcessors(List.of(new RevisionProcessor()));
+        task.setProcessors(List.of(processor));
       }
       long start = System.nanoTime();
       if (!task.call()) {

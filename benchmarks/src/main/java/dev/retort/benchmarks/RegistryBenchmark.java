@@ -57,12 +57,66 @@ public final class RegistryBenchmark {
 
   private RegistryBenchmark() {}
 
+  /** javac's time on one history, with and without the processor: medians of several runs. */
+  public record CompileTimes(int revisions, int runs, long withoutMillis, long emptyProcessorMillis,
+      long withMillis) {
+
+    double overheadPercent() {
+      return 100.0 * (withMillis - withoutMillis) / withoutMillis;
+    }
+
+    long processorMicrosPerRevision() {
+      return (withMillis - withoutMillis) * 1000 / revisions;
+    }
+  }
+
+  /**
+   * {@code RegistryBenchmark [revisions,...] [runs]}: compile times for each history size, then
+   * the registry's start-up and heap at the largest.
+   */
   public static void main(String[] args) throws Exception {
-    int revisions = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    List<Integer> sizes = args.length > 0
+        ? Arrays.stream(args[0].split(",")).map(String::trim).map(Integer::valueOf).toList()
+        : List.of(100, 1_000, 10_000);
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     System.out.println("Java " + System.getProperty("java.version") + ", "
         + Runtime.getRuntime().availableProcessors() + " cores, max heap "
         + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
-    System.out.println(run(revisions, Files.createTempDirectory("retort-benchmark")).asMarkdown());
+    Path work = Files.createTempDirectory("retort-benchmark");
+    System.out.println("| revisions | javac, no processor | javac, a processor that does"
+        + " nothing | javac, Retort's processor | overhead | processor per revision |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (int revisions : sizes) {
+      CompileTimes times = compileTimes(revisions, runs, work.resolve("compile-" + revisions));
+      System.out.println(String.format(Locale.ROOT,
+          "| %,d | %,d ms | %,d ms | %,d ms | %.0f %% | %,d µs |", revisions,
+          times.withoutMillis(), times.emptyProcessorMillis(), times.withMillis(),
+          times.overheadPercent(), times.processorMicrosPerRevision()));
+    }
+    int largest = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
+    System.out.println();
+    System.out.println(run(largest, work.resolve("registry-" + largest)).asMarkdown());
+  }
+
+  /**
+   * Compiles the workload's migrations with and without the processor, alternating, after one
+   * warm-up compilation, and returns the medians.
+   */
+  public static CompileTimes compileTimes(int revisions, int runs, Path work) throws Exception {
+    List<Path> files = new Workload(revisions).writeRetortSources(work.resolve("src"));
+    Javac.compile(files, work.resolve("warm-up"), false);
+    long[] without = new long[runs];
+    long[] empty = new long[runs];
+    long[] with = new long[runs];
+    for (int run = 0; run < runs; run++) {
+      without[run] = Javac.compile(files, work.resolve("plain-" + run), false);
+      empty[run] = Javac.compile(files, work.resolve("empty-" + run), new EmptyProcessor());
+      with[run] = Javac.compile(files, work.resolve("classes-" + run), true);
+    }
+    Arrays.sort(without);
+    Arrays.sort(empty);
+    Arrays.sort(with);
+    return new CompileTimes(revisions, runs, without[runs / 2], empty[runs / 2], with[runs / 2]);
   }
 
   public static Result run(int revisions, Path workDirectory) throws Exception {

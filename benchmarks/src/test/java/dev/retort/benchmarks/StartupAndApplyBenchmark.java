@@ -31,8 +31,8 @@ import org.jooq.SQLDialect;
  */
 public final class StartupAndApplyBenchmark {
 
-  static final List<String> APPLY_TOOLS = List.of("jdbc-apply", "retort", "flyway-java",
-      "flyway-sql");
+  static final List<String> APPLY_TOOLS = List.of("jdbc-apply", "jooq-apply", "retort",
+      "flyway-java", "flyway-sql");
   static final List<String> NOOP_TOOLS = List.of("jdbc-floor", "retort", "flyway-java",
       "flyway-sql");
 

@@ -10,6 +10,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /**
  * One tool's run in a JVM of its own, started by {@link StartupAndApplyBenchmark}: {@code
@@ -23,6 +27,8 @@ final class ToolRun {
   private ToolRun() {}
 
   public static void main(String[] args) throws Exception {
+    System.setProperty("org.jooq.no-logo", "true");
+    System.setProperty("org.jooq.no-tips", "true");
     String tool = args[0];
     String url = args[1];
     int revisions = Integer.parseInt(args[2]);
@@ -35,6 +41,7 @@ final class ToolRun {
           .load()
           .migrate();
       case "jdbc-apply" -> jdbcApply(url, revisions, Path.of(args[3]));
+      case "jooq-apply" -> jooqApply(url, revisions);
       case "jdbc-floor" -> jdbcFloor(url);
       default -> throw new IllegalArgumentException("No tool " + tool);
     }
@@ -75,6 +82,35 @@ final class ToolRun {
             if (!sql.isBlank()) {
               statement.execute(sql);
             }
+          }
+          state.setString(1, Workload.id(i));
+          state.executeUpdate();
+          connection.commit();
+        }
+      }
+    }
+  }
+
+  /**
+   * The floor plus the jOOQ DSL: what the revisions cost when written as Retort's migrations are
+   * (the same DSL calls, executed by jOOQ), with the JDBC floor's transactions and state update
+   * but nothing of Retort. The gap to the floor is the price of writing migrations in jOOQ; the
+   * gap from here to Retort is Retort's own.
+   */
+  private static void jooqApply(String url, int revisions) throws Exception {
+    try (Connection connection = DriverManager.getConnection(url)) {
+      DSLContext db = DSL.using(connection,
+          url.startsWith("jdbc:h2:") ? SQLDialect.H2 : SQLDialect.POSTGRES);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("create table bench_version (version varchar(32))");
+        statement.execute("insert into bench_version values ('')");
+      }
+      connection.setAutoCommit(false);
+      try (PreparedStatement state =
+          connection.prepareStatement("update bench_version set version = ?")) {
+        for (int i = 1; i <= revisions; i++) {
+          for (Query query : Workload.queries(db, i)) {
+            query.execute();
           }
           state.setString(1, Workload.id(i));
           state.executeUpdate();
