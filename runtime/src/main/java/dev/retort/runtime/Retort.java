@@ -318,22 +318,53 @@ public final class Retort {
     return locked((db, lock) -> {
       List<Integer> heads = prepare(db);
       BitSet removed = targets.removedByDowngrade(target, graph.closure(heads), heads);
-      List<Integer> plan = new ArrayList<>();
-      for (int i = removed.previousSetBit(graph.size() - 1); i >= 0;
-          i = removed.previousSetBit(i - 1)) {
-        plan.add(i);
-      }
-      List<String> irreversible = plan.stream().map(graph::revision)
-          .filter(revision -> !revision.reversible())
-          .map(revision -> describe(revision) + ": " + revision.irreversibleReason().orElse(""))
-          .toList();
-      if (!irreversible.isEmpty()) {
-        throw new IrreversibleMigrationException("Downgrade to " + target + " would pass through"
-            + " irreversible " + String.join("; ", irreversible) + ". Nothing was run.");
-      }
-      return run(db, lock, plan, heads, false, target);
+      return downgradeRemoving(db, lock, heads, removed, target);
     });
   }
+
+  /**
+   * Downgrades one revision and, before it, every applied revision that depends on it (its
+   * descendants and dependents), newest first; other branches stay as they are. A stairway test
+   * steps down this way, and it backs out one branch's last step where Alembic's relative targets
+   * would be ambiguous.
+   *
+   * @throws InvalidTargetException if the revision is not applied
+   * @throws IrreversibleMigrationException if one of them is {@code @Irreversible}
+   */
+  public List<MigrationStep> revert(RevisionInfo revision) {
+    String id = ownId(revision);
+    return locked((db, lock) -> {
+      List<Integer> heads = prepare(db);
+      BitSet applied = graph.closure(heads);
+      if (!applied.get(revision.index())) {
+        throw new InvalidTargetException("Revision " + describe(revision) + " is not applied, so"
+            + " there is nothing to revert; current shows what is.");
+      }
+      BitSet removed = graph.dependentsClosure(List.of(revision.index()));
+      removed.set(revision.index());
+      removed.and(applied);
+      return downgradeRemoving(db, lock, heads, removed, id);
+    });
+  }
+
+  private List<MigrationStep> downgradeRemoving(DSLContext db, MigrationLock lock,
+      List<Integer> heads, BitSet removed, String target) {
+    List<Integer> plan = new ArrayList<>();
+    for (int i = removed.previousSetBit(graph.size() - 1); i >= 0;
+        i = removed.previousSetBit(i - 1)) {
+      plan.add(i);
+    }
+    List<String> irreversible = plan.stream().map(graph::revision)
+        .filter(revision -> !revision.reversible())
+        .map(revision -> describe(revision) + ": " + revision.irreversibleReason().orElse(""))
+        .toList();
+    if (!irreversible.isEmpty()) {
+      throw new IrreversibleMigrationException("Downgrade to " + target + " would pass through"
+          + " irreversible " + String.join("; ", irreversible) + ". Nothing was run.");
+    }
+    return run(db, lock, plan, heads, false, target);
+  }
+
 
   /** Stamps without purging: see {@link #stamp(boolean, String...)}. */
   public List<RevisionInfo> stamp(String... targets) {

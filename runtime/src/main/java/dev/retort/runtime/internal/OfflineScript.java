@@ -1,19 +1,12 @@
 package dev.retort.runtime.internal;
 
-import dev.retort.runtime.Migration;
-import dev.retort.runtime.OfflineRenderingException;
 import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.RevisionRegistry;
 import java.util.List;
-import java.util.Locale;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
-import org.jooq.conf.Settings;
-import org.jooq.conf.StatementType;
 import org.jooq.impl.DSL;
-import org.jooq.tools.jdbc.MockConnection;
-import org.jooq.tools.jdbc.MockResult;
 
 /**
  * Renders what an upgrade or downgrade would run, like Alembic's {@code --sql}: the migrations
@@ -27,18 +20,12 @@ public final class OfflineScript {
   private final SQLDialect dialect;
   private final DSLContext renderer;
   private final StringBuilder script = new StringBuilder();
-  private RevisionInfo running;
 
   public OfflineScript(RevisionRegistry registry, StateTables tables, SQLDialect dialect) {
     this.registry = registry;
     this.tables = tables;
     this.dialect = dialect;
-    this.renderer = DSL.using(dialect, inlined());
-  }
-
-  private static Settings inlined() {
-    return new Settings().withStatementType(StatementType.STATIC_STATEMENT)
-        .withRenderFormatted(false);
+    this.renderer = DSL.using(dialect, StatementRecorder.inlined());
   }
 
   /**
@@ -62,23 +49,9 @@ public final class OfflineScript {
     } else {
       statement("BEGIN");
     }
-    running = revision;
-    DSLContext recording = DSL.using(new MockConnection(context -> {
-      String sql = context.sql();
-      if (readsData(sql)) {
-        throw new OfflineRenderingException("Revision " + running.id() + " ("
-            + running.className() + ") reads data (" + sql + "), so what it writes depends on"
-            + " the database's contents and cannot be rendered offline. Review its code, or run"
-            + " it against a copy of the database.");
-      }
+    for (String sql : StatementRecorder.statements(revision, registry.migration(revision),
+        upgrade, dialect)) {
       statement(sql);
-      return new MockResult[] {new MockResult(0)};
-    }), dialect, inlined());
-    Migration migration = registry.migration(revision);
-    if (upgrade) {
-      migration.upgrade(recording);
-    } else {
-      migration.downgrade(recording);
     }
     for (Query query : tables.change(renderer, removedHeads, addedHeads)) {
       statement(query.getSQL());
@@ -87,12 +60,6 @@ public final class OfflineScript {
       statement("COMMIT");
     }
     script.append('\n');
-  }
-
-  private static boolean readsData(String sql) {
-    String start = sql.stripLeading().toLowerCase(Locale.ROOT);
-    return start.startsWith("select") || start.startsWith("with") || start.startsWith("values")
-        || start.startsWith("show") || start.startsWith("table ");
   }
 
   private void statement(String sql) {
