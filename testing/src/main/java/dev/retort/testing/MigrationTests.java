@@ -1,0 +1,92 @@
+package dev.retort.testing;
+
+import dev.retort.runtime.RevisionRegistry;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.jooq.SQLDialect;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * "Test migrations before deploying", in one test class: implement this interface and return
+ * the generated registry, and JUnit runs a named test per revision.
+ *
+ * <pre>{@code
+ * class ShopMigrationsTest implements MigrationTests {
+ *   @Override
+ *   public RevisionRegistry registry() {
+ *     return Revisions.REGISTRY;
+ *   }
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li><b>stairway</b>: for each revision in order, upgrade it, downgrade it, upgrade it again;
+ *       after the downgrade the schema must be what it was before the upgrade;
+ *   <li><b>base to heads and back</b>: every revision up, then down to base, leaving no table
+ *       but Retort's own;
+ *   <li><b>the schema at head matches the model</b>, when {@link #expectedSchema()} gives one;
+ *   <li>without a database, with jOOQ's DDL interpreter: <b>downgrade undoes upgrade</b> for each
+ *       revision, and <b>branches merge in either order</b> for each merge (see {@link
+ *       dev.retort.runtime.RevisionProofs}).
+ * </ul>
+ *
+ * <p>The database checks run on an embedded H2 database by default; override {@link
+ * #database()} to run them on your own (PostgreSQL, say).
+ */
+public interface MigrationTests {
+
+  /** The registry to check, such as {@code Revisions.REGISTRY}. */
+  RevisionRegistry registry();
+
+  /**
+   * A new, empty database; each check that needs one calls this once. By default an in-memory
+   * H2 database of its own.
+   */
+  default DataSource database() {
+    return EmbeddedDatabase.fresh();
+  }
+
+  /** The dialect the database-free proofs render the migrations in. */
+  default SQLDialect dialect() {
+    return SQLDialect.H2;
+  }
+
+  /** The schema expected at head, or empty to skip that check (reported as skipped). */
+  default Optional<ExpectedSchema> expectedSchema() {
+    return Optional.empty();
+  }
+
+  @TestFactory
+  @DisplayName("stairway: upgrade, downgrade, upgrade")
+  default Stream<DynamicTest> stairway() {
+    return new DatabaseChecks(registry(), this::database).stairway();
+  }
+
+  @Test
+  @DisplayName("base to heads and back to base")
+  default void baseToHeadsAndBack() {
+    new DatabaseChecks(registry(), this::database).baseToHeadsAndBack();
+  }
+
+  @Test
+  @DisplayName("the schema at head matches the model")
+  default void schemaAtHeadMatchesTheModel() {
+    new DatabaseChecks(registry(), this::database).schemaAtHeadMatches(expectedSchema());
+  }
+
+  @TestFactory
+  @DisplayName("without a database: downgrade undoes upgrade")
+  default Stream<DynamicTest> downgradeUndoesUpgradeWithoutADatabase() {
+    return DatabaseFreeChecks.downgradeUndoesUpgrade(registry(), dialect());
+  }
+
+  @TestFactory
+  @DisplayName("without a database: branches merge in either order")
+  default Stream<DynamicTest> mergesCommuteWithoutADatabase() {
+    return DatabaseFreeChecks.mergesCommute(registry(), dialect());
+  }
+}
