@@ -31,12 +31,13 @@ import picocli.CommandLine.Command;
         CreateCommand.class,
         MergeCommand.class,
         GraphCommand.class,
+        VerifyCommand.class,
         CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:Success.",
-        "1:An error; the message says what and how to fix it.",
+        "1:An error; the message says what and how to fix it. verify: a proof failed.",
         "2:Invalid command line.",
         "3:check: revisions are pending."
     })

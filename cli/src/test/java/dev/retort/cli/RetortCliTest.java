@@ -165,4 +165,17 @@ class RetortCliTest {
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err()).contains("Unmatched argument");
   }
+
+  @Test
+  void verify_provesEachDowngradeAndTheMerge_withoutADatabase() throws Exception {
+    Files.writeString(config, "user=sa\n");
+
+    Run run = retort("verify");
+
+    assertThat(run.status()).isEqualTo(0);
+    assertThat(run.out()).contains("PASSED  downgrade undoes upgrade: a1 (Rev_a1)");
+    assertThat(run.out()).contains("PASSED  branches merge in either order: m1 (Rev_m1)");
+    assertThat(run.out()).contains("6 passed, 0 failed, 0 skipped (not proven)");
+    assertThat(Files.exists(folder.resolve("db.mv.db"))).isFalse();
+  }
 }

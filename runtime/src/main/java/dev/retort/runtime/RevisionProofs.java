@@ -59,6 +59,14 @@ public final class RevisionProofs {
   private final SQLDialect dialect;
   private final DSLContext interpreter;
   private final Map<String, Object> upgrades = new HashMap<>();
+  private boolean branchesChangeData;
+
+  /**
+   * A migration's statements as the interpreter sees them: its DDL, parsed, and whether it also
+   * changes data (INSERT, UPDATE, DELETE, MERGE), which leaves the schema as it is but is not
+   * modelled.
+   */
+  private record Modelled(Queries ddl, boolean changesData) {}
 
   private RevisionProofs(RevisionRegistry registry, SQLDialect dialect) {
     this.registry = registry;
@@ -95,9 +103,10 @@ public final class RevisionProofs {
         unknownSince = "revision " + revision.id() + " could not be modelled";
         continue;
       }
+      Modelled upgrade = (Modelled) up;
       Meta after;
       try {
-        after = schema.apply((Queries) up);
+        after = schema.apply(upgrade.ddl());
       } catch (RuntimeException failed) {
         proofs.add(new Proof(DOWNGRADE_UNDOES_UPGRADE, revision, Outcome.FAILED, "its upgrade"
             + " cannot be applied to the schema the revisions before it leave: "
@@ -108,14 +117,21 @@ public final class RevisionProofs {
       if (!revision.reversible()) {
         proofs.add(skipped(DOWNGRADE_UNDOES_UPGRADE, revision, "it is @Irreversible: "
             + revision.irreversibleReason().orElse("")));
+      } else if (upgrade.changesData()) {
+        proofs.add(skipped(DOWNGRADE_UNDOES_UPGRADE, revision, "it changes data, which the DDL"
+            + " interpreter does not model (its DDL, if any, is applied for the revisions after"
+            + " it)"));
       } else {
         Object down = statements(revision, false);
         if (down instanceof String reason) {
           proofs.add(skipped(DOWNGRADE_UNDOES_UPGRADE, revision, reason));
+        } else if (((Modelled) down).changesData()) {
+          proofs.add(skipped(DOWNGRADE_UNDOES_UPGRADE, revision, "its downgrade changes data,"
+              + " which the DDL interpreter does not model"));
         } else {
           Meta back;
           try {
-            back = after.apply((Queries) down);
+            back = after.apply(((Modelled) down).ddl());
           } catch (RuntimeException failed) {
             back = null;
             proofs.add(new Proof(DOWNGRADE_UNDOES_UPGRADE, revision, Outcome.FAILED, "its"
@@ -156,12 +172,17 @@ public final class RevisionProofs {
       }
       try {
         Meta base = applyAll(empty(), shared);
+        branchesChangeData = false;
         SchemaSnapshot forward = SchemaSnapshot.of(applyInOrder(base, branches));
         List<BitSet> reversed = new ArrayList<>(branches);
         java.util.Collections.reverse(reversed);
-        proofs.add(compare(MERGE_COMMUTES, merge, forward, applyInOrder(base, reversed),
+        Proof proof = compare(MERGE_COMMUTES, merge, forward, applyInOrder(base, reversed),
             "the branches of " + merge.revises() + " give different schemas when applied in"
-                + " the order listed (-) and in the reverse order (+):"));
+                + " the order listed (-) and in the reverse order (+):");
+        proofs.add(proof.outcome() == Outcome.PASSED && branchesChangeData
+            ? skipped(MERGE_COMMUTES, merge, "the schemas agree in either order, but a revision"
+                + " on a branch changes data, which the DDL interpreter does not model")
+            : proof);
       } catch (Unmodelled unmodelled) {
         proofs.add(skipped(MERGE_COMMUTES, merge, unmodelled.getMessage()));
       } catch (RuntimeException conflict) {
@@ -189,7 +210,9 @@ public final class RevisionProofs {
       if (up instanceof String reason) {
         throw new Unmodelled("revision " + revision.id() + " on a branch: " + reason);
       }
-      result = result.apply((Queries) up);
+      Modelled upgrade = (Modelled) up;
+      branchesChangeData |= upgrade.changesData();
+      result = result.apply(upgrade.ddl());
     }
     return result;
   }
@@ -245,11 +268,16 @@ public final class RevisionProofs {
       return "recording its statements failed: " + failed.getMessage();
     }
     List<Query> queries = new ArrayList<>();
+    boolean changesData = false;
     for (String statement : sql) {
       String verb = statement.stripLeading().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+      if (List.of("insert", "update", "delete", "merge").contains(verb)) {
+        changesData = true;
+        continue;
+      }
       if (!List.of("create", "alter", "drop", "comment").contains(verb)) {
-        return "it runs " + verb.toUpperCase(java.util.Locale.ROOT) + " statements (data"
-            + " changes), which the DDL interpreter does not model";
+        return "it runs " + verb.toUpperCase(java.util.Locale.ROOT) + " statements, which the"
+            + " DDL interpreter does not model";
       }
       try {
         queries.add(interpreter.parser().parseQuery(statement));
@@ -257,7 +285,7 @@ public final class RevisionProofs {
         return "the interpreter cannot read '" + statement + "': " + unparsed.getMessage();
       }
     }
-    return interpreter.queries(queries);
+    return new Modelled(interpreter.queries(queries), changesData);
   }
 
   private Meta empty() {

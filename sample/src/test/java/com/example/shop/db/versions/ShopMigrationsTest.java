@@ -1,0 +1,24 @@
+package com.example.shop.db.versions;
+
+import dev.retort.runtime.RevisionRegistry;
+import dev.retort.testing.ExpectedSchema;
+import dev.retort.testing.MigrationTests;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * "Test migrations before deploying": every revision's stairway, base to heads and back, and the
+ * database-free proofs, on an embedded H2 database — a test per revision.
+ */
+class ShopMigrationsTest implements MigrationTests {
+
+  @Override
+  public RevisionRegistry registry() {
+    return Revisions.REGISTRY;
+  }
+
+  @Override
+  public Optional<ExpectedSchema> expectedSchema() {
+    return Optional.of(ExpectedSchema.ddlFile(Path.of("src/test/resources/shop-schema.sql")));
+  }
+}
