@@ -85,6 +85,20 @@ class MigrationTestsTest {
     }
   }
 
+  /** The model as jOOQ classes: here read from a database built from the same DDL. */
+  static class ModelAsJooqSchema extends GoodMigrations {
+    @Override
+    public Optional<ExpectedSchema> expectedSchema() {
+      javax.sql.DataSource model = EmbeddedDatabase.fresh();
+      org.jooq.DSLContext db = org.jooq.impl.DSL.using(model, org.jooq.SQLDialect.H2);
+      db.execute("create table users (id int primary key, name varchar(50),"
+          + " email varchar(100))");
+      db.execute("create table orders (id int primary key, user_id int)");
+      db.execute("create table invoices (id int primary key)");
+      return Optional.of(ExpectedSchema.of(db.meta().getSchemas("PUBLIC").get(0)));
+    }
+  }
+
   private static EngineExecutionResults run(Class<?> testClass) {
     return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute();
   }
@@ -154,6 +168,14 @@ class MigrationTestsTest {
     EngineExecutionResults results = run(BrokenDowngradeMigrations.class);
 
     assertThat(names(results.testEvents().aborted().list()))
+        .contains("the schema at head matches the model");
+  }
+
+  @Test
+  void aModelGivenAsAJooqSchema_isComparedLikeADdlScript() {
+    EngineExecutionResults results = run(ModelAsJooqSchema.class);
+
+    assertThat(names(results.testEvents().succeeded().list()))
         .contains("the schema at head matches the model");
   }
 }
