@@ -293,7 +293,13 @@ public final class Retort {
         return false;
       }
       List<Integer> heads = indexes(registry.heads());
-      preflight(reader.recorded(connection), graph.closure(heads));
+      Map<String, Recorded> recorded = reader.recorded(connection);
+      // An unfinished row may belong to a runner working right now (a downgrade, say): only
+      // the lock can tell, so the locked path decides.
+      if (recorded.values().stream().anyMatch(Recorded::unresolvedFailure)) {
+        return false;
+      }
+      preflight(recorded, graph.closure(heads));
       log.info("Nothing to upgrade: the database is at {}", describeIds(heads));
       return true;
     } catch (SQLException e) {
