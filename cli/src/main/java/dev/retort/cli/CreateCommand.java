@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CreateCommand implements Callable<Integer> {
 
   static final String UPGRADE_HINT =
-      "    // Apply the change with the jOOQ DSL, e.g. db.alterTable(\"users\").addColumn(...)"
+      "    // Apply the change with the jOOQ DSL, e.g. db.alterTable(\"users\")"
+          + ".addColumn(\"phone\", SQLDataType.VARCHAR(30))"
           + ".execute();";
   static final String DOWNGRADE_HINT =
       "    // Undo exactly what upgrade did, or remove this method and annotate the class"

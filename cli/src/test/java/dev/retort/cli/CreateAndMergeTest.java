@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.retort.processor.RevisionProcessor;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +21,8 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** create and merge write sources that chain correctly and compile through the processor. */
 class CreateAndMergeTest {
@@ -76,6 +79,45 @@ class CreateAndMergeTest {
     String phoneId = phone.replaceAll("(?s).*id = \"([0-9a-f]{12})\".*", "$1");
     assertThat(index).contains("revises = \"" + phoneId + "\"");
     assertThat(compile()).isEmpty();
+  }
+
+  /**
+   * The root README's workflow tells the user to fill in these two lines; with either template
+   * (the built-in one, or the sample's) the result must compile without adding an import.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"built-in", "../sample/migration.java.template"})
+  void create_filledInWithTheReadmesLines_compiles(String template) throws Exception {
+    if (!template.equals("built-in")) {
+      Files.writeString(config, Files.readString(config) + "template="
+          + Path.of(template).toAbsolutePath() + "\n");
+    }
+    List<String> readme = readmeFillInLines();
+    assertThat(readme).hasSize(2);
+    assertThat(readme.get(0)).contains("SQLDataType.VARCHAR(30)");
+
+    assertThat(retort("create", "Add phone to users")).startsWith("0|");
+    Path created = versions.resolve("M0002_AddPhoneToUsers.java");
+    String source = Files.readString(created);
+    assertThat(source).contains(CreateCommand.UPGRADE_HINT);
+    assertThat(source).contains(CreateCommand.DOWNGRADE_HINT);
+    Files.writeString(created, source
+        .replace(CreateCommand.UPGRADE_HINT, "    " + readme.get(0))
+        .replace(CreateCommand.DOWNGRADE_HINT, "    " + readme.get(1)));
+
+    assertThat(compile()).isEmpty();
+  }
+
+  /** The statements the root README's daily workflow says to fill in, without their "#". */
+  static List<String> readmeFillInLines() throws Exception {
+    List<String> lines = Files.readAllLines(Path.of("../README.md"));
+    int start = lines.indexOf("# fill in its upgrade and downgrade, e.g.");
+    assertWithMessage("README.md's daily workflow names the lines to fill in").that(start)
+        .isAtLeast(0);
+    return lines.subList(start + 1, lines.size()).stream()
+        .takeWhile(line -> line.startsWith("#   "))
+        .map(line -> line.substring("#   ".length()))
+        .toList();
   }
 
   @Test
