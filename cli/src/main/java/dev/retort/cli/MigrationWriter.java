@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ final class MigrationWriter {
   record NewRevision(String message, List<String> revises, List<String> branchLabels,
       List<String> dependsOn, String upgradeBody, String downgradeBody, String command) {}
 
-  private static final Pattern SEQUENCE = Pattern.compile("^[A-Za-z]*(\\d+)_");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(seq|date|Message)\\}");
   private static final DateTimeFormatter CREATED =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -97,9 +98,12 @@ final class MigrationWriter {
       }
     }
     String name = classNameTemplate
-        .replace("{seq}", String.format(Locale.ROOT, "%04d", nextSequence()))
         .replace("{date}", STAMP.format(now))
         .replace("{Message}", pascal.toString());
+    // Only a template with {seq} numbers its files; the others may hold any digits at all.
+    if (name.contains("{seq}")) {
+      name = name.replace("{seq}", String.format(Locale.ROOT, "%04d", nextSequence()));
+    }
     if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
       throw new IllegalArgumentException("class_name_template '" + classNameTemplate
           + "' makes '" + name + "' from this message, which is not a Java class name; start"
@@ -108,17 +112,48 @@ final class MigrationWriter {
     return name;
   }
 
-  private int nextSequence() throws IOException {
-    int highest = 0;
+  /** One more than the highest {seq} among the folder's files that the template named. */
+  private BigInteger nextSequence() throws IOException {
+    Pattern named = namedByTemplate(classNameTemplate);
+    BigInteger highest = BigInteger.ZERO;
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.toList()) {
-        Matcher matcher = SEQUENCE.matcher(file.getFileName().toString());
-        if (matcher.find()) {
-          highest = Math.max(highest, Integer.parseInt(matcher.group(1)));
+        String fileName = file.getFileName().toString();
+        if (!fileName.endsWith(".java")) {
+          continue;
+        }
+        Matcher matcher = named.matcher(fileName.substring(0, fileName.length() - 5));
+        if (matcher.matches()) {
+          highest = highest.max(new BigInteger(matcher.group("seq")));
         }
       }
     }
-    return highest + 1;
+    return highest.add(BigInteger.ONE);
+  }
+
+  /**
+   * The class names a template makes, with its first {seq} as the group "seq": so a file named
+   * by another scheme, or a date in the name, is never read as a sequence number.
+   */
+  static Pattern namedByTemplate(String template) {
+    StringBuilder regex = new StringBuilder();
+    Matcher placeholder = PLACEHOLDER.matcher(template);
+    int literalStart = 0;
+    boolean sequenceSeen = false;
+    while (placeholder.find()) {
+      regex.append(Pattern.quote(template.substring(literalStart, placeholder.start())));
+      switch (placeholder.group(1)) {
+        case "seq" -> {
+          regex.append(sequenceSeen ? "\\d+" : "(?<seq>\\d+)");
+          sequenceSeen = true;
+        }
+        case "date" -> regex.append("\\d{14}");
+        default -> regex.append(".*");
+      }
+      literalStart = placeholder.end();
+    }
+    regex.append(Pattern.quote(template.substring(literalStart)));
+    return Pattern.compile(regex.toString());
   }
 
   private String template() throws IOException {

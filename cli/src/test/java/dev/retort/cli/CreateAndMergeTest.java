@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -134,6 +135,51 @@ class CreateAndMergeTest {
     assertThat(Files.readString(versions.resolve("M0004_MergePhoneAndFax.java")))
         .containsMatch("revises = \\{\"[0-9a-f]{12}\", \"[0-9a-f]{12}\"\\}");
     assertThat(compile()).isEmpty();
+  }
+
+  @Test
+  void aDateTemplate_namesTwoCreatesInARow_whichChain_andCompile() throws Exception {
+    Files.writeString(config, Files.readString(config) + "class_name_template=M{date}_{Message}\n");
+
+    String first = retort("create", "Add phone");
+    String second = retort("create", "Add fax");
+
+    assertThat(first).containsMatch("^0\\|Generating \\S+/M\\d{14}_AddPhone\\.java \\.\\.\\.  done");
+    assertThat(second).containsMatch("^0\\|Generating \\S+/M\\d{14}_AddFax\\.java \\.\\.\\.  done");
+    String phone = readOnly("_AddPhone.java");
+    String phoneId = phone.replaceAll("(?s).*id = \"([0-9a-f]{12})\".*", "$1");
+    assertThat(readOnly("_AddFax.java")).contains("revises = \"" + phoneId + "\"");
+    assertThat(compile()).isEmpty();
+  }
+
+  @Test
+  void aSequenceTemplate_afterDateNamedFiles_keepsTheFilesInCreationOrder() throws Exception {
+    retort("create", "Add phone");
+    Files.move(versions.resolve("M0002_AddPhone.java"),
+        versions.resolve("M20261124030547_AddPhone.java"));
+
+    String created = retort("create", "Add fax");
+
+    assertThat(created).startsWith("0|Generating "
+        + versions.resolve("M20261124030548_AddFax.java"));
+  }
+
+  @Test
+  void theSequence_countsOnlyFilesTheTemplateNamed() {
+    Pattern named = MigrationWriter.namedByTemplate("V{seq}__{Message}");
+
+    assertThat(named.matcher("V0012__AddPhone").matches()).isTrue();
+    assertThat(named.matcher("M0099_AddPhone").matches()).isFalse();
+    assertThat(named.matcher("V20261124030547__AddPhone").matches()).isTrue();
+  }
+
+  /** The content of the one migration whose file name ends so. */
+  private String readOnly(String suffix) throws Exception {
+    try (Stream<Path> files = Files.list(versions)) {
+      List<Path> matching = files.filter(f -> f.toString().endsWith(suffix)).toList();
+      assertThat(matching).hasSize(1);
+      return Files.readString(matching.get(0));
+    }
   }
 
   @Test
