@@ -17,10 +17,10 @@ public interface RevisionRegistry {
   /** The revision with exactly this id. */
   Optional<RevisionInfo> revision(String id);
 
-  /** The revisions that no other revision revises, in topological order. */
+  /** The revisions that no other revision revises, sorted by id. */
   List<RevisionInfo> heads();
 
-  /** The revisions that revise nothing, in topological order. */
+  /** The revisions that revise nothing, sorted by id. */
   List<RevisionInfo> bases();
 
   /**
