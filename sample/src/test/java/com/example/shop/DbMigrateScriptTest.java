@@ -6,8 +6,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,18 +19,27 @@ import org.junit.jupiter.api.io.TempDir;
 /** The seed's Quick Commands, through sample/scripts/db_migrate, on a fresh H2 file database. */
 class DbMigrateScriptTest {
 
+  private static final Path SCRIPT = Path.of("scripts/db_migrate").toAbsolutePath();
+
   @TempDir Path folder;
 
   /** What the script printed (stdout and stderr together) and its exit status. */
   record Run(int status, String output) {}
 
+  /** Runs the sample's script from the sample's folder. */
   private Run dbMigrate(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("bash", "scripts/db_migrate"));
+    return run(SCRIPT, Path.of("").toAbsolutePath(), Map.of(), args);
+  }
+
+  private Run run(Path script, Path workingFolder, Map<String, String> environment,
+      String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", script.toString()));
     command.addAll(List.of(args));
-    ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true);
+    ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true)
+        .directory(workingFolder.toFile());
     process.environment().put("RETORT_URL", "jdbc:h2:file:" + folder.resolve("shop"));
-    process.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
-        + System.getenv("PATH"));
+    process.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    process.environment().putAll(environment);
     Process running = process.start();
     String output = new String(running.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(running.waitFor(2, TimeUnit.MINUTES)).isTrue();
@@ -55,21 +68,108 @@ class DbMigrateScriptTest {
   }
 
   @Test
-  void create_writesTheNextMigrationFromTheSamplesTemplate() throws Exception {
+  void create_fromAnotherFolder_readsARelativeConfigThere_andUsesTheSamplesTemplate()
+      throws Exception {
     Path versions = Files.createDirectories(folder.resolve("versions"));
     Files.copy(Path.of("src/main/java/com/example/shop/db/versions/M0006_IndexOrdersByUser.java"),
         versions.resolve("M0006_IndexOrdersByUser.java"));
-    Path config = folder.resolve("retort.properties");
-    Files.writeString(config, "migrations.source=versions\n"
+    Files.writeString(folder.resolve("retort.properties"), "migrations.source=versions\n"
         + "migrations.package=com.example.shop.db.versions\n"
         + "template=" + Path.of("migration.java.template").toAbsolutePath() + "\n");
 
-    Run create = dbMigrate("create", "Add phone to users", "--config", config.toString());
+    Run create = run(SCRIPT, folder, Map.of(), "create", "Add phone to users",
+        "--config", "retort.properties");
 
     assertThat(create.status()).isEqualTo(0);
     assertThat(create.output()).isEqualTo("Generating "
         + versions.resolve("M0007_AddPhoneToUsers.java") + " ...  done\n");
-    assertThat(Files.readString(versions.resolve("M0007_AddPhoneToUsers.java")))
-        .contains("revises = \"e7f4b2c9a016\"");
+    String created = Files.readString(versions.resolve("M0007_AddPhoneToUsers.java"));
+    assertThat(created).contains("revises = \"e7f4b2c9a016\"");
+    assertThat(created).contains("import org.jooq.impl.SQLDataType;");
+  }
+
+  @Test
+  void fromAnotherFolder_theCommandsRunInTheSample() throws Exception {
+    Run current = run(SCRIPT, folder, Map.of(), "current");
+
+    assertThat(current.status()).isEqualTo(0);
+    assertThat(current.output()).isEqualTo("<base> (no revision applied)\n");
+  }
+
+  /**
+   * After create, a source is newer than the last build: the next command that reads the registry
+   * rebuilds first, and says why. Run on a copy of the sample's layout whose ./mvnw only records
+   * that it was called, so the test needs no Maven build of its own.
+   */
+  @Test
+  void aSourceNewerThanTheBuild_isRebuiltBeforeTheCommand_butNotForCreate() throws Exception {
+    Path root = folder.resolve("root");
+    Path sample = Files.createDirectories(root.resolve("sample"));
+    Path script = Files.createDirectories(sample.resolve("scripts")).resolve("db_migrate");
+    Files.copy(SCRIPT, script);
+    Files.writeString(sample.resolve("pom.xml"), "<project/>\n");
+    Files.createDirectories(sample.resolve("target/classes"));
+    Path classpath = sample.resolve("target/classpath.txt");
+    Files.writeString(classpath, Path.of("target/classes").toAbsolutePath() + ":"
+        + Files.readString(Path.of("target/classpath.txt")).strip());
+    Path migration = Files.createDirectories(sample.resolve("src/main/java/shop"))
+        .resolve("M0007_AddPhoneToUsers.java");
+    Files.writeString(migration, "// written by create\n");
+    Path builds = root.resolve("builds.log");
+    executable(root.resolve("mvnw"), "#!/bin/sh\necho \"./mvnw $*\" >> " + builds + "\n"
+        + "touch sample/target/classpath.txt\n");
+    Instant now = Instant.now();
+    Files.setLastModifiedTime(sample.resolve("pom.xml"), FileTime.from(now.minusSeconds(60)));
+    Files.setLastModifiedTime(classpath, FileTime.from(now.minusSeconds(30)));
+
+    Run create = run(script, folder, Map.of(), "create", "--help");
+    assertThat(create.status()).isEqualTo(0);
+    assertThat(Files.exists(builds)).isFalse();
+
+    Run current = run(script, folder, Map.of(), "current");
+    assertThat(current.status()).isEqualTo(0);
+    assertThat(current.output()).isEqualTo("src/main/java/shop/M0007_AddPhoneToUsers.java changed"
+        + " since the last build; building the sample: (cd .. && ./mvnw -q -pl sample -am"
+        + " package -DskipTests)\n<base> (no revision applied)\n");
+    assertThat(Files.readString(builds)).isEqualTo("./mvnw -q -pl sample -am package -DskipTests\n");
+
+    Run again = run(script, folder, Map.of(), "current");
+    assertThat(again.output()).isEqualTo("<base> (no revision applied)\n");
+    assertThat(Files.readAllLines(builds)).hasSize(1);
+  }
+
+  @Test
+  void aFailedRebuild_stopsTheCommand_andSaysSo() throws Exception {
+    Path root = folder.resolve("root");
+    Path sample = Files.createDirectories(root.resolve("sample"));
+    Path script = Files.createDirectories(sample.resolve("scripts")).resolve("db_migrate");
+    Files.copy(SCRIPT, script);
+    executable(root.resolve("mvnw"), "#!/bin/sh\necho 'M0007_AddPhoneToUsers.java:[20,5] error:"
+        + " cannot find symbol'\nexit 1\n");
+
+    Run upgrade = run(script, folder, Map.of(), "upgrade");
+
+    assertThat(upgrade.status()).isEqualTo(1);
+    assertThat(upgrade.output()).isEqualTo("The sample has not been built yet; building the"
+        + " sample: (cd .. && ./mvnw -q -pl sample -am package -DskipTests)\n"
+        + "M0007_AddPhoneToUsers.java:[20,5] error: cannot find symbol\n"
+        + "ERROR: the build failed (javac's errors are above); fix them and run the command"
+        + " again.\n");
+  }
+
+  @Test
+  void javaHome_isTheJavaTheScriptRuns() throws Exception {
+    Path javaHome = folder.resolve("jdk");
+    executable(Files.createDirectories(javaHome.resolve("bin")).resolve("java"),
+        "#!/bin/sh\necho \"java from JAVA_HOME: $3 $4 $5\"\n");
+
+    Run run = run(SCRIPT, folder, Map.of("JAVA_HOME", javaHome.toString()), "current", "-v");
+
+    assertThat(run.output()).isEqualTo("java from JAVA_HOME: dev.retort.cli.RetortCli current -v\n");
+  }
+
+  private static void executable(Path file, String content) throws IOException {
+    Files.writeString(file, content);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 }
