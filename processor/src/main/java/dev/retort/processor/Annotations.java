@@ -26,10 +26,12 @@ final class Annotations {
   }
 
   /**
-   * The value of {@code member} as written in the annotation, narrowed to the array element equal
-   * to {@code element} when there is one; empty when the member was left at its default.
+   * The value of {@code member} as written in the annotation, narrowed to the {@code occurrence}-th
+   * array element equal to {@code element} (0 is the first) when there is one; empty when the
+   * member was left at its default.
    */
-  static Optional<AnnotationValue> value(AnnotationMirror mirror, String member, String element) {
+  static Optional<AnnotationValue> value(
+      AnnotationMirror mirror, String member, String element, int occurrence) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
         : mirror.getElementValues().entrySet()) {
       if (!entry.getKey().getSimpleName().contentEquals(member)) {
@@ -37,8 +39,10 @@ final class Annotations {
       }
       AnnotationValue value = entry.getValue();
       if (element != null && value.getValue() instanceof List<?> items) {
+        int copies = 0;
         for (Object item : items) {
-          if (item instanceof AnnotationValue itemValue && element.equals(itemValue.getValue())) {
+          if (item instanceof AnnotationValue itemValue && element.equals(itemValue.getValue())
+              && copies++ == occurrence) {
             return Optional.of(itemValue);
           }
         }

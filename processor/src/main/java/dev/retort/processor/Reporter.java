@@ -53,7 +53,7 @@ final class Reporter {
     String member = local != null ? problem.attribute().memberName() : null;
     Optional<AnnotationValue> value = member == null
         ? Optional.empty()
-        : Annotations.value(mirror.get(), member, problem.value());
+        : Annotations.value(mirror.get(), member, problem.value(), problem.occurrence());
     if (value.isPresent()) {
       messager.printMessage(kind, problem.message(), type, mirror.get(), value.get());
     } else {

@@ -207,13 +207,21 @@ class RevisionProcessorErrorsTest {
   }
 
   @Test
-  void aParentListedTwice_fails() {
-    JavaFileObject twice = migration("com.example.db.AddEmail",
-        "@Revision(id = \"b1\", revises = {\"ae1027a6acf0\", \"ae1027a6acf0\"})");
+  void aParentListedTwice_failsAtTheRepeat() {
+    JavaFileObject twice = migration("com.example.db.AddEmail", """
+        @Revision(
+            id = "b1",
+            revises = {
+              "ae1027a6acf0", // the first copy
+              "ae1027a6acf0" // the repeat
+            })""");
 
-    assertThat(compile(CREATE_USERS, twice))
+    Compilation compilation = compile(CREATE_USERS, twice);
+
+    assertThat(compilation)
         .hadErrorContaining(Messages.duplicateParent("b1 (AddEmail)", "revises", "ae1027a6acf0"))
-        .inFile(twice).onLineContaining("revises");
+        .inFile(twice).onLineContaining("the repeat");
+    assertThat(compilation).hadErrorCount(1);
   }
 
   @Test

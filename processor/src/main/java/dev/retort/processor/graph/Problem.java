@@ -7,9 +7,16 @@ package dev.retort.processor.graph;
  * @param attribute the annotation member at fault, so the diagnostic can point at its value
  * @param value the offending element of that member (an id or label), or {@code null} for the
  *     member as a whole
+ * @param occurrence which copy of {@code value} in the member is at fault, counting from 0: a
+ *     repeated id is reported at its repeat, not at the first copy
  */
 public record Problem(
-    Severity severity, RevisionNode subject, Attribute attribute, String value, String message) {
+    Severity severity,
+    RevisionNode subject,
+    Attribute attribute,
+    String value,
+    int occurrence,
+    String message) {
 
   /** How bad a finding is. */
   public enum Severity {
@@ -38,10 +45,16 @@ public record Problem(
   }
 
   static Problem error(RevisionNode subject, Attribute attribute, String value, String message) {
-    return new Problem(Severity.ERROR, subject, attribute, value, message);
+    return new Problem(Severity.ERROR, subject, attribute, value, 0, message);
+  }
+
+  /** An error about the {@code occurrence}-th copy of {@code value} (0 is the first). */
+  static Problem error(
+      RevisionNode subject, Attribute attribute, String value, int occurrence, String message) {
+    return new Problem(Severity.ERROR, subject, attribute, value, occurrence, message);
   }
 
   static Problem warning(RevisionNode subject, Attribute attribute, String value, String message) {
-    return new Problem(Severity.WARNING, subject, attribute, value, message);
+    return new Problem(Severity.WARNING, subject, attribute, value, 0, message);
   }
 }

@@ -2,9 +2,9 @@ package dev.retort.processor.graph;
 
 import dev.retort.processor.messages.Messages;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Every id in {@code revises} and {@code dependsOn} must name an existing revision, once. An
@@ -32,10 +32,11 @@ final class ReferenceCheck implements GraphCheck {
       RevisionGraph graph,
       Suggestions suggestions,
       List<Problem> problems) {
-    Set<String> seen = new HashSet<>();
+    Map<String, Integer> copies = new HashMap<>();
     for (String id : ids) {
-      if (!seen.add(id)) {
-        problems.add(Problem.error(node, attribute, id,
+      int copy = copies.merge(id, 1, Integer::sum) - 1;
+      if (copy > 0) {
+        problems.add(Problem.error(node, attribute, id, copy,
             Messages.duplicateParent(node.describe(), attribute.memberName(), id)));
       } else if (graph.node(id).isEmpty()) {
         List<String> closest = suggestions.closestTo(id);

@@ -62,11 +62,13 @@ class GraphValidatorTest {
   }
 
   @Test
-  void aParentListedTwice_isReported() {
+  void aParentListedTwice_isReportedAtItsRepeat() {
     Problem problem = strictly(graph(node("a"), node("b", "a", "a"))).get(0);
 
     assertThat(problem.message()).startsWith(Messages.DUPLICATE_PARENT);
     assertThat(problem.message()).contains("lists 'a' twice in revises");
+    assertThat(problem.value()).isEqualTo("a");
+    assertThat(problem.occurrence()).isEqualTo(1);
   }
 
   @Test
