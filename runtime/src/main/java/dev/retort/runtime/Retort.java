@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -287,19 +288,28 @@ public final class Retort {
    */
   private boolean atEveryHead() {
     try (Connection connection = dataSource.getConnection()) {
-      List<String> current = reader.heads(connection);
-      List<String> wanted = registry.heads().stream().map(RevisionInfo::id).sorted().toList();
-      if (!current.stream().sorted().toList().equals(wanted)) {
+      List<Integer> heads = new ArrayList<>();
+      for (String id : reader.heads(connection)) {
+        Optional<RevisionInfo> known = registry.revision(id);
+        if (known.isEmpty()) {
+          return false;
+        }
+        heads.add(known.get().index());
+      }
+      // Usually the rows are the registry's heads; a head that another revision depends on is
+      // implied by it instead, so what counts is that the rows imply every revision.
+      BitSet applied = graph.closure(heads);
+      if (applied.cardinality() != graph.size()) {
         return false;
       }
-      List<Integer> heads = indexes(registry.heads());
+      heads.sort(null);
       Map<String, Recorded> recorded = reader.recorded(connection);
       // An unfinished row may belong to a runner working right now (a downgrade, say): only
       // the lock can tell, so the locked path decides.
       if (recorded.values().stream().anyMatch(Recorded::unresolvedFailure)) {
         return false;
       }
-      preflight(recorded, graph.closure(heads));
+      preflight(recorded, applied);
       log.info("Nothing to upgrade: the database is at {}", describeIds(heads));
       return true;
     } catch (SQLException e) {
@@ -475,17 +485,19 @@ public final class Retort {
   public String sql(String from, String to, SQLDialect dialect) {
     List<Integer> fromHeads = targets.resolve(from, List.of());
     BitSet applied = graph.closure(fromHeads);
-    List<Integer> toRevisions = targets.resolve(to, fromHeads);
-    BitSet wanted = graph.closure(toRevisions);
-    BitSet up = (BitSet) wanted.clone();
-    up.andNot(applied);
+    boolean upgrade;
     List<Integer> plan = new ArrayList<>();
-    boolean upgrade = !up.isEmpty() || from.equals("base");
-    if (upgrade) {
-      up.stream().forEach(plan::add);
+    if (Targets.isDowngradeOnly(to)) {
+      upgrade = false;
     } else {
-      BitSet removed = (BitSet) applied.clone();
-      removed.andNot(wanted);
+      BitSet up = graph.closure(targets.resolve(to, fromHeads));
+      up.andNot(applied);
+      upgrade = !up.isEmpty() || from.equals("base");
+      up.stream().forEach(plan::add);
+    }
+    if (!upgrade) {
+      // The same plan as an online downgrade from those heads, newest first.
+      BitSet removed = targets.removedByDowngrade(to, applied, graph.headsOf(applied));
       for (int i = removed.previousSetBit(graph.size() - 1); i >= 0;
           i = removed.previousSetBit(i - 1)) {
         plan.add(i);
@@ -595,28 +607,38 @@ public final class Retort {
   /** How the version table changes for one step, and how the log line names it. */
   private record Change(List<Integer> removed, List<Integer> added, String from, String to) {}
 
+  /**
+   * The version table's change for one step up: the new revision replaces the heads it needs
+   * (parents and dependencies, as Alembic counts them), or joins the others as a new branch.
+   */
   private Change stepUp(int revision, List<Integer> heads) {
     List<Integer> removed = new ArrayList<>();
-    for (int parent : graph.parents(revision)) {
-      if (heads.contains(parent)) {
-        removed.add(parent);
+    for (int[] needed : new int[][] {graph.parents(revision), graph.dependencies(revision)}) {
+      for (int head : needed) {
+        if (heads.contains(head) && !removed.contains(head)) {
+          removed.add(head);
+        }
       }
     }
     return new Change(removed, List.of(revision),
         describeIds(toList(graph.parents(revision))), graph.revision(revision).id());
   }
 
+  /**
+   * The version table's change for one step down: the revision goes, and each parent or
+   * dependency that nothing applied needs any more becomes a head again (Alembic re-inserts a
+   * dependency the removed revision implied).
+   */
   private Change stepDown(int revision, List<Integer> heads, BitSet applied) {
     BitSet remaining = (BitSet) applied.clone();
     remaining.clear(revision);
     List<Integer> added = new ArrayList<>();
-    for (int parent : graph.parents(revision)) {
-      boolean stillHasChild = false;
-      for (int child : graph.children(parent)) {
-        stillHasChild |= remaining.get(child);
-      }
-      if (remaining.get(parent) && !stillHasChild && !heads.contains(parent)) {
-        added.add(parent);
+    for (int[] needed : new int[][] {graph.parents(revision), graph.dependencies(revision)}) {
+      for (int below : needed) {
+        if (remaining.get(below) && !graph.isNeededBy(below, remaining)
+            && !heads.contains(below) && !added.contains(below)) {
+          added.add(below);
+        }
       }
     }
     return new Change(List.of(revision), added, graph.revision(revision).id(),
@@ -815,8 +837,9 @@ public final class Retort {
         : " It was NOT rolled back (" + (revision.transactional()
             ? dialect().getName() + " cannot roll back DDL"
             : "it runs outside a transaction") + "), so its statements may be partly applied."
-            + " Check the schema against its " + verb + ", finish or undo it by hand, then run"
-            + " repair; until then every run refuses.";
+            + " Check the schema against its " + verb + ": " + repairAdvice(direction
+                == Direction.UP ? revision.id() : String.join(" ", ids(toList(
+                    graph.parents(revision.index()))))) + " Until then every run refuses.";
     String message = "Revision " + describe(revision) + " failed in " + verb + " "
         + change.from() + " -> " + change.to() + ": " + rootMessage(cause) + outcome;
     log.error(message);
@@ -864,8 +887,8 @@ public final class Retort {
       throw new UnknownRevisionException("The database is at revision "
           + String.join(", ", unknown) + ", which this build does not know: the schema is newer"
           + " than this code, or belongs to another application. Deploy the build that contains"
-          + " it; if it was removed on purpose, stamp the database with a revision this build"
-          + " knows.", unknown);
+          + " it; if it was removed on purpose, replace the record with stamp --purge and a"
+          + " revision this build knows.", unknown);
     }
     heads.sort(null);
     return heads;
@@ -891,8 +914,7 @@ public final class Retort {
             : " failed at " + state.at();
         throw new UnresolvedFailureException("Revision " + name + what + ", and it could not be"
             + " rolled back, so its statements may be partly applied. Check the schema against"
-            + " it, finish or undo it by hand, then run repair to mark it resolved; every run"
-            + " refuses until then.");
+            + " it: " + repairAdvice(null) + " Every run refuses until then.");
       }
     }
     List<RevisionInfo> edited = new ArrayList<>();
@@ -910,6 +932,19 @@ public final class Retort {
           + " revision instead. If the edit was deliberate and the database needs nothing more,"
           + " run repair to record the new checksum.", edited);
     }
+  }
+
+  /**
+   * What to do about a revision that failed halfway: repair alone makes the next run retry it,
+   * which is right only once its partial changes are undone.
+   *
+   * @param reached the stamp target that records it as finished, or {@code null} if unknown
+   */
+  private static String repairAdvice(String reached) {
+    String stamp = reached == null ? "stamp the revision it was going to"
+        : "stamp " + (reached.isEmpty() ? "base" : reached);
+    return "undo what it did by hand and run repair, and the next run retries it; or finish it"
+        + " by hand, run repair, then " + stamp + ".";
   }
 
   private static boolean checksumDiffers(String recorded, String compiled) {

@@ -44,11 +44,25 @@ class OfflineSqlTest {
     String script = retort.sql("m1", "b1", SQLDialect.H2);
 
     assertThat(script).doesNotContain("create table if not exists");
-    assertThat(script.indexOf("drop table t_m1")).isLessThan(script.indexOf("drop table t_c1"));
     assertThat(script).contains("-- Running downgrade m1 -> (b1, c1)");
+    assertThat(script).contains("drop table t_m1");
     assertThat(script).contains("update retort_version set version_num = 'b1' where"
         + " version_num = 'm1';\ninsert into retort_version (version_num) values ('c1');");
-    assertThat(script).contains("delete from retort_version where version_num = 'c1';");
+    // As online: downgrading to b1 removes what is above b1, and c1 is beside it.
+    assertThat(script).doesNotContain("t_c1;");
+  }
+
+  @Test
+  void aDowngradeScript_takesTheTargetsAnOnlineDowngradeTakes() {
+    Retort retort = Retort.using(NO_DATABASE, TargetsTest.shop());
+
+    String relative = retort.sql("n1", "-2", SQLDialect.H2);
+    String branch = retort.sql("heads", "billing@base", SQLDialect.H2);
+
+    assertThat(relative.indexOf("drop table t_n1")).isLessThan(relative.indexOf("drop table t_m1"));
+    assertThat(relative).doesNotContain("drop table t_b1");
+    assertThat(branch.indexOf("drop table t_y1")).isLessThan(branch.indexOf("drop table t_x1"));
+    assertThat(branch).doesNotContain("drop table t_n1");
   }
 
   @Test

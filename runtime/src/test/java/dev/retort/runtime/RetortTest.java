@@ -67,7 +67,8 @@ class RetortTest {
     retort.upgrade("y1");
 
     assertThat(tablesOf(dataSource)).containsExactlyElementsIn(t("a1", "b1", "x1", "y1"));
-    assertThat(ids(retort.current())).containsExactly("b1", "y1");
+    // y1 depends on b1, so it implies b1: one row, as Alembic records it.
+    assertThat(ids(retort.current())).containsExactly("y1");
     assertThat(ids(retort.check().pending())).containsExactly("c1", "m1", "n1");
   }
 
@@ -99,14 +100,51 @@ class RetortTest {
 
     List<MigrationStep> steps = retort.downgrade("b1");
 
+    // y1 depends on b1, which stays: as in Alembic, only what needs a removed revision goes.
     assertThat(steps.stream().map(s -> s.revision().id()).toList())
-        .containsExactly("y1", "n1", "m1").inOrder();
-    assertThat(ids(retort.current())).containsExactly("b1", "c1", "x1");
+        .containsExactly("n1", "m1").inOrder();
+    assertThat(ids(retort.current())).containsExactly("c1", "y1");
+    retort.downgrade("a1");
+    assertThat(tablesOf(dataSource)).containsExactlyElementsIn(t("a1", "x1"));
+    assertThat(ids(retort.current())).containsExactly("a1", "x1");
+    retort.upgrade("heads");
     retort.downgrade("billing@base");
-    assertThat(tablesOf(dataSource)).containsExactlyElementsIn(t("a1", "b1", "c1"));
+    assertThat(tablesOf(dataSource)).containsExactlyElementsIn(t("a1", "b1", "c1", "m1", "n1"));
     retort.downgrade("base");
     assertThat(tablesOf(dataSource)).isEmpty();
     assertThat(retort.current()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void theVersionTable_countsDependencies_asAlembicDoes(TestDatabase database) throws Exception {
+    DataSource dataSource = database.create();
+    Retort retort = Retort.using(dataSource, TargetsTest.shop());
+
+    retort.upgrade("x1");
+    retort.upgrade("b1");
+    assertThat(ids(retort.current())).containsExactly("b1", "x1");
+    retort.upgrade("y1");
+    assertThat(ids(retort.current())).containsExactly("y1");
+    // Going down, the dependency y1 implied is a head again.
+    retort.downgrade("-1");
+    assertThat(ids(retort.current())).containsExactly("b1", "x1");
+    assertThat(tablesOf(dataSource)).containsExactlyElementsIn(t("a1", "b1", "x1"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aStampedDependency_isStillAppliedAfterADowngrade(TestDatabase database) throws Exception {
+    DataSource dataSource = database.create();
+    Retort retort = Retort.using(dataSource, TargetsTest.shop());
+
+    retort.upgrade("y1");
+    // As a database stamped by hand records it: the one row of y1, which implies b1.
+    retort.stamp(true, "y1");
+    retort.downgrade("-1");
+
+    assertThat(ids(retort.current())).containsExactly("b1", "x1");
+    assertThat(ids(retort.check().pending())).containsExactly("c1", "m1", "n1", "y1");
   }
 
   @ParameterizedTest

@@ -84,7 +84,8 @@ class TargetsTest {
     assertThat(resolve("base")).isEmpty();
     assertThat(resolve("billing@head")).containsExactly("y1");
     assertThat(resolve("core@head")).containsExactly("n1");
-    assertThat(resolve("billing")).containsExactly("y1");
+    assertThat(resolve("billing")).containsExactly("x1");
+    assertThat(resolve("core")).containsExactly("a1");
   }
 
   @Test
@@ -121,8 +122,137 @@ class TargetsTest {
     BitSet applied = graph.closure(indexes("n1", "y1"));
 
     assertThat(ids(targets.removedByDowngrade("b1", applied, indexes("n1", "y1")).stream()
-        .boxed().toList())).containsExactly("m1", "n1", "y1");
+        .boxed().toList())).containsExactly("m1", "n1");
     assertThat(ids(targets.removedByDowngrade("billing@base", applied, indexes("n1", "y1"))
         .stream().boxed().toList())).containsExactly("x1", "y1");
+  }
+
+  @Test
+  void aDowngradeRemovesWhatDependsOnTheRevisionsItRemoves() {
+    BitSet applied = graph.closure(indexes("n1", "y1"));
+
+    assertThat(removed(targets, "a1", applied, "n1", "y1"))
+        .containsExactly("b1", "c1", "m1", "n1", "y1");
+  }
+
+  /**
+   * Branches that fork off a shared trunk, each labelled on its first revision:
+   *
+   * <pre>
+   * r0 -> r1 -> a1 (A) -> a2
+   *          \-> b1 (B) -> b2
+   * </pre>
+   */
+  static TestRegistry fork() {
+    return TestRegistry.builder()
+        .revision("r0")
+        .revision("r1", "r0")
+        .revision("a1", "r1").labels("A")
+        .revision("a2", "a1")
+        .revision("b1", "r1").labels("B")
+        .revision("b2", "b1")
+        .build();
+  }
+
+  @Test
+  void labelPlusN_startsFromWhereTheDatabaseStandsOnThatLine() {
+    Targets fork = new Targets(new Graph(fork()));
+
+    assertThat(resolveIn(fork, "B@+1", "r1")).containsExactly("b1");
+    assertThat(resolveIn(fork, "B@+2", "r1")).containsExactly("b2");
+    assertThat(resolveIn(fork, "B@+1", "a2")).containsExactly("b1");
+    assertThat(resolveIn(fork, "A@+1", "a1", "b2")).containsExactly("a2");
+    assertThat(resolveIn(fork, "B@+2")).containsExactly("r1");
+    assertThat(resolveIn(fork, "B@+3")).containsExactly("b1");
+  }
+
+  @Test
+  void labelAtHeadMinusN_walksDownFromThatBranchsHead() {
+    Targets fork = new Targets(new Graph(fork()));
+
+    assertThat(resolveIn(fork, "B@head-1")).containsExactly("b1");
+    assertThat(resolveIn(fork, "A@head-2")).containsExactly("r1");
+    assertThat(resolveIn(fork, "B@b2-1")).containsExactly("b1");
+    assertThat(resolveIn(fork, "a1-2")).containsExactly("r0");
+    assertThat(resolveIn(fork, "r0-1")).isEmpty();
+    InvalidTargetException e =
+        assertThrows(InvalidTargetException.class, () -> resolveIn(fork, "head-1"));
+    assertThat(e).hasMessageThat()
+        .isEqualTo("Multiple heads are present for given argument 'head-1'; a2, b2");
+  }
+
+  @Test
+  void aRevisionOffTheLabelsLine_isNotOnThatBranch() {
+    Targets fork = new Targets(new Graph(fork()));
+
+    assertThat(resolveIn(fork, "B@r0")).containsExactly("r0");
+    InvalidTargetException e =
+        assertThrows(InvalidTargetException.class, () -> resolveIn(fork, "B@a1"));
+    assertThat(e).hasMessageThat().isEqualTo("Revision a1 is not a member of branch 'B'");
+  }
+
+  @Test
+  void labelMinusN_downgradesThatBranchOnly() {
+    TestRegistry registry = fork();
+    Graph forkGraph = new Graph(registry);
+    Targets fork = new Targets(forkGraph);
+    BitSet applied = forkGraph.closure(indexesIn(registry, "a2", "b2"));
+
+    assertThat(removed(fork, "B@-1", applied, registry, "a2", "b2")).containsExactly("b2");
+    assertThat(removed(fork, "B@-2", applied, registry, "a2", "b2")).containsExactly("b1", "b2");
+    assertThat(removed(fork, "A@r1", applied, registry, "a2", "b2")).containsExactly("a1", "a2");
+    assertThat(removed(fork, "r1", applied, registry, "a2", "b2"))
+        .containsExactly("a1", "a2", "b1", "b2");
+    assertThat(removed(fork, "B@base", applied, registry, "a2", "b2")).containsExactly("b1", "b2");
+  }
+
+  /**
+   * Alembic's criss-cross of dependencies (DependsOnBranchTestThree in its
+   * test_version_traversal.py): downgrading to b1 removes b2 and keeps a3, which depends on b1
+   * itself.
+   *
+   * <pre>
+   * a1 -> a2 -> a3 (depends on b1)
+   * b1 -> b2 (depends on a2) -> b3
+   * </pre>
+   */
+  @Test
+  void aDowngradeKeepsWhatDependsOnTheDestinationItself() {
+    TestRegistry registry = TestRegistry.builder()
+        .revision("a1")
+        .revision("a2", "a1")
+        .revision("b1")
+        .revision("b2", "b1").dependsOn("a2")
+        .revision("b3", "b2")
+        .revision("a3", "a2").dependsOn("b1")
+        .build();
+    Graph crisscross = new Graph(registry);
+    BitSet applied = crisscross.closure(indexesIn(registry, "a3", "b2"));
+
+    assertThat(removed(new Targets(crisscross), "b1", applied, registry, "a3", "b2"))
+        .containsExactly("b2");
+  }
+
+  private List<String> removed(Targets in, String target, BitSet applied, String... current) {
+    return removed(in, target, applied, registry, current);
+  }
+
+  private static List<String> removed(Targets in, String target, BitSet applied,
+      TestRegistry registry, String... current) {
+    return in.removedByDowngrade(target, applied, indexesIn(registry, current)).stream()
+        .mapToObj(i -> registry.revisions().get(i).id()).toList();
+  }
+
+  private static List<String> resolveIn(Targets in, String target, String... current) {
+    return in.resolve(target, indexesIn(registryOf(in), current)).stream()
+        .map(i -> registryOf(in).revisions().get(i).id()).toList();
+  }
+
+  private static TestRegistry registryOf(Targets in) {
+    return (TestRegistry) in.graph().registry();
+  }
+
+  private static List<Integer> indexesIn(TestRegistry registry, String... ids) {
+    return List.of(ids).stream().map(id -> registry.revision(id).orElseThrow().index()).toList();
   }
 }

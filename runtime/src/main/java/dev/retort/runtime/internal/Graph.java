@@ -131,20 +131,57 @@ public final class Graph {
 
   /**
    * The heads of an applied set, as the version table records them: applied revisions that no
-   * applied revision names as a parent. Dependencies do not count, as in Alembic.
+   * applied revision names as a parent or a dependency. A dependency counts, as in Alembic: a
+   * revision implies what it depends on, so {@code closure(headsOf(applied)) == applied}.
    */
   public List<Integer> headsOf(BitSet applied) {
     List<Integer> heads = new ArrayList<>();
     for (int i = applied.nextSetBit(0); i >= 0; i = applied.nextSetBit(i + 1)) {
-      boolean hasAppliedChild = false;
-      for (int child : children(i)) {
-        hasAppliedChild |= applied.get(child);
-      }
-      if (!hasAppliedChild) {
+      if (!isNeededBy(i, applied)) {
         heads.add(i);
       }
     }
     return heads;
+  }
+
+  /** Whether one of {@code revisions} names this one as a parent or a dependency. */
+  public boolean isNeededBy(int index, BitSet revisions) {
+    return anyApplied(children(index), revisions) || anyApplied(dependents(index), revisions);
+  }
+
+  private static boolean anyApplied(int[] indexes, BitSet applied) {
+    for (int index : indexes) {
+      if (applied.get(index)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The revision and its ancestors through {@code revises} only, as Alembic's lineage uses. */
+  public BitSet ancestorsThroughParents(int index) {
+    return walk(index, true);
+  }
+
+  /** The revision and its descendants through {@code revises} only. */
+  public BitSet descendantsThroughParents(int index) {
+    return walk(index, false);
+  }
+
+  private BitSet walk(int start, boolean down) {
+    BitSet reached = new BitSet(size());
+    reached.set(start);
+    List<Integer> stack = new ArrayList<>(List.of(start));
+    while (!stack.isEmpty()) {
+      int current = stack.remove(stack.size() - 1);
+      for (int next : down ? parents(current) : children(current)) {
+        if (!reached.get(next)) {
+          reached.set(next);
+          stack.add(next);
+        }
+      }
+    }
+    return reached;
   }
 
   /**

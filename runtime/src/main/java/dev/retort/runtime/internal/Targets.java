@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * Resolves Alembic's target syntax against the graph: ids and unique id prefixes, {@code head},
  * {@code heads}, {@code base}, {@code current}, {@code label@head}, {@code label@base}, a label
  * alone, and the relative forms {@code +N}, {@code -N}, {@code rev+N}, {@code rev-N},
- * {@code label@+N}. Error wording follows Alembic's.
+ * {@code label@+N}, {@code label@-N}, {@code label@head-N}. Error wording follows Alembic's.
  */
 public final class Targets {
 
@@ -25,6 +25,10 @@ public final class Targets {
 
   public Targets(Graph graph) {
     this.graph = graph;
+  }
+
+  public Graph graph() {
+    return graph;
   }
 
   /**
@@ -39,6 +43,14 @@ public final class Targets {
           + " is a downgrade; use downgrade " + target);
     }
     return resolve(target, current);
+  }
+
+  /** Whether the target can only be a downgrade's: {@code base}, {@code label@base}, {@code -N}. */
+  public static boolean isDowngradeOnly(String target) {
+    Matcher relative = RELATIVE.matcher(target);
+    return target.equals("base") || target.endsWith("@base")
+        || relative.matches() && relative.group("sign").equals("-")
+            && relative.group("from").isEmpty();
   }
 
   /** The applied revisions a downgrade to {@code target} removes. */
@@ -92,22 +104,51 @@ public final class Targets {
       return removed;
     }
     List<Integer> destinations = resolve(target, current);
-    if (destinations.size() != 1) {
+    if (destinations.size() > 1) {
       throw new InvalidTargetException("Downgrade needs one destination; " + target + " names "
           + describe(destinations) + ".");
     }
-    int destination = destinations.get(0);
-    if (!applied.get(destination)) {
+    int destination = destinations.isEmpty() ? -1 : destinations.get(0);
+    if (destination >= 0 && !applied.get(destination)) {
       throw new InvalidTargetException("Destination " + graph.revision(destination).id()
           + " is not a valid downgrade target from current head(s): it is not applied.");
     }
-    return removedAbove(destination, applied);
+    String label = relative.matches() ? relative.group("label") : labelOf(target);
+    return removedAbove(destination, label, applied, target);
   }
 
-  private BitSet removedAbove(int destination, BitSet applied) {
-    BitSet removed = graph.dependentsClosure(List.of(destination));
+  /**
+   * What a downgrade to {@code destination} (-1 for base) removes, as Alembic does: the
+   * destination's children and everything that needs them, through parents or dependencies.
+   * What depends on the destination itself stays, since the destination stays. With a label, a
+   * fork's children are narrowed to those on the label's line, so a sibling branch stays too.
+   */
+  private BitSet removedAbove(int destination, String label, BitSet applied, String target) {
+    List<Integer> roots = new ArrayList<>();
+    if (destination < 0) {
+      graph.registry().bases().forEach(base -> roots.add(base.index()));
+    } else {
+      for (int child : graph.children(destination)) {
+        roots.add(child);
+      }
+    }
+    if (label != null && roots.size() > 1) {
+      BitSet line = graph.ancestorsThroughParents(declaring(label));
+      roots.removeIf(root -> !line.get(root));
+      if (roots.isEmpty()) {
+        throw new InvalidTargetException(target + " is not a valid downgrade target from the"
+            + " current heads: nothing above it is on branch '" + label + "'.");
+      }
+    }
+    BitSet removed = graph.dependentsClosure(roots);
+    roots.forEach(removed::set);
     removed.and(applied);
     return removed;
+  }
+
+  private static String labelOf(String target) {
+    int at = target.indexOf('@');
+    return at < 0 ? null : target.substring(0, at);
   }
 
   /** The revisions a target names, for any command. Empty for {@code base}. */
@@ -126,17 +167,18 @@ public final class Targets {
     }
     Matcher relative = RELATIVE.matcher(target);
     if (relative.matches()) {
-      return List.of(relative(relative, target, current));
+      int revision = relative(relative, target, current);
+      return revision < 0 ? List.of() : List.of(revision);
     }
     int at = target.indexOf('@');
     if (at >= 0) {
       String label = target.substring(0, at);
       String rest = target.substring(at + 1);
-      BitSet branch = labelled(label);
+      BitSet line = lineage(label);
       if (rest.equals("head") || rest.equals("heads")) {
         List<Integer> heads = new ArrayList<>();
         for (int head : headsOf(graph.registry().heads())) {
-          if (branch.get(head)) {
+          if (line.get(head)) {
             heads.add(head);
           }
         }
@@ -148,28 +190,31 @@ public final class Targets {
       if (rest.equals("base")) {
         throw new InvalidTargetException(target + " can only be a downgrade target");
       }
-      int revision = lookUp(rest);
-      if (!branch.get(revision)) {
-        throw new InvalidTargetException("Revision " + graph.revision(revision).id()
-            + " is not on branch '" + label + "'");
-      }
-      return List.of(revision);
+      return List.of(onBranch(lookUp(rest), label, line));
     }
     return List.of(lookUp(target));
   }
 
-  /** A full id, a unique prefix of one, or a branch label alone (meaning {@code label@head}). */
+  private int onBranch(int revision, String label, BitSet line) {
+    if (!line.get(revision)) {
+      throw new InvalidTargetException("Revision " + graph.revision(revision).id()
+          + " is not a member of branch '" + label + "'");
+    }
+    return revision;
+  }
+
+  /**
+   * A full id, a unique prefix of one, or a branch label alone, which names the revision that
+   * declares the label (as in Alembic; {@code label@head} names the branch's head).
+   */
   public int lookUp(String reference) {
     Optional<RevisionInfo> exact = graph.registry().revision(reference);
     if (exact.isPresent()) {
       return exact.get().index();
     }
-    if (graph.labels().containsKey(reference)) {
-      List<Integer> heads = resolve(reference + "@head", List.of());
-      if (heads.isEmpty()) {
-        throw new InvalidTargetException("Branch '" + reference + "' has no head");
-      }
-      return heads.get(0);
+    Integer declaring = graph.labels().get(reference);
+    if (declaring != null) {
+      return declaring;
     }
     List<Integer> matches = new ArrayList<>();
     for (int i = 0; i < graph.size(); i++) {
@@ -188,33 +233,62 @@ public final class Targets {
         + describe(matches) + ". Give more of the id.");
   }
 
+  /** The revision a relative target reaches, or -1 for base. */
   private int relative(Matcher relative, String target, List<Integer> current) {
     String label = relative.group("label");
     String from = relative.group("from");
     int steps = Integer.parseInt(relative.group("steps"));
     boolean forward = relative.group("sign").equals("+");
-    BitSet branch = label == null ? null : labelled(label);
+    BitSet line = label == null ? null : lineage(label);
     int start;
-    if (!from.isEmpty()) {
-      start = from.equals("head") ? singleHeadOfRegistry(target) : lookUp(from);
-    } else if (branch != null) {
-      List<Integer> onBranch = current.stream().filter(branch::get).toList();
-      start = onBranch.isEmpty() ? -1 : singleHead(onBranch, target);
+    if (from.equals("head")) {
+      start = label == null
+          ? singleHeadOfRegistry(target)
+          : singleOf(resolve(label + "@head", current), target);
+    } else if (!from.isEmpty()) {
+      start = line == null ? lookUp(from) : onBranch(lookUp(from), label, line);
+    } else if (line != null) {
+      start = currentOnLine(current, line, target);
+    } else if (current.isEmpty()) {
+      start = -1;
     } else {
-      start = current.isEmpty() ? -1 : singleHead(current, target);
+      start = singleHead(current, target);
     }
-    if (forward) {
-      return walkForward(start, steps, branch, target);
-    }
-    int destination = start < 0 ? -1 : walkBack(start, steps, target);
-    if (destination < 0) {
-      throw new InvalidTargetException("Relative revision " + target + " didn't produce "
-          + steps + " migrations");
-    }
-    return destination;
+    return forward ? walkForward(start, steps, line, target) : walkBack(start, steps, target);
   }
 
-  private int walkForward(int start, int steps, BitSet branch, String target) {
+  /**
+   * Where the database stands on a label's line, as Alembic finds it: a current head on the
+   * line, else the newest applied revisions on it (the branch has not started yet, say, and its
+   * fork point is applied), else base.
+   */
+  private int currentOnLine(List<Integer> current, BitSet line, String target) {
+    List<Integer> onLine = current.stream().filter(line::get).toList();
+    if (onLine.isEmpty()) {
+      BitSet active = graph.closure(current);
+      active.and(line);
+      onLine = graph.headsOf(active);
+    }
+    if (onLine.isEmpty()) {
+      return -1;
+    }
+    if (onLine.size() > 1) {
+      throw new InvalidTargetException("Ambiguous walk: the database is at several revisions on"
+          + " that branch (" + describe(onLine) + "); name the revision to start from (rev"
+          + target.substring(target.indexOf('@') + 1) + ")");
+    }
+    return onLine.get(0);
+  }
+
+  private int singleOf(List<Integer> revisions, String target) {
+    if (revisions.isEmpty()) {
+      throw new InvalidTargetException("Relative revision " + target + " has no head to start"
+          + " from");
+    }
+    return revisions.get(0);
+  }
+
+  private int walkForward(int start, int steps, BitSet line, String target) {
     int current = start;
     for (int step = 0; step < steps; step++) {
       List<Integer> next = new ArrayList<>();
@@ -227,8 +301,8 @@ public final class Targets {
           next.add(child);
         }
       }
-      if (branch != null) {
-        next.removeIf(candidate -> !branch.get(candidate));
+      if (line != null) {
+        next.removeIf(candidate -> !line.get(candidate));
       }
       if (next.isEmpty()) {
         throw new InvalidTargetException("Relative revision " + target + " didn't produce "
@@ -290,11 +364,30 @@ public final class Targets {
         + argument + "'; " + describe(heads));
   }
 
+  /** The revisions a branch label applies to (see {@link Graph#labelled}): for label@base. */
   private BitSet labelled(String label) {
-    if (!graph.labels().containsKey(label)) {
+    declaring(label);
+    return graph.labelled(label);
+  }
+
+  /**
+   * Every revision that shares a lineage with the one declaring the label: its ancestors and its
+   * descendants through {@code revises}. This is Alembic's test for "is on branch L", used by
+   * label@head, label@rev and the relative forms.
+   */
+  private BitSet lineage(String label) {
+    int declaring = declaring(label);
+    BitSet line = graph.ancestorsThroughParents(declaring);
+    line.or(graph.descendantsThroughParents(declaring));
+    return line;
+  }
+
+  private int declaring(String label) {
+    Integer declaring = graph.labels().get(label);
+    if (declaring == null) {
       throw new InvalidTargetException("No such branch '" + label + "'");
     }
-    return graph.labelled(label);
+    return declaring;
   }
 
   private static List<Integer> headsOf(List<RevisionInfo> revisions) {
