@@ -6,6 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +32,37 @@ class ShopApplicationTest {
       assertThat(second).isEqualTo("The database is up to date at e7f4b2c9a016.\n");
     } finally {
       System.clearProperty("shop.db");
+    }
+  }
+
+  /** -Dshop.url takes any JDBC URL, not only H2's: here a new database on the CI PostgreSQL. */
+  @Test
+  void aPostgresqlUrl_isUpgradedThroughItsOwnDriver() throws Exception {
+    String server = System.getenv("RETORT_TEST_POSTGRES_URL");
+    if (server == null || server.isBlank()) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new IllegalStateException("RETORT_TEST_POSTGRES_URL is not set, but CI=true:"
+            + " source .ci/start-databases before ./mvnw verify");
+      }
+      Assumptions.abort("RETORT_TEST_POSTGRES_URL is not set; source .ci/start-databases");
+    }
+    String name = "shop_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Connection admin = DriverManager.getConnection(server);
+        Statement statement = admin.createStatement()) {
+      statement.execute("create database " + name);
+    }
+    String url = server.replace("/postgres?", "/" + name + "?");
+    System.setProperty("shop.url", url);
+    try {
+      assertThat(run()).startsWith("Applied 7 revisions; the database is now at e7f4b2c9a016:");
+      try (Connection connection = DriverManager.getConnection(url);
+          ResultSet version = connection.createStatement()
+              .executeQuery("select version_num from retort_version")) {
+        assertThat(version.next()).isTrue();
+        assertThat(version.getString(1)).isEqualTo("e7f4b2c9a016");
+      }
+    } finally {
+      System.clearProperty("shop.url");
     }
   }
 
