@@ -4,14 +4,20 @@ import dev.retort.runtime.internal.StatementRecorder;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Meta;
-import org.jooq.Queries;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
+import org.jooq.exception.DataDefinitionException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.QOM;
 
 /**
  * What can be proven about a registry without a database, with jOOQ's DDL interpreter: each
@@ -27,9 +33,21 @@ import org.jooq.impl.DSL;
  *       different schemas.
  * </ul>
  *
- * <p>The interpreter models DDL only. A revision that reads data, writes data, or uses a
- * statement the interpreter does not model is reported as {@link Outcome#SKIPPED} with the reason
- * — never as passed — and so is every proof that needs its schema.
+ * <p>The interpreter models tables, columns, keys and indexes. A revision that reads data, writes
+ * data, or runs a statement the interpreter does not model is reported as {@link Outcome#SKIPPED}
+ * with the reason, never as passed. What happens to the proofs after it depends on what the
+ * statement could change:
+ *
+ * <ul>
+ *   <li>A type, function, procedure, trigger or privilege ({@code CREATE TYPE ... AS ENUM},
+ *       {@code CREATE FUNCTION}, {@code GRANT}) has no place in the model and cannot change a
+ *       table the proofs compare: the statement is left out, the rest of the revision is still
+ *       checked (a difference in its tables is still a failure), and the revisions after it are
+ *       proven without it.
+ *   <li>Anything else the interpreter cannot read or apply, and a revision that reads data,
+ *       leaves the schema after it unknown: the proofs of the revisions that descend from it are
+ *       skipped too, naming it. Revisions on other branches are still proven.
+ * </ul>
  */
 public final class RevisionProofs {
 
@@ -55,18 +73,39 @@ public final class RevisionProofs {
   public static final String DOWNGRADE_UNDOES_UPGRADE = "downgrade undoes upgrade";
   public static final String MERGE_COMMUTES = "branches merge in either order";
 
+  /** What a skip says about the statements left out of the model. */
+  private static final String OUTSIDE_THE_MODEL = "types, functions, procedures, triggers and"
+      + " privileges are outside its schema";
+
+  private static final Set<String> DATA_VERBS =
+      Set.of("insert", "update", "delete", "merge", "truncate");
+  private static final Set<String> DDL_VERBS =
+      Set.of("create", "alter", "drop", "comment", "grant", "revoke");
+
+  /** Statements about what the parser cannot read but the model has no place for anyway. */
+  private static final Pattern OUTSIDE_THE_MODEL_SQL = Pattern.compile("\\s*(create(\\s+or"
+      + "\\s+replace)?(\\s+constraint)?|alter|drop|comment\\s+on)\\s+(function|procedure|trigger"
+      + "|type)\\b", Pattern.CASE_INSENSITIVE);
+
   private final RevisionRegistry registry;
   private final SQLDialect dialect;
   private final DSLContext interpreter;
   private final Map<String, Object> upgrades = new HashMap<>();
   private boolean branchesChangeData;
+  private final Set<String> branchesLeaveOut = new LinkedHashSet<>();
+
+  /** A statement as recorded, and as the parser read it. */
+  private record Statement(String sql, Query query) {}
 
   /**
-   * A migration's statements as the interpreter sees them: its DDL, parsed, and whether it also
-   * changes data (INSERT, UPDATE, DELETE, MERGE), which leaves the schema as it is but is not
-   * modelled.
+   * A migration's statements as the interpreter sees them: its DDL, parsed; whether it also
+   * changes data (INSERT, UPDATE, DELETE, MERGE, TRUNCATE), which leaves the schema as it is but
+   * is not modelled; and the statements the parser cannot read that are outside the model.
    */
-  private record Modelled(Queries ddl, boolean changesData) {}
+  private record Modelled(List<Statement> ddl, boolean changesData, List<String> leftOut) {}
+
+  /** A schema after some statements, and those of them left out of it. */
+  private record Applied(Meta schema, List<String> leftOut) {}
 
   private RevisionProofs(RevisionRegistry registry, SQLDialect dialect) {
     this.registry = registry;
@@ -86,68 +125,109 @@ public final class RevisionProofs {
     return proofs;
   }
 
-  /** For every revision in order, whether its downgrade takes the schema back to before. */
+  /**
+   * For every revision in order, whether its downgrade takes the schema back to before. A revision
+   * whose schema cannot be modelled (it reads data, the parser cannot read a statement, or the
+   * interpreter cannot apply one to tables, keys or indexes) is skipped, and so is every revision
+   * that descends from it: the schema they start from is unknown. Revisions on other branches are
+   * still proven.
+   */
   public List<Proof> downgradeUndoesUpgrade() {
     List<Proof> proofs = new ArrayList<>();
     Meta schema = empty();
-    String unknownSince = null;
+    // Revisions whose schema after them is unknown, with the revision that made it so.
+    Map<String, String> unknown = new HashMap<>();
     for (RevisionInfo revision : registry.revisions()) {
+      String unknownSince = unknownAncestor(revision, unknown);
       if (unknownSince != null) {
         proofs.add(skipped(DOWNGRADE_UNDOES_UPGRADE, revision, "the schema before it is unknown:"
             + " " + unknownSince));
+        unknown.put(revision.id(), unknownSince);
         continue;
       }
       Object up = upgrade(revision);
       if (up instanceof String reason) {
         proofs.add(skipped(DOWNGRADE_UNDOES_UPGRADE, revision, reason));
-        unknownSince = "revision " + revision.id() + " could not be modelled";
+        unknown.put(revision.id(), "revision " + revision.id() + " could not be modelled");
         continue;
       }
       Modelled upgrade = (Modelled) up;
-      Meta after;
+      Applied after;
       try {
-        after = schema.apply(upgrade.ddl());
+        after = apply(schema, upgrade, "its upgrade");
+      } catch (Unmodelled unmodelled) {
+        proofs.add(skipped(DOWNGRADE_UNDOES_UPGRADE, revision, unmodelled.getMessage()));
+        unknown.put(revision.id(), "revision " + revision.id() + " could not be modelled");
+        continue;
       } catch (RuntimeException failed) {
         proofs.add(new Proof(DOWNGRADE_UNDOES_UPGRADE, revision, Outcome.FAILED, "its upgrade"
             + " cannot be applied to the schema the revisions before it leave: "
             + failed.getMessage()));
-        unknownSince = "revision " + revision.id() + " failed";
+        unknown.put(revision.id(), "revision " + revision.id() + " failed");
         continue;
       }
-      if (!revision.reversible()) {
-        proofs.add(skipped(DOWNGRADE_UNDOES_UPGRADE, revision, "it is @Irreversible: "
-            + revision.irreversibleReason().orElse("")));
-      } else if (upgrade.changesData()) {
-        proofs.add(skipped(DOWNGRADE_UNDOES_UPGRADE, revision, "it changes data, which the DDL"
-            + " interpreter does not model (its DDL, if any, is applied for the revisions after"
-            + " it)"));
-      } else {
-        Object down = statements(revision, false);
-        if (down instanceof String reason) {
-          proofs.add(skipped(DOWNGRADE_UNDOES_UPGRADE, revision, reason));
-        } else if (((Modelled) down).changesData()) {
-          proofs.add(skipped(DOWNGRADE_UNDOES_UPGRADE, revision, "its downgrade changes data,"
-              + " which the DDL interpreter does not model"));
-        } else {
-          Meta back;
-          try {
-            back = after.apply(((Modelled) down).ddl());
-          } catch (RuntimeException failed) {
-            back = null;
-            proofs.add(new Proof(DOWNGRADE_UNDOES_UPGRADE, revision, Outcome.FAILED, "its"
-                + " downgrade cannot be applied to the schema its upgrade leaves: "
-                + failed.getMessage()));
-          }
-          if (back != null) {
-            proofs.add(compare(DOWNGRADE_UNDOES_UPGRADE, revision, SchemaSnapshot.of(schema),
-                back, "the schema after upgrade and downgrade differs from the schema before;"
-                    + " the downgrade removes too much (-) or leaves behind (+):"));
-          }
-        }
-      }
-      schema = after;
+      proofs.add(undone(revision, schema, upgrade, after));
+      schema = after.schema();
     }
     return proofs;
+  }
+
+  /** The proof for one revision whose upgrade took the schema from {@code before} to after. */
+  private Proof undone(RevisionInfo revision, Meta before, Modelled upgrade, Applied after) {
+    if (!revision.reversible()) {
+      return skipped(DOWNGRADE_UNDOES_UPGRADE, revision, "it is @Irreversible: "
+          + revision.irreversibleReason().orElse(""));
+    }
+    if (upgrade.changesData()) {
+      return skipped(DOWNGRADE_UNDOES_UPGRADE, revision, "it changes data, which the DDL"
+          + " interpreter does not model (its DDL, if any, is applied for the revisions after"
+          + " it)");
+    }
+    Object down = statements(revision, false);
+    if (down instanceof String reason) {
+      return skipped(DOWNGRADE_UNDOES_UPGRADE, revision, "its downgrade: " + reason);
+    }
+    if (((Modelled) down).changesData()) {
+      return skipped(DOWNGRADE_UNDOES_UPGRADE, revision, "its downgrade changes data, which the"
+          + " DDL interpreter does not model");
+    }
+    Applied back;
+    try {
+      back = apply(after.schema(), (Modelled) down, "its downgrade");
+    } catch (Unmodelled unmodelled) {
+      return skipped(DOWNGRADE_UNDOES_UPGRADE, revision, unmodelled.getMessage());
+    } catch (RuntimeException failed) {
+      return new Proof(DOWNGRADE_UNDOES_UPGRADE, revision, Outcome.FAILED, "its downgrade cannot"
+          + " be applied to the schema its upgrade leaves: " + failed.getMessage());
+    }
+    Proof proof = compare(DOWNGRADE_UNDOES_UPGRADE, revision, SchemaSnapshot.of(before),
+        back.schema(), "the schema after upgrade and downgrade differs from the schema before;"
+            + " the downgrade removes too much (-) or leaves behind (+):");
+    List<String> leftOut = new ArrayList<>(after.leftOut());
+    leftOut.addAll(back.leftOut());
+    // What was left out cannot change tables, keys or indexes, so a difference is still a
+    // failure; but agreement proves nothing about what was left out.
+    return proof.outcome() == Outcome.PASSED && !leftOut.isEmpty()
+        ? skipped(DOWNGRADE_UNDOES_UPGRADE, revision, "its tables, keys and indexes come back as"
+            + " they were, but it also runs " + quoted(leftOut) + ", which the DDL interpreter"
+            + " does not model (" + OUTSIDE_THE_MODEL + "), so whether its downgrade undoes"
+            + " that is not proven; the revisions after it are proven without it")
+        : proof;
+  }
+
+  /** Why the schema before a revision is unknown, or null when it is known. */
+  private static String unknownAncestor(RevisionInfo revision, Map<String, String> unknown) {
+    for (String parent : revision.revises()) {
+      if (unknown.containsKey(parent)) {
+        return unknown.get(parent);
+      }
+    }
+    for (String dependency : revision.dependsOn()) {
+      if (unknown.containsKey(dependency)) {
+        return unknown.get(dependency);
+      }
+    }
+    return null;
   }
 
   /** For every merge, whether its parents' branches give the same schema in either order. */
@@ -170,19 +250,35 @@ public final class RevisionProofs {
         branch.andNot(shared);
         branches.add(branch);
       }
+      Meta base;
       try {
-        Meta base = applyAll(empty(), shared);
+        base = applyAll(empty(), shared, "before the branches");
+      } catch (Unmodelled unmodelled) {
+        proofs.add(skipped(MERGE_COMMUTES, merge, unmodelled.getMessage()));
+        continue;
+      } catch (RuntimeException failed) {
+        proofs.add(skipped(MERGE_COMMUTES, merge, "the revisions its branches start from cannot"
+            + " be applied (their downgrade proofs say which): " + failed.getMessage()));
+        continue;
+      }
+      try {
         branchesChangeData = false;
+        branchesLeaveOut.clear();
         SchemaSnapshot forward = SchemaSnapshot.of(applyInOrder(base, branches));
         List<BitSet> reversed = new ArrayList<>(branches);
         java.util.Collections.reverse(reversed);
         Proof proof = compare(MERGE_COMMUTES, merge, forward, applyInOrder(base, reversed),
             "the branches of " + merge.revises() + " give different schemas when applied in"
                 + " the order listed (-) and in the reverse order (+):");
-        proofs.add(proof.outcome() == Outcome.PASSED && branchesChangeData
-            ? skipped(MERGE_COMMUTES, merge, "the schemas agree in either order, but a revision"
-                + " on a branch changes data, which the DDL interpreter does not model")
-            : proof);
+        if (proof.outcome() == Outcome.PASSED && branchesChangeData) {
+          proof = skipped(MERGE_COMMUTES, merge, "the schemas agree in either order, but a"
+              + " revision on a branch changes data, which the DDL interpreter does not model");
+        } else if (proof.outcome() == Outcome.PASSED && !branchesLeaveOut.isEmpty()) {
+          proof = skipped(MERGE_COMMUTES, merge, "the tables, keys and indexes agree in either"
+              + " order, but the branches also run " + quoted(List.copyOf(branchesLeaveOut))
+              + ", which the DDL interpreter does not model (" + OUTSIDE_THE_MODEL + ")");
+        }
+        proofs.add(proof);
       } catch (Unmodelled unmodelled) {
         proofs.add(skipped(MERGE_COMMUTES, merge, unmodelled.getMessage()));
       } catch (RuntimeException conflict) {
@@ -197,24 +293,58 @@ public final class RevisionProofs {
   private Meta applyInOrder(Meta base, List<BitSet> branches) {
     Meta schema = base;
     for (BitSet branch : branches) {
-      schema = applyAll(schema, branch);
+      schema = applyAll(schema, branch, "on a branch");
     }
     return schema;
   }
 
-  private Meta applyAll(Meta schema, BitSet revisions) {
+  private Meta applyAll(Meta schema, BitSet revisions, String where) {
     Meta result = schema;
     for (int i = revisions.nextSetBit(0); i >= 0; i = revisions.nextSetBit(i + 1)) {
       RevisionInfo revision = registry.revisions().get(i);
+      String whose = "revision " + revision.id() + " " + where;
       Object up = upgrade(revision);
       if (up instanceof String reason) {
-        throw new Unmodelled("revision " + revision.id() + " on a branch: " + reason);
+        throw new Unmodelled(whose + ": " + reason);
       }
       Modelled upgrade = (Modelled) up;
       branchesChangeData |= upgrade.changesData();
-      result = result.apply(upgrade.ddl());
+      Applied applied = apply(result, upgrade, whose);
+      branchesLeaveOut.addAll(applied.leftOut());
+      result = applied.schema();
     }
     return result;
+  }
+
+  /**
+   * The statements applied one by one. A statement the interpreter does not model but that cannot
+   * change what the proofs compare (a type, a function, a trigger, a privilege) is left out and
+   * listed; any other it cannot apply makes the schema unknown.
+   *
+   * @throws Unmodelled if the interpreter does not model a statement that may change tables,
+   *     keys or indexes
+   * @throws RuntimeException (jOOQ's DataDefinitionException) if a statement fails on the schema,
+   *     such as creating a table that exists
+   */
+  private static Applied apply(Meta schema, Modelled statements, String whose) {
+    List<String> leftOut = new ArrayList<>(statements.leftOut());
+    Meta result = schema;
+    for (Statement statement : statements.ddl()) {
+      try {
+        result = result.apply(statement.query());
+      } catch (DataDefinitionException failed) {
+        if (!unsupported(failed)) {
+          throw failed;
+        }
+        if (!outsideTheModel(statement.query())) {
+          throw new Unmodelled(whose + " runs '" + statement.sql() + "', which the DDL"
+              + " interpreter does not model (" + failed.getMessage() + "), so the schema after"
+              + " it is unknown");
+        }
+        leftOut.add(statement.sql());
+      }
+    }
+    return new Applied(result, leftOut);
   }
 
   private BitSet closure(RevisionInfo revision) {
@@ -267,25 +397,47 @@ public final class RevisionProofs {
     } catch (RuntimeException failed) {
       return "recording its statements failed: " + failed.getMessage();
     }
-    List<Query> queries = new ArrayList<>();
+    List<Statement> ddl = new ArrayList<>();
+    List<String> leftOut = new ArrayList<>();
     boolean changesData = false;
     for (String statement : sql) {
-      String verb = statement.stripLeading().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
-      if (List.of("insert", "update", "delete", "merge").contains(verb)) {
+      String verb = statement.stripLeading().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+      if (DATA_VERBS.contains(verb)) {
         changesData = true;
         continue;
       }
-      if (!List.of("create", "alter", "drop", "comment").contains(verb)) {
-        return "it runs " + verb.toUpperCase(java.util.Locale.ROOT) + " statements, which the"
-            + " DDL interpreter does not model";
+      if (!DDL_VERBS.contains(verb)) {
+        return "it runs " + verb.toUpperCase(Locale.ROOT) + " statements, which the DDL"
+            + " interpreter does not model";
       }
       try {
-        queries.add(interpreter.parser().parseQuery(statement));
+        ddl.add(new Statement(statement, interpreter.parser().parseQuery(statement)));
       } catch (RuntimeException unparsed) {
-        return "the interpreter cannot read '" + statement + "': " + unparsed.getMessage();
+        if (!OUTSIDE_THE_MODEL_SQL.matcher(statement).lookingAt()) {
+          return "the interpreter cannot read '" + statement + "': " + unparsed.getMessage();
+        }
+        // jOOQ's open-source parser reads no functions, procedures or triggers.
+        leftOut.add(statement);
       }
     }
-    return new Modelled(interpreter.queries(queries), changesData);
+    return new Modelled(ddl, changesData, leftOut);
+  }
+
+  /** jOOQ's interpreter names a statement it does not model this way, and nothing else. */
+  private static boolean unsupported(DataDefinitionException failed) {
+    return failed.getMessage() != null && failed.getMessage().startsWith("Unsupported query");
+  }
+
+  /** Whether a statement defines something the schema model has no place for. */
+  private static boolean outsideTheModel(Query query) {
+    return query instanceof QOM.CreateType || query instanceof QOM.AlterType
+        || query instanceof QOM.DropType || query instanceof QOM.Grant
+        || query instanceof QOM.Revoke;
+  }
+
+  private static String quoted(List<String> statements) {
+    return statements.stream().map(statement -> "'" + statement.strip() + "'")
+        .collect(Collectors.joining(", "));
   }
 
   private Meta empty() {
