@@ -199,6 +199,31 @@ class RegistryGenerationTest {
   }
 
   @Test
+  void theChecksumIsTheSame_forACrlfCheckoutOrAReindentedTextBlock() throws Exception {
+    String body = """
+          @Override
+          public void upgrade(DSLContext db) {
+            db.execute(%s);
+          }
+          @Override public void downgrade(DSLContext db) { db.execute("drop table t"); }
+        """;
+    String textBlock = "\"\"\"\n        create table t (\n          id int\n        )\n        \"\"\"";
+    String reindented = "\"\"\"\n  create table t (\n    id int\n  )\n  \"\"\"";
+    JavaFileObject lf = migrationWithBody("com.example.db.CreateT", "@Revision(id = \"a1\")",
+        body.formatted(textBlock));
+    JavaFileObject crlf = JavaFileObjects.forSourceString("com.example.db.CreateT",
+        lf.getCharContent(true).toString().replace("\n", "\r\n"));
+
+    String original = checksumOf(lf);
+
+    assertThat(checksumOf(crlf)).isEqualTo(original);
+    assertThat(checksumOf(migrationWithBody("com.example.db.CreateT", "@Revision(id = \"a1\")",
+        body.formatted(reindented)))).isEqualTo(original);
+    assertThat(checksumOf(migrationWithBody("com.example.db.CreateT", "@Revision(id = \"a1\")",
+        body.formatted(textBlock.replace("id int", "id bigint"))))).isNotEqualTo(original);
+  }
+
+  @Test
   void messagesWithJavadocAndEscapeSyntax_stillGiveARegistryThatCompiles() throws Exception {
     Compilation compilation = compile(migration("com.example.db.CreateUsers",
         "@Revision(id = \"a1\", message = \"Copy C:\\\\users */ <b> {@code x} & @y\")"));

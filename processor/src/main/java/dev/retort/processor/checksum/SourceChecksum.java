@@ -4,13 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * The checksum of a migration's source: SHA-256 of its tokens, so that any change to the code
- * changes it and a change to comments, blank lines or indentation does not. It is computed from
- * the text, not from javac's trees, so every JDK computes the same value for the same source.
+ * changes it and a change to comments, blank lines, indentation or line endings does not. It is
+ * computed from the text, not from javac's trees, so every JDK computes the same value for the
+ * same source, and a checkout with CRLF line endings the same value as one with LF.
  */
 public final class SourceChecksum {
+
+  private static final String TEXT_BLOCK = "\"\"\"";
 
   private SourceChecksum() {}
 
@@ -26,11 +30,16 @@ public final class SourceChecksum {
   }
 
   /**
-   * The source without comments, with string, character and text-block literals kept exactly,
-   * and with whitespace kept only where it separates two tokens that would otherwise read as one
-   * ({@code int x}, {@code a - -b}; not {@code a + b} or {@code x = -1}), as one space.
+   * The source without comments, with whitespace kept only where it separates two tokens that
+   * would otherwise read as one ({@code int x}, {@code a - -b}; not {@code a + b} or
+   * {@code x = -1}), as one space. String and character literals are kept exactly. A text block
+   * is kept as the string it denotes before its escapes are read: its line endings as {@code \n}
+   * and its incidental indentation and trailing spaces removed, as javac does (JLS 3.10.6), so
+   * re-indenting a text block leaves its checksum alone and changing its content does not.
    */
-  public static String normalize(CharSequence source) {
+  public static String normalize(CharSequence text) {
+    // javac reads CR, LF and CRLF alike (JLS 3.4); only a text block keeps line endings, as LF.
+    String source = text.toString().replace("\r\n", "\n").replace('\r', '\n');
     StringBuilder out = new StringBuilder(source.length());
     boolean pendingSpace = false;
     int i = 0;
@@ -52,11 +61,36 @@ public final class SourceChecksum {
         }
         pendingSpace = false;
         int end = c == '"' || c == '\'' ? endOfLiteral(source, i) : i + 1;
-        out.append(source, i, end);
+        if (startsWith(source, i, TEXT_BLOCK)) {
+          appendTextBlock(out, source.substring(i, end));
+        } else {
+          out.append(source, i, end);
+        }
         i = end;
       }
     }
     return out.toString();
+  }
+
+  /**
+   * A text block as its content, stripped of incidental whitespace the way javac strips it
+   * before it reads escapes: the whitespace after the opening delimiter and the indentation that
+   * every line, and the closing delimiter's line, shares.
+   */
+  private static void appendTextBlock(StringBuilder out, String textBlock) {
+    int contentStart = TEXT_BLOCK.length();
+    while (contentStart < textBlock.length() && textBlock.charAt(contentStart) != '\n'
+        && Character.isWhitespace(textBlock.charAt(contentStart))) {
+      contentStart++;
+    }
+    boolean closed = textBlock.length() >= 2 * TEXT_BLOCK.length() && textBlock.endsWith(TEXT_BLOCK);
+    if (contentStart >= textBlock.length() || textBlock.charAt(contentStart) != '\n' || !closed) {
+      // Not a well-formed text block; javac rejects it, and the checksum keeps it as written.
+      out.append(textBlock);
+      return;
+    }
+    String content = textBlock.substring(contentStart + 1, textBlock.length() - TEXT_BLOCK.length());
+    out.append(TEXT_BLOCK).append('\n').append(content.stripIndent()).append(TEXT_BLOCK);
   }
 
   private static int endOfLine(CharSequence source, int from) {
@@ -79,8 +113,8 @@ public final class SourceChecksum {
   /** The index after a string, text block or character literal that starts at {@code from}. */
   private static int endOfLiteral(CharSequence source, int from) {
     char quote = source.charAt(from);
-    boolean textBlock = quote == '"' && startsWith(source, from, "\"\"\"");
-    String closing = textBlock ? "\"\"\"" : String.valueOf(quote);
+    boolean textBlock = startsWith(source, from, TEXT_BLOCK);
+    String closing = textBlock ? TEXT_BLOCK : String.valueOf(quote);
     int i = from + closing.length();
     while (i < source.length()) {
       char c = source.charAt(i);
@@ -123,13 +157,11 @@ public final class SourceChecksum {
   }
 
   /** Pairs of operator characters that javac reads as one token, or as a comment's start. */
-  private static final java.util.Set<String> JOINING = java.util.Set.of(
+  private static final Set<String> JOINING = Set.of(
       "++", "--", "&&", "||", "==", "!=", "<=", ">=", "<<", ">>", "+=", "-=", "*=", "/=", "%=",
       "&=", "|=", "^=", "->", "::", "..", "//", "/*", "*/");
 
   private static boolean isWordChar(char c) {
     return Character.isJavaIdentifierPart(c);
   }
-
-
 }

@@ -45,8 +45,47 @@ class SourceChecksumTest {
     assertThat(SourceChecksum.normalize("x = \"a // not a comment\";"))
         .isEqualTo("x=\"a // not a comment\";");
     assertThat(SourceChecksum.normalize("s = \"\"\"\n  two  spaces\n  \"\"\";"))
-        .isEqualTo("s=\"\"\"\n  two  spaces\n  \"\"\";");
+        .isEqualTo("s=\"\"\"\ntwo  spaces\n\"\"\";");
     assertThat(SourceChecksum.normalize("c = '\\'' ; d = '\"';")).isEqualTo("c='\\'';d='\"';");
+  }
+
+  @Test
+  void crOrCrlfLineEndings_giveTheSameChecksumAsLf() {
+    String withTextBlock = ORIGINAL.replace("execute();", """
+        execute();
+              db.execute(\"""
+                  insert into users (id)
+                  values (1)
+                  \""");""");
+
+    assertThat(withTextBlock).contains("values (1)");
+    assertThat(SourceChecksum.of(withTextBlock.replace("\n", "\r\n")))
+        .isEqualTo(SourceChecksum.of(withTextBlock));
+    assertThat(SourceChecksum.of(withTextBlock.replace("\n", "\r")))
+        .isEqualTo(SourceChecksum.of(withTextBlock));
+  }
+
+  @Test
+  void aTextBlock_isItsContent_withoutIncidentalIndentation() {
+    String block = "s = \"\"\"\n    select *\n      from users\n    \"\"\";";
+    String reindented = "s = \"\"\"   \n  select *  \n    from users\n  \"\"\";";
+    String closedAtTheMargin = "s = \"\"\"\n    select *\n      from users\n\"\"\";";
+    String otherContent = "s = \"\"\"\n    select *\n    from users\n    \"\"\";";
+
+    assertThat(SourceChecksum.normalize(block))
+        .isEqualTo("s=\"\"\"\nselect *\n  from users\n\"\"\";");
+    assertThat(SourceChecksum.normalize(reindented)).isEqualTo(SourceChecksum.normalize(block));
+    // Closed at the margin, the indentation belongs to the string, as javac reads it.
+    assertThat(SourceChecksum.normalize(closedAtTheMargin))
+        .isNotEqualTo(SourceChecksum.normalize(block));
+    assertThat(SourceChecksum.normalize(otherContent))
+        .isNotEqualTo(SourceChecksum.normalize(block));
+  }
+
+  @Test
+  void aTextBlockWithEscapes_keepsThemAsWritten() {
+    assertThat(SourceChecksum.normalize("s = \"\"\"\n  a \\\"\"\" b\\n\n  \"\"\"; int x;"))
+        .isEqualTo("s=\"\"\"\na \\\"\"\" b\\n\n\"\"\";int x;");
   }
 
   @Test
