@@ -3,7 +3,6 @@ package dev.retort.cli;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import dev.retort.processor.RevisionProcessor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -212,22 +205,6 @@ class CreateAndMergeTest {
 
   /** Compiles the folder with the processor; returns the errors. */
   private List<String> compile() throws Exception {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    List<Path> sources;
-    try (Stream<Path> files = Files.list(versions)) {
-      sources = files.toList();
-    }
-    Path output = Files.createDirectories(project.resolve("classes"));
-    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
-      JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
-          List.of("-d", output.toString(), "-classpath", System.getProperty("java.class.path")),
-          null, files.getJavaFileObjectsFromPaths(sources));
-      task.setProcessors(List.of(new RevisionProcessor()));
-      task.call();
-    }
-    return diagnostics.getDiagnostics().stream()
-        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-        .map(d -> d.getMessage(null)).toList();
+    return Sources.compile(versions, project.resolve("classes"));
   }
 }
