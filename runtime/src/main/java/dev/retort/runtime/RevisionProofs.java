@@ -39,8 +39,8 @@ import org.jooq.impl.QOM;
  * statement could change:
  *
  * <ul>
- *   <li>A type, function, procedure, trigger or privilege ({@code CREATE TYPE ... AS ENUM},
- *       {@code CREATE FUNCTION}, {@code GRANT}) has no place in the model and cannot change a
+ *   <li>A type, function, procedure, trigger, role or privilege ({@code CREATE TYPE ... AS
+ *       ENUM}, {@code CREATE FUNCTION}, {@code GRANT}) has no place in the model and cannot change a
  *       table the proofs compare: the statement is left out, the rest of the revision is still
  *       checked (a difference in its tables is still a failure), and the revisions after it are
  *       proven without it.
@@ -74,8 +74,8 @@ public final class RevisionProofs {
   public static final String MERGE_COMMUTES = "branches merge in either order";
 
   /** What a skip says about the statements left out of the model. */
-  private static final String OUTSIDE_THE_MODEL = "types, functions, procedures, triggers and"
-      + " privileges are outside its schema";
+  private static final String OUTSIDE_THE_MODEL = "types, functions, procedures, triggers,"
+      + " roles and privileges are outside its schema";
 
   private static final Set<String> DATA_VERBS =
       Set.of("insert", "update", "delete", "merge", "truncate");
@@ -85,7 +85,7 @@ public final class RevisionProofs {
   /** Statements about what the parser cannot read but the model has no place for anyway. */
   private static final Pattern OUTSIDE_THE_MODEL_SQL = Pattern.compile("\\s*(create(\\s+or"
       + "\\s+replace)?(\\s+constraint)?|alter|drop|comment\\s+on)\\s+(function|procedure|trigger"
-      + "|type)\\b", Pattern.CASE_INSENSITIVE);
+      + "|type|role|user)\\b", Pattern.CASE_INSENSITIVE);
 
   private final RevisionRegistry registry;
   private final SQLDialect dialect;
@@ -318,8 +318,8 @@ public final class RevisionProofs {
 
   /**
    * The statements applied one by one. A statement the interpreter does not model but that cannot
-   * change what the proofs compare (a type, a function, a trigger, a privilege) is left out and
-   * listed; any other it cannot apply makes the schema unknown.
+   * change what the proofs compare (a type, a function, a trigger, a role, a privilege) is left
+   * out and listed; any other it cannot apply makes the schema unknown.
    *
    * @throws Unmodelled if the interpreter does not model a statement that may change tables,
    *     keys or indexes
@@ -416,7 +416,7 @@ public final class RevisionProofs {
         if (!OUTSIDE_THE_MODEL_SQL.matcher(statement).lookingAt()) {
           return "the interpreter cannot read '" + statement + "': " + unparsed.getMessage();
         }
-        // jOOQ's open-source parser reads no functions, procedures or triggers.
+        // jOOQ's open-source parser reads no functions, procedures, triggers, roles or users.
         leftOut.add(statement);
       }
     }

@@ -126,9 +126,10 @@ class RevisionProofsTest {
   }
 
   @Test
-  void functionsTriggersAndGrants_areLeftOutOfTheModel_andTheRevisionIsSkipped() {
+  void functionsTriggersRolesAndGrants_areLeftOutOfTheModel_andTheRevisionIsSkipped() {
     TestRegistry.Builder chain = TestRegistry.chain(1);
     chain.revision("r0002", "r0001").upgrade(db -> {
+      db.execute("create role reporting");
       db.execute("create or replace function touch() returns trigger language plpgsql as"
           + " $$ begin return new; end $$");
       db.execute("create trigger touch_t before update on t_r0001 for each row execute"
@@ -138,6 +139,7 @@ class RevisionProofsTest {
       db.execute("revoke select on t_r0001 from reporting");
       db.execute("drop trigger touch_t on t_r0001");
       db.execute("drop function touch()");
+      db.execute("drop role reporting");
     });
     chain.revision("r0003", "r0002");
 
@@ -148,6 +150,7 @@ class RevisionProofsTest {
     assertThat(proof(proofs, "r0002").detail()).contains("'grant select on t_r0001 to"
         + " reporting'");
     assertThat(proof(proofs, "r0002").detail()).contains("'drop function touch()'");
+    assertThat(proof(proofs, "r0002").detail()).contains("'create role reporting'");
     assertThat(proof(proofs, "r0003").outcome()).isEqualTo(Outcome.PASSED);
   }
 
