@@ -98,7 +98,7 @@ public final class Revisions extends GeneratedRegistry {
           new String[] {"27c6a30d7c24", "1975ea83b712"}, RevisionTable.NONE, RevisionTable.NONE);
       table.add("d4e5f6a7b8c9", "com.example.shop.db.orders.IndexOrdersConcurrently",
           "Index orders concurrently",
-          "67dc217f428dcd1e44e8ba85f197d17396cc4335fa8de0d77613f4fd94fe21ae", false,
+          "db51cce2928d680e76e14c0a8f9d98c984e110ea593cbfc4b46bef5409687070", false,
           "drops the legacy index", new String[] {"3cc0f3a6b0e1"}, RevisionTable.NONE,
           RevisionTable.NONE);
     }

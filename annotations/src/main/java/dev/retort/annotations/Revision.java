@@ -26,6 +26,14 @@ import java.lang.annotation.Target;
  *   }
  * }
  * }</pre>
+ *
+ * <p>The registry records a checksum of each migration, so that a run can tell when an applied
+ * migration was edited since. It covers the class's source file (comments, formatting and line
+ * endings ignored) without this annotation, plus {@link #transactional()}: running an applied
+ * migration outside a transaction changes what it does. {@link #message()} and
+ * {@link #branchLabels()} are not part of it, since they only describe and name the revision, and
+ * neither are {@link #id()}, {@link #revises()} and {@link #dependsOn()}, since they place it in
+ * the graph that every build checks.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -53,6 +61,7 @@ public @interface Revision {
   /**
    * A one-line description shown by {@code history}, {@code show} and in the audit trail.
    * Alembic's message (the docstring's first line and the {@code -m} of {@code revision}).
+   * Not part of the checksum: correcting it is not editing the migration.
    */
   String message() default "";
 
@@ -76,6 +85,9 @@ public @interface Revision {
    * Set to {@code false} for statements a database refuses inside a transaction, such as
    * PostgreSQL's {@code CREATE INDEX CONCURRENTLY}. Alembic's {@code transaction_per_migration}
    * and {@code autocommit_block()}, made a property of the revision.
+   *
+   * <p>Part of the checksum: setting it to {@code false} on an applied revision counts as editing
+   * it.
    */
   boolean transactional() default true;
 }

@@ -148,16 +148,17 @@ final class RevisionReader {
         revision.message(),
         revision.transactional(),
         irreversible == null ? null : irreversible.value(),
-        checksum(type).orElse(""),
+        checksum(type, revision.transactional()).orElse(""),
         true);
   }
 
   /**
-   * SHA-256 of the migration's source file, comments and formatting ignored, and without its own
-   * {@code @Revision}: editing the message or the graph is not editing what the migration runs,
-   * while an edit to a helper type in the same file is.
+   * SHA-256 of the migration's source file, comments and formatting ignored, without its own
+   * {@code @Revision} but with its {@code transactional} ({@link SourceChecksum#ofMigration}):
+   * editing the message, the branch labels or the graph is not editing what the migration runs,
+   * while running it outside a transaction, or editing a helper type in the same file, is.
    */
-  private Optional<String> checksum(TypeElement type) {
+  private Optional<String> checksum(TypeElement type, boolean transactional) {
     TreePath path = trees == null ? null : trees.getPath(type);
     if (path == null) {
       if (!reportedMissingTrees) {
@@ -180,7 +181,7 @@ final class RevisionReader {
           source = source.substring(0, start) + source.substring(end);
         }
       }
-      return Optional.of(SourceChecksum.of(source));
+      return Optional.of(SourceChecksum.ofMigration(source, transactional));
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read the source of " + type, e);
     }

@@ -176,7 +176,7 @@ class RegistryGenerationTest {
   }
 
   @Test
-  void theChecksumIgnoresOperatorSpacingAndTheRevisionAnnotation_butNotOtherCode()
+  void theChecksumIgnoresOperatorSpacingAndTheRevisionsDescription_butNotOtherCode()
       throws Exception {
     String body = """
           static final int STEP %s;
@@ -190,12 +190,47 @@ class RegistryGenerationTest {
         body.formatted("=-1")));
     String newMessage = checksumOf(migrationWithBody("com.example.db.CreateUsers",
         "@Revision(id = \"a1\", message = \"Create the users table\")", body.formatted("= -1")));
+    String newLabel = checksumOf(migrationWithBody("com.example.db.CreateUsers",
+        "@Revision(id = \"a1\", message = \"Create users\", branchLabels = \"core\")",
+        body.formatted("= -1")));
     String newValue = checksumOf(migrationWithBody("com.example.db.CreateUsers", annotation,
         body.formatted("= -2")));
 
     assertThat(unspaced).isEqualTo(original);
     assertThat(newMessage).isEqualTo(original);
+    assertThat(newLabel).isEqualTo(original);
     assertThat(newValue).isNotEqualTo(original);
+  }
+
+  @Test
+  void runningOutsideATransaction_changesTheChecksum() throws Exception {
+    String byDefault = checksumOf(migration("com.example.db.CreateUsers",
+        "@Revision(id = \"a1\")"));
+    String saidOutright = checksumOf(migration("com.example.db.CreateUsers",
+        "@Revision(id = \"a1\", transactional = true)"));
+    String outside = checksumOf(migration("com.example.db.CreateUsers",
+        "@Revision(id = \"a1\", transactional = false)"));
+
+    assertThat(saidOutright).isEqualTo(byDefault);
+    assertThat(outside).isNotEqualTo(byDefault);
+  }
+
+  @Test
+  void theChecksumIgnoresWhereTheRevisionSitsInTheGraph() throws Exception {
+    JavaFileObject createUsers = migration("com.example.db.CreateUsers", "@Revision(id = \"a1\")");
+    String first = checksumOf("b1", createUsers,
+        migration("com.example.db.CreateOrders", "@Revision(id = \"o1\", revises = \"a1\")"),
+        migration("com.example.db.AddEmail", "@Revision(id = \"b1\", revises = \"o1\")"));
+    String reparented = checksumOf("b1", createUsers,
+        migration("com.example.db.CreateOrders", "@Revision(id = \"o1\", revises = \"b1\")"),
+        migration("com.example.db.AddEmail", "@Revision(id = \"b1\", revises = \"a1\")"));
+    String withADependency = checksumOf("b1", createUsers,
+        migration("com.example.db.CreateOrders", "@Revision(id = \"o1\", revises = \"a1\")"),
+        migration("com.example.db.AddEmail",
+            "@Revision(id = \"b1\", revises = \"o1\", dependsOn = \"a1\")"));
+
+    assertThat(reparented).isEqualTo(first);
+    assertThat(withADependency).isEqualTo(first);
   }
 
   @Test
@@ -268,6 +303,11 @@ class RegistryGenerationTest {
   private static String checksumOf(JavaFileObject source) throws Exception {
     RevisionRegistry registry = registryOf(compile(source), "com.example.db.Revisions");
     return registry.revisions().get(0).checksum();
+  }
+
+  private static String checksumOf(String id, JavaFileObject... sources) throws Exception {
+    RevisionRegistry registry = registryOf(compile(sources), "com.example.db.Revisions");
+    return registry.revision(id).orElseThrow().checksum();
   }
 
   static String registrySource(Compilation compilation) {

@@ -20,10 +20,34 @@ public final class SourceChecksum {
 
   /** The lower-case hex SHA-256 of {@link #normalize(CharSequence) normalize(source)}. */
   public static String of(CharSequence source) {
+    return sha256(normalize(source));
+  }
+
+  /**
+   * The checksum of a migration: what it runs, and how. That is its source file without its own
+   * {@code @Revision} (see {@link #of}), and {@code transactional = false} when it says so, since
+   * running an applied migration outside a transaction is running it differently.
+   *
+   * <p>The rest of {@code @Revision} is left out on purpose. {@code message} and
+   * {@code branchLabels} only describe or name the revision: editing them is not editing the
+   * migration. {@code id}, {@code revises} and {@code dependsOn} place it in the graph, which the
+   * processor checks on every build and the database records by id. A transactional migration
+   * gets the checksum of its source alone, so writing {@code transactional = true} out changes
+   * nothing, and checksums recorded before {@code transactional} counted still match.
+   *
+   * @param sourceWithoutRevision the migration's source file with its {@code @Revision} removed
+   */
+  public static String ofMigration(CharSequence sourceWithoutRevision, boolean transactional) {
+    String tokens = normalize(sourceWithoutRevision);
+    // A normalized source has no line break outside a text block, and a text block ends with
+    // its delimiter, so no source normalizes to something that ends like this.
+    return sha256(transactional ? tokens : tokens + "\n@Revision(transactional = false)");
+  }
+
+  private static String sha256(String text) {
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      byte[] digest = sha256.digest(normalize(source).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
+      return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java runtime provides SHA-256", e);
     }
