@@ -22,15 +22,12 @@ final class DatabaseOptions {
       description = "Database URL; overrides RETORT_URL and the file's url.")
   String url;
 
-  @Option(names = "--user", description = "Database user; overrides RETORT_USER and the file.")
+  @Option(names = "--user", paramLabel = "USER", description = "Database user; overrides RETORT_USER and the file.")
   String user;
 
-  @Option(names = "--password", description = "Database password; overrides RETORT_PASSWORD and"
+  @Option(names = "--password", paramLabel = "PASSWORD", description = "Database password; overrides RETORT_PASSWORD and"
       + " the file. Prefer RETORT_PASSWORD: flags show up in process listings.")
   String password;
-
-  @Option(names = "--debug", description = "Print the stack trace of an error.")
-  boolean debug;
 
   Config config() {
     Path file = config != null ? config : Path.of(Config.DEFAULT_FILE);

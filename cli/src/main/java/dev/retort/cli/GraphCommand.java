@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "graph", mixinStandardHelpOptions = true,
-    description = {"Print the revision graph as Graphviz dot or Mermaid; heads are bold, and the",
-        "database's current revisions are filled when a database is configured."})
+    description = {"Print the revision graph as Graphviz dot or Mermaid.",
+        "Heads are bold, and the database's current revisions are filled when a database is",
+        "configured."})
 final class GraphCommand implements Callable<Integer> {
 
   enum Format { dot, mermaid }

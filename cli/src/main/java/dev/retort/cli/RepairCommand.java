@@ -8,8 +8,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "repair", mixinStandardHelpOptions = true,
-    description = {"After checking the database by hand: record the checksums of edited",
-        "revisions, and mark failures that were not rolled back as resolved."})
+    description = {"Accept edited revisions and unrolled failures, after a person checked them.",
+        "Records the checksums of edited revisions, and marks failures that were not rolled",
+        "back as resolved; run it only after checking the database by hand."})
 final class RepairCommand implements Runnable {
 
   @Mixin DatabaseOptions database;

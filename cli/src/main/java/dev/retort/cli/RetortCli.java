@@ -2,9 +2,16 @@ package dev.retort.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.Arrays;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code retort}: Alembic's commands for a project whose generated registry is on the classpath.
@@ -46,6 +53,11 @@ public final class RetortCli {
   /** Exit status of {@code check} when something is pending. */
   static final int PENDING = 3;
 
+  /** Copied to every subcommand, so it may come before the command or after it. */
+  @Option(names = "--debug", scope = ScopeType.INHERIT,
+      description = "Print the stack trace of an error.")
+  boolean debug;
+
   private RetortCli() {}
 
   public static void main(String[] args) {
@@ -55,17 +67,27 @@ public final class RetortCli {
   /** Runs one command line and returns its exit status. */
   static int execute(String[] args, PrintStream out, PrintStream err) {
     configureLogging(out);
-    boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine commandLine = new CommandLine(RetortCli.class)
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true))
+        .setParameterExceptionHandler(RetortCli::usageError)
         .setExecutionExceptionHandler((exception, command, parseResult) -> {
-          command.getErr().println("ERROR: " + Secrets.redact(oneLine(exception), null));
-          if (debug) {
-            exception.printStackTrace(command.getErr());
+          String password = configuredPassword(command);
+          command.getErr().println("ERROR: " + Secrets.redact(oneLine(exception), password));
+          if (debugRequested(parseResult)) {
+            StringWriter trace = new StringWriter();
+            exception.printStackTrace(new PrintWriter(trace));
+            command.getErr().print(Secrets.redact(trace.toString(), password));
           }
           return 1;
         });
+    // Each command's --help lists the exit codes too, not only retort --help.
+    UsageMessageSpec top = commandLine.getCommandSpec().usageMessage();
+    for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+      subcommand.getCommandSpec().usageMessage()
+          .exitCodeListHeading(top.exitCodeListHeading())
+          .exitCodeList(top.exitCodeList());
+    }
     if (args.length == 0) {
       commandLine.usage(commandLine.getOut());
       return 2;
@@ -76,6 +98,63 @@ public final class RetortCli {
     return status;
   }
 
+  /**
+   * A command line picocli cannot parse: one line saying why, and where the usage is, rather
+   * than the whole usage, which would push the reason off the screen.
+   */
+  private static int usageError(ParameterException exception, String[] args) {
+    CommandLine command = exception.getCommandLine();
+    String password = passwordFlag(args);
+    command.getErr().println("ERROR: " + Secrets.redact(oneLine(exception), password));
+    String suggestion = "";
+    if (exception instanceof UnmatchedArgumentException unmatched
+        && !unmatched.getSuggestions().isEmpty()) {
+      suggestion = "Did you mean " + String.join(" or ", unmatched.getSuggestions()) + "? ";
+    }
+    command.getErr().println(Secrets.redact(suggestion, password) + "Run '"
+        + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+    return command.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /** Whether --debug was given, before the command or after it. */
+  private static boolean debugRequested(ParseResult parseResult) {
+    for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
+      if (level.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The password the failed command was configured with (flag, environment or file), to mask
+   * wherever it appears in an error: an error may quote any value, and not only as password=.
+   */
+  private static String configuredPassword(CommandLine command) {
+    CommandSpec database = command.getCommandSpec().mixins().get("database");
+    if (database == null || !(database.userObject() instanceof DatabaseOptions options)) {
+      return null;
+    }
+    try {
+      return options.config().password();
+    } catch (RuntimeException unreadable) {
+      // The configuration itself is what failed; the flag and the environment are still known.
+      return options.password != null ? options.password : System.getenv("RETORT_PASSWORD");
+    }
+  }
+
+  /** The value of --password in a command line that did not parse, or RETORT_PASSWORD. */
+  private static String passwordFlag(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--password") && i + 1 < args.length) {
+        return args[i + 1];
+      }
+      if (args[i].startsWith("--password=")) {
+        return args[i].substring("--password=".length());
+      }
+    }
+    return System.getenv("RETORT_PASSWORD");
+  }
   private static String oneLine(Throwable exception) {
     String message = exception.getMessage();
     // Drivers put details on lines of their own (PostgreSQL's "Position: 14").

@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
-    description = {"Print the script an upgrade (or, from above, a downgrade) would run, for",
-        "review, without connecting: RANGE is [from:]to, from defaulting to base."})
+    description = {"Print the SQL an upgrade or downgrade would run, without connecting.",
+        "For review: RANGE is [from:]to, from defaulting to base; a from above to is a",
+        "downgrade."})
 final class SqlCommand implements Runnable {
 
   @Mixin DatabaseOptions database;

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every command through the entry point, against an H2 file database: output and exit codes. */
 class RetortCliTest {
@@ -159,11 +161,69 @@ class RetortCliTest {
   }
 
   @Test
-  void anUnknownCommand_isAUsageError() {
-    Run run = retort("upgrayedd");
+  void anUnknownCommand_isAUsageError_inOneLine_withTheNearestCommandsAndWhereTheHelpIs() {
+    Run run = CliRunner.run("upgrayedd");
 
     assertThat(run.status()).isEqualTo(2);
-    assertThat(run.err()).contains("Unmatched argument");
+    assertThat(run.err()).isEqualTo("ERROR: Unmatched argument at index 0: 'upgrayedd'\n"
+        + "Did you mean upgrade or graph or downgrade? Run 'retort --help' for usage.\n");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void anUnknownOptionOrAMissingTarget_isOneLine_andPointsToTheCommandsHelp() {
+    Run unknown = retort("upgrade", "--fast");
+    Run missing = retort("downgrade");
+
+    assertThat(unknown.status()).isEqualTo(2);
+    assertThat(unknown.err()).isEqualTo("ERROR: Unknown option: '--fast'\n"
+        + "Run 'retort upgrade --help' for usage.\n");
+    assertThat(missing.status()).isEqualTo(2);
+    assertThat(missing.err()).isEqualTo("ERROR: Missing required parameter: 'TARGET'\n"
+        + "Run 'retort downgrade --help' for usage.\n");
+  }
+
+  @Test
+  void noArguments_printTheUsage_andExitWithTwo() {
+    Run run = CliRunner.run();
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.out()).startsWith("Usage: retort [-hV] [--debug] [COMMAND]\n");
+    assertThat(run.out()).contains("  upgrade    Apply the target");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"upgrade", "downgrade", "current", "history", "heads", "branches",
+      "show", "stamp", "check", "validate", "repair", "sql", "create", "merge", "graph", "verify"})
+  void everyCommandsHelp_exitsZero_withItsUsageAndTheExitCodes(String command) {
+    Run run = CliRunner.run(command, "--help");
+
+    assertThat(run.status()).isEqualTo(0);
+    assertThat(run.out()).startsWith("Usage: retort " + command + " ");
+    assertThat(run.out()).contains("--config=FILE");
+    assertThat(run.out()).contains("--debug");
+    assertThat(run.out()).contains("Exit codes:\n  0   Success.\n");
+    assertThat(run.out()).contains("  2   Invalid command line.\n  3   check: revisions are"
+        + " pending.\n");
+  }
+
+  @Test
+  void debug_beforeTheCommand_printsTheTraceToo() {
+    Run run = retort("--debug", "upgrade", "zz");
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).startsWith("ERROR: No such revision or branch 'zz'.");
+    assertThat(run.err()).contains("\tat dev.retort.");
+  }
+
+  @Test
+  void theConfiguredPassword_isMaskedWhereverAnErrorQuotesIt() {
+    Run run = retort("upgrade", "s3cret-pass", "--debug");
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).startsWith("ERROR: No such revision or branch '" + Secrets.MASK + "'.");
+    assertThat(run.err()).contains("\tat dev.retort.");
+    assertThat(run.printed()).doesNotContain("s3cret-pass");
   }
 
   @Test
