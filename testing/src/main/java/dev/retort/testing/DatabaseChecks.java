@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.retort.runtime.IrreversibleMigrationException;
 import dev.retort.runtime.Retort;
+import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.RevisionRegistry;
 import dev.retort.runtime.SchemaSnapshot;
@@ -26,10 +27,19 @@ final class DatabaseChecks {
 
   private final RevisionRegistry registry;
   private final Supplier<DataSource> databases;
+  private final RetortSettings settings;
+  private final LiveSchema live;
 
-  DatabaseChecks(RevisionRegistry registry, Supplier<DataSource> databases) {
+  DatabaseChecks(RevisionRegistry registry, Supplier<DataSource> databases,
+      RetortSettings settings) {
     this.registry = registry;
     this.databases = databases;
+    this.settings = settings;
+    this.live = new LiveSchema(settings);
+  }
+
+  private Retort retort(DataSource database) {
+    return Retort.using(database, registry).withSettings(settings);
   }
 
   /**
@@ -54,10 +64,10 @@ final class DatabaseChecks {
       }
       if (retort == null) {
         database = databases.get();
-        retort = Retort.using(database, registry);
+        retort = retort(database);
       }
       brokenAt = Names.of(revision);
-      SchemaSnapshot before = LiveSchema.snapshot(database);
+      SchemaSnapshot before = live.snapshot(database);
       run(() -> retort.upgrade(revision), "its upgrade failed");
       if (!revision.reversible()) {
         brokenAt = null;
@@ -65,7 +75,7 @@ final class DatabaseChecks {
             + revision.irreversibleReason().orElse("") + ")");
       }
       run(() -> retort.revert(revision), "its downgrade failed");
-      SchemaSnapshot after = LiveSchema.snapshot(database);
+      SchemaSnapshot after = live.snapshot(database);
       List<String> difference = before.differenceTo(after);
       if (!difference.isEmpty()) {
         fail(Names.of(revision) + ": after upgrade and downgrade the schema differs from the"
@@ -88,14 +98,14 @@ final class DatabaseChecks {
   /** Every revision up, then everything down: only Retort's own tables may remain. */
   void baseToHeadsAndBack() {
     DataSource database = databases.get();
-    Retort retort = Retort.using(database, registry);
+    Retort retort = retort(database);
     retort.upgrade();
     try {
       retort.downgrade("base");
     } catch (IrreversibleMigrationException irreversible) {
       Assumptions.abort("not checked: " + irreversible.getMessage());
     }
-    SchemaSnapshot left = LiveSchema.snapshot(database);
+    SchemaSnapshot left = live.snapshot(database);
     if (!left.lines().isEmpty()) {
       fail("After upgrading to heads and downgrading to base these remain; a downgrade does not"
           + " remove what its upgrade created:\n" + left);
@@ -109,7 +119,7 @@ final class DatabaseChecks {
           + " head with a DDL script or jOOQ-generated classes");
     }
     DataSource migrated = databases.get();
-    Retort.using(migrated, registry).upgrade();
+    retort(migrated).upgrade();
     DataSource model = databases.get();
     try (Connection connection = model.getConnection()) {
       DSLContext db = DSL.using(connection, JDBCUtils.dialect(connection));
@@ -121,11 +131,11 @@ final class DatabaseChecks {
           e);
     }
     List<String> difference =
-        LiveSchema.snapshot(migrated).differenceTo(LiveSchema.snapshot(model));
+        live.snapshot(migrated).differenceTo(live.snapshot(model));
     if (!difference.isEmpty()) {
       fail("The schema at head differs from " + expected.get() + ": the migrations build what"
           + " the model lacks (-) and lack what it has (+):\n" + String.join("\n", difference)
-          + "\nAs DDL, from head to the model:\n" + LiveSchema.migration(migrated, model));
+          + "\nAs DDL, from head to the model:\n" + live.migration(migrated, model));
     }
   }
 }

@@ -9,26 +9,30 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Meta;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.tools.jdbc.JDBCUtils;
 
-/** A live database's schema, without Retort's own tables, read through jOOQ's {@code meta()}. */
+/**
+ * A live database's schema, without Retort's own tables (named as the settings name them), read
+ * through jOOQ's {@code meta()}.
+ */
 final class LiveSchema {
 
-  private static final Set<String> RETORT_TABLES = Set.of(
-      RetortSettings.defaults().versionTable(), RetortSettings.defaults().historyTable(),
-      RetortSettings.defaults().lockTable());
+  private final Set<String> retortTables;
 
-  private LiveSchema() {}
+  LiveSchema(RetortSettings settings) {
+    this.retortTables = Set.of(lower(settings.versionTable()), lower(settings.historyTable()),
+        lower(settings.lockTable()));
+  }
 
-  static SchemaSnapshot snapshot(DataSource dataSource) {
+  SchemaSnapshot snapshot(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
       DSLContext db = DSL.using(connection, JDBCUtils.dialect(connection));
       String schema = connection.getSchema();
       Meta meta = db.meta().filterSchemas(s -> schema == null || s.getName().equalsIgnoreCase(
           schema));
-      return SchemaSnapshot.of(meta, table -> !RETORT_TABLES.contains(
-          table.getName().toLowerCase(Locale.ROOT)));
+      return SchemaSnapshot.of(meta, table -> !isRetorts(table));
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the test database's schema: "
           + e.getMessage(), e);
@@ -36,7 +40,7 @@ final class LiveSchema {
   }
 
   /** The DDL that would turn one live schema into another, for a failure message. */
-  static String migration(DataSource from, DataSource to) {
+  String migration(DataSource from, DataSource to) {
     try (Connection source = from.getConnection(); Connection target = to.getConnection()) {
       DSLContext db = DSL.using(source, JDBCUtils.dialect(source));
       Meta fromMeta = withoutRetortTables(db.meta(), source.getSchema());
@@ -48,8 +52,16 @@ final class LiveSchema {
     }
   }
 
-  private static Meta withoutRetortTables(Meta meta, String schema) {
+  private Meta withoutRetortTables(Meta meta, String schema) {
     return meta.filterSchemas(s -> schema == null || s.getName().equalsIgnoreCase(schema))
-        .filterTables(table -> !RETORT_TABLES.contains(table.getName().toLowerCase(Locale.ROOT)));
+        .filterTables(table -> !isRetorts(table));
+  }
+
+  private boolean isRetorts(Table<?> table) {
+    return retortTables.contains(lower(table.getName()));
+  }
+
+  private static String lower(String name) {
+    return name.toLowerCase(Locale.ROOT);
   }
 }

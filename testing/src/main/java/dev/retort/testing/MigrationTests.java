@@ -1,5 +1,6 @@
 package dev.retort.testing;
 
+import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.RevisionRegistry;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -50,6 +51,15 @@ public interface MigrationTests {
     return EmbeddedDatabase.fresh();
   }
 
+  /**
+   * The settings the migrations run with, as in production: the names of Retort's own tables
+   * (left out of every schema comparison), their schema, the transaction mode. By default
+   * Retort's defaults.
+   */
+  default RetortSettings settings() {
+    return RetortSettings.defaults();
+  }
+
   /** The dialect the database-free proofs render the migrations in. */
   default SQLDialect dialect() {
     return SQLDialect.H2;
@@ -63,19 +73,19 @@ public interface MigrationTests {
   @TestFactory
   @DisplayName("stairway: upgrade, downgrade, upgrade")
   default Stream<DynamicTest> stairway() {
-    return new DatabaseChecks(registry(), this::database).stairway();
+    return new DatabaseChecks(registry(), this::database, settings()).stairway();
   }
 
   @Test
   @DisplayName("base to heads and back to base")
   default void baseToHeadsAndBack() {
-    new DatabaseChecks(registry(), this::database).baseToHeadsAndBack();
+    new DatabaseChecks(registry(), this::database, settings()).baseToHeadsAndBack();
   }
 
   @Test
   @DisplayName("the schema at head matches the model")
   default void schemaAtHeadMatchesTheModel() {
-    new DatabaseChecks(registry(), this::database).schemaAtHeadMatches(expectedSchema());
+    new DatabaseChecks(registry(), this::database, settings()).schemaAtHeadMatches(expectedSchema());
   }
 
   @TestFactory

@@ -31,13 +31,13 @@ final class FixtureRegistry extends GeneratedRegistry {
   }
 
   static final class Builder {
+    /** id, revises, and the @Irreversible reason or null. */
     private final List<String[]> rows = new ArrayList<>();
     private final List<Migration> migrations = new ArrayList<>();
 
     /** A revision; {@code revises} is space-separated, empty for a base. Parents first. */
     Builder revision(String id, String revises, String upgrade, String downgrade) {
-      rows.add(new String[] {id, revises});
-      migrations.add(new Migration() {
+      return revision(id, revises, new Migration() {
         @Override
         public void upgrade(DSLContext db) {
           run(db, upgrade);
@@ -48,6 +48,18 @@ final class FixtureRegistry extends GeneratedRegistry {
           run(db, downgrade);
         }
       });
+    }
+
+    /** A revision whose migration is Java, for one that reads data, say. */
+    Builder revision(String id, String revises, Migration migration) {
+      rows.add(new String[] {id, revises, null});
+      migrations.add(migration);
+      return this;
+    }
+
+    /** Marks the revision added last @Irreversible, for this reason. */
+    Builder irreversible(String reason) {
+      rows.get(rows.size() - 1)[2] = reason;
       return this;
     }
 
@@ -67,7 +79,7 @@ final class FixtureRegistry extends GeneratedRegistry {
       for (String[] row : rows) {
         String[] revises = row[1].isBlank() ? RevisionTable.NONE : row[1].split(" ");
         table.add(row[0], "fixture.Rev_" + row[0], "Fixture " + row[0], "sum-" + row[0], true,
-            null, revises, RevisionTable.NONE, RevisionTable.NONE);
+            row[2], revises, RevisionTable.NONE, RevisionTable.NONE);
         if (revises.length == 0) {
           bases.add(row[0]);
         }

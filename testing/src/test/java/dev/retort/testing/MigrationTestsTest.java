@@ -3,11 +3,16 @@ package dev.retort.testing;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.retort.runtime.Migration;
+import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.RevisionRegistry;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestExecutionResult.Status;
+import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -47,6 +52,48 @@ class MigrationTestsTest {
       .revision("m1", "b1 c1", "", "")
       .build();
 
+  /**
+   * What the DDL interpreter does not model, on a line: data (b1), an enum type (c1), an
+   * irreversible step (d1), and a revision after them all, which is still proven (e1).
+   */
+  static final RevisionRegistry PARTLY_MODELLED = FixtureRegistry.builder()
+      .revision("a1", "", "create table users (id int primary key, name varchar(50))",
+          "drop table users")
+      .revision("b1", "a1", "insert into users values (1, 'root')",
+          "delete from users where id = 1")
+      .revision("c1", "b1", "create type mood as enum ('sad', 'ok');"
+          + " create table moods (user_id int, mood mood)", "drop table moods; drop type mood")
+      .revision("d1", "c1", "alter table users drop column name", "")
+      .irreversible("the names are gone")
+      .revision("e1", "d1", "create table audit (id int)", "drop table audit")
+      .build();
+
+  /**
+   * Three branches from a1, each with something that leaves its schema unknown to the
+   * interpreter: a read (r1), a statement its parser cannot read (p1), a statement that is not
+   * DDL (n1, and n2 after it). All of them run on H2.
+   */
+  static final RevisionRegistry UNMODELLED = FixtureRegistry.builder()
+      .revision("a1", "", "create table users (id int primary key)", "drop table users")
+      .revision("r1", "a1", new Migration() {
+        @Override
+        public void upgrade(DSLContext db) {
+          if (db.fetchCount(db.selectFrom("users")) == 0) {
+            db.execute("create table stats (n int)");
+          }
+        }
+
+        @Override
+        public void downgrade(DSLContext db) {
+          db.execute("drop table if exists stats");
+        }
+      })
+      .revision("p1", "a1", "create table totals (id int, doubled int generated always as"
+          + " (id * 2))", "drop table totals")
+      .revision("n1", "a1", "analyze", "")
+      .revision("n2", "n1", "create table after_analyze (id int)", "drop table after_analyze")
+      .build();
+
   static class GoodMigrations implements MigrationTests {
     @Override
     public RevisionRegistry registry() {
@@ -72,6 +119,29 @@ class MigrationTestsTest {
     @Override
     public RevisionRegistry registry() {
       return CONFLICTING_MERGE;
+    }
+  }
+
+  static class PartlyModelledMigrations implements MigrationTests {
+    @Override
+    public RevisionRegistry registry() {
+      return PARTLY_MODELLED;
+    }
+  }
+
+  static class UnmodelledMigrations implements MigrationTests {
+    @Override
+    public RevisionRegistry registry() {
+      return UNMODELLED;
+    }
+  }
+
+  /** State tables named as a project might name them: not part of the schema compared. */
+  static class CustomStateTables extends GoodMigrations {
+    @Override
+    public RetortSettings settings() {
+      return RetortSettings.defaults().withVersionTable("shop_schema_version")
+          .withHistoryTable("shop_schema_history").withLockTable("shop_schema_lock");
     }
   }
 
@@ -107,6 +177,32 @@ class MigrationTestsTest {
     return events.stream().map(event -> event.getTestDescriptor().getDisplayName()).toList();
   }
 
+  private static final String STAIRWAY = "stairway: upgrade, downgrade, upgrade";
+  private static final String DOWNGRADE_PROOF = "without a database: downgrade undoes upgrade";
+  private static final String MERGE_PROOF = "without a database: branches merge in either order";
+
+  /** How the test named {@code test} inside the check named {@code check} ended. */
+  private static TestExecutionResult resultOf(EngineExecutionResults results, String check,
+      String test) {
+    return results.testEvents().finished().stream()
+        .filter(event -> event.getTestDescriptor().getDisplayName().equals(test))
+        .filter(event -> event.getTestDescriptor().getParent()
+            .map(TestDescriptor::getDisplayName).filter(check::equals).isPresent())
+        .map(event -> event.getPayload(TestExecutionResult.class).orElseThrow())
+        .findFirst().orElseThrow(() -> new AssertionError("no test " + test + " in " + check));
+  }
+
+  /** The reason of a test that was skipped (aborted), failing if it ended any other way. */
+  private static String abortedBecause(TestExecutionResult result) {
+    assertThat(result.getStatus()).isEqualTo(Status.ABORTED);
+    return result.getThrowable().orElseThrow().getMessage();
+  }
+
+  private static String failedBecause(TestExecutionResult result) {
+    assertThat(result.getStatus()).isEqualTo(Status.FAILED);
+    return result.getThrowable().orElseThrow().getMessage();
+  }
+
   private static String failureOf(EngineExecutionResults results, String displayName) {
     return results.testEvents().failed().stream()
         .filter(event -> event.getTestDescriptor().getDisplayName().equals(displayName))
@@ -136,10 +232,11 @@ class MigrationTestsTest {
     List<Event> failed = results.testEvents().failed().list();
     assertThat(names(failed)).containsExactly("b1 (Rev_b1) Fixture b1", "b1 (Rev_b1) Fixture b1",
         "base to heads and back to base");
-    String stairway = failed.get(0).getPayload(TestExecutionResult.class).orElseThrow()
-        .getThrowable().orElseThrow().getMessage();
+    String stairway = failedBecause(resultOf(results, STAIRWAY, "b1 (Rev_b1) Fixture b1"));
     assertThat(stairway).contains("leaves behind (+)");
     assertThat(stairway).contains("+ table orders");
+    String proof = failedBecause(resultOf(results, DOWNGRADE_PROOF, "b1 (Rev_b1) Fixture b1"));
+    assertThat(proof).contains("+ table orders");
     assertThat(failureOf(results, "base to heads and back to base")).contains("table orders");
   }
 
@@ -177,5 +274,92 @@ class MigrationTestsTest {
 
     assertThat(names(results.testEvents().succeeded().list()))
         .contains("the schema at head matches the model");
+  }
+
+  @Test
+  void dataAnEnumTypeAndAnIrreversibleStep_areSkippedWithTheirReasons_notPassedNorFailed() {
+    EngineExecutionResults results = run(PartlyModelledMigrations.class);
+
+    assertThat(names(results.testEvents().failed().list())).isEmpty();
+    assertThat(abortedBecause(resultOf(results, DOWNGRADE_PROOF, "b1 (Rev_b1) Fixture b1")))
+        .contains("it changes data");
+    String enumType = abortedBecause(resultOf(results, DOWNGRADE_PROOF, "c1 (Rev_c1) Fixture c1"));
+    assertThat(enumType).contains("'create type mood as enum ('sad', 'ok')'");
+    assertThat(enumType).contains("which the DDL interpreter does not model");
+    assertThat(abortedBecause(resultOf(results, DOWNGRADE_PROOF, "d1 (Rev_d1) Fixture d1")))
+        .isEqualTo("not proven: it is @Irreversible: the names are gone");
+    // After all three, the interpreter still knows the schema.
+    assertThat(resultOf(results, DOWNGRADE_PROOF, "e1 (Rev_e1) Fixture e1").getStatus())
+        .isEqualTo(Status.SUCCESSFUL);
+  }
+
+  @Test
+  void anIrreversibleStep_isUpgradedButNotDowngradedOnTheStairway_andTheStairwayGoesOn() {
+    EngineExecutionResults results = run(PartlyModelledMigrations.class);
+
+    assertThat(abortedBecause(resultOf(results, STAIRWAY, "d1 (Rev_d1) Fixture d1")))
+        .isEqualTo("upgrade passed; downgrade not checked: it is @Irreversible (the names are"
+            + " gone)");
+    assertThat(resultOf(results, STAIRWAY, "c1 (Rev_c1) Fixture c1").getStatus())
+        .isEqualTo(Status.SUCCESSFUL);
+    assertThat(resultOf(results, STAIRWAY, "e1 (Rev_e1) Fixture e1").getStatus())
+        .isEqualTo(Status.SUCCESSFUL);
+  }
+
+  @Test
+  void anIrreversibleStep_skipsBaseToHeadsAndBack_namingIt_beforeRunningAnyDowngrade() {
+    EngineExecutionResults results = run(PartlyModelledMigrations.class);
+
+    String skipped = results.testEvents().aborted().stream()
+        .filter(event -> event.getTestDescriptor().getDisplayName()
+            .equals("base to heads and back to base"))
+        .map(event -> abortedBecause(event.getPayload(TestExecutionResult.class).orElseThrow()))
+        .findFirst().orElseThrow();
+    assertThat(skipped).contains("irreversible d1");
+    assertThat(skipped).contains("the names are gone");
+    assertThat(skipped).contains("Nothing was run.");
+  }
+
+  @Test
+  void aRead_anUnreadableStatement_andAStatementThatIsNotDdl_areSkippedWithTheirReasons() {
+    EngineExecutionResults results = run(UnmodelledMigrations.class);
+
+    assertThat(names(results.testEvents().failed().list())).isEmpty();
+    assertThat(abortedBecause(resultOf(results, DOWNGRADE_PROOF, "r1 (Rev_r1) Fixture r1")))
+        .isEqualTo("not proven: it reads data, which the DDL interpreter does not model");
+    assertThat(abortedBecause(resultOf(results, DOWNGRADE_PROOF, "p1 (Rev_p1) Fixture p1")))
+        .startsWith("not proven: the interpreter cannot read 'create table totals (id int,"
+            + " doubled int generated always as (id * 2))'");
+    assertThat(abortedBecause(resultOf(results, DOWNGRADE_PROOF, "n1 (Rev_n1) Fixture n1")))
+        .isEqualTo("not proven: it runs ANALYZE statements, which the DDL interpreter does not"
+            + " model");
+    assertThat(abortedBecause(resultOf(results, DOWNGRADE_PROOF, "n2 (Rev_n2) Fixture n2")))
+        .isEqualTo("not proven: the schema before it is unknown: revision n1 could not be"
+            + " modelled");
+    assertThat(resultOf(results, DOWNGRADE_PROOF, "a1 (Rev_a1) Fixture a1").getStatus())
+        .isEqualTo(Status.SUCCESSFUL);
+    // On a database all of them run: the stairway proves what the interpreter could not.
+    for (String revision : List.of("r1", "p1", "n1", "n2")) {
+      assertThat(resultOf(results, STAIRWAY, revision + " (Rev_" + revision + ") Fixture "
+          + revision).getStatus()).isEqualTo(Status.SUCCESSFUL);
+    }
+  }
+
+  @Test
+  void aHistoryWithoutMerges_reportsTheMergeProofAsSkipped() {
+    EngineExecutionResults results = run(UnmodelledMigrations.class);
+
+    assertThat(abortedBecause(resultOf(results, MERGE_PROOF, "no merge revisions")))
+        .isEqualTo("the history has no merge, so there is nothing to prove");
+  }
+
+  @Test
+  void stateTablesWithTheProjectsOwnNames_areNotMistakenForTheMigrationsSchema() {
+    EngineExecutionResults results = run(CustomStateTables.class);
+
+    assertThat(names(results.testEvents().failed().list())).isEmpty();
+    assertThat(names(results.testEvents().succeeded().list()))
+        .containsAtLeast("a1 (Rev_a1) Fixture a1", "base to heads and back to base",
+            "the schema at head matches the model");
   }
 }
