@@ -429,6 +429,12 @@ public final class Retort {
             writer.record(new Entry(revision.id(), Direction.STAMP, revision.message(),
                 revision.checksum(), started, LocalDateTime.now(), user, HOST, true, null));
           }
+          if (after.isEmpty() && !removed.isEmpty()) {
+            // No revision is stamped, so the row names base, which no revision id can be.
+            writer.record(new Entry("base", Direction.STAMP, "Stamped base; removed "
+                + String.join(", ", removed), null, started, LocalDateTime.now(), user, HOST,
+                true, null));
+          }
         }
         return null;
       });

@@ -178,4 +178,104 @@ class ConcurrencyTest {
     assertThat(refused).hasMessageThat().contains("Gave up waiting for the migration lock");
     assertThat(refused).hasMessageThat().contains(":" + ProcessHandle.current().pid() + ":");
   }
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aWaitingRunner_logsOnceThatItWaits_andForWhom(TestDatabase database) throws Exception {
+    DataSource dataSource = database.create();
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    TestRegistry slow = TestRegistry.builder().revision("a1").upgrade(db -> {
+      holding.countDown();
+      awaitQuietly(release);
+    }).build();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    Future<List<MigrationStep>> holder = pool.submit(() -> Retort.using(dataSource, slow).upgrade());
+    holding.await();
+
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    String log;
+    Future<List<MigrationStep>> waiter;
+    try {
+      waiter = pool.submit(() -> Retort.using(dataSource, slow).upgrade());
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!captured.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Waiting for")
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      Thread.sleep(500);
+      release.countDown();
+      assertThat(holder.get(1, TimeUnit.MINUTES)).hasSize(1);
+      assertThat(waiter.get(1, TimeUnit.MINUTES)).isEmpty();
+      log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    } finally {
+      release.countDown();
+      System.setErr(original);
+      pool.shutdown();
+    }
+
+    String whom = switch (database) {
+      case H2, SQLITE -> "[^:\\s]+:" + ProcessHandle.current().pid() + ":[0-9a-f]{8}";
+      case POSTGRES -> "backend pid \\d+ \\(";
+      case MARIADB -> "connection \\d+ \\(";
+    };
+    assertThat(log).containsMatch("Waiting for the migration lock( \\S+)?, held by " + whom);
+    assertThat(log.split("Waiting for the migration lock", -1)).hasLength(2);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * A history row that says a step never finished may belong to a runner at work right now, so
+   * the lock-free start-up check leaves it to the locked path, which waits for that runner.
+   */
+  @Test
+  void anUnfinishedStepInTheHistory_sendsStartUpToTheLock_evenAtHead() throws Exception {
+    DataSource dataSource = TestDatabase.H2.create();
+    TestRegistry registry = TestRegistry.chain(2).build();
+    Retort.using(dataSource, registry).upgrade();
+    DSLContext db = DSL.using(dataSource, org.jooq.SQLDialect.H2);
+    db.execute("insert into retort_history (revision, direction, message, started_at, success)"
+        + " values ('r0002', 'down', 'Create t_r0002', ?, false)", LocalDateTime.now());
+    db.execute("insert into retort_lock values (1, 'busy-host:4242:alive', 7, ?)",
+        LocalDateTime.now());
+    Retort impatient = Retort.using(dataSource, registry).withSettings(RetortSettings.defaults()
+        .withLockTimeout(Duration.ofMillis(300)).withLeaseDuration(Duration.ofSeconds(30)));
+
+    LockException waited = org.junit.jupiter.api.Assertions.assertThrows(LockException.class,
+        impatient::upgrade);
+
+    assertThat(waited).hasMessageThat().contains("busy-host:4242:alive");
+    db.execute("delete from retort_lock");
+    org.junit.jupiter.api.Assertions.assertThrows(UnresolvedFailureException.class,
+        impatient::upgrade);
+  }
+
+  /** At head, start-up reads without the lock, and still refuses an edited revision. */
+  @Test
+  void anEditedRevision_isRefusedByTheLockFreeStartUpCheck() throws Exception {
+    DataSource dataSource = TestDatabase.H2.create();
+    Retort.using(dataSource, TestRegistry.chain(2).build()).upgrade();
+    DSLContext db = DSL.using(dataSource, org.jooq.SQLDialect.H2);
+    db.execute("insert into retort_lock values (1, 'busy-host:4242:alive', 7, ?)",
+        LocalDateTime.now());
+    TestRegistry.Builder edited = TestRegistry.chain(2);
+    edited.edit("r0001").checksum("sum-edited");
+    Retort impatient = Retort.using(dataSource, edited.build()).withSettings(
+        RetortSettings.defaults().withLockTimeout(Duration.ofMillis(300))
+            .withLeaseDuration(Duration.ofSeconds(30)));
+
+    ChecksumMismatchException refused = org.junit.jupiter.api.Assertions.assertThrows(
+        ChecksumMismatchException.class, impatient::upgrade);
+
+    assertThat(refused).hasMessageThat().contains("r0001");
+    assertThat(db.fetchValue("select owner from retort_lock")).isEqualTo("busy-host:4242:alive");
+  }
 }

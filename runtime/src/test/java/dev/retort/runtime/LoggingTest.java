@@ -29,6 +29,24 @@ class LoggingTest {
     assertThat(log).doesNotContain("jOOQ");
   }
 
+  /**
+   * jOOQ prints its banner once per JVM, so only a JVM of its own shows whether Retort turned it
+   * off: in this one another test may have printed it already.
+   */
+  @Test
+  void aFreshJvm_printsNoJooqBannerOrTips() throws Exception {
+    RunnerProcesses.Runner runner = RunnerProcesses.start(TestDatabase.H2.createUrl(), 2, 0,
+        java.time.Duration.ofSeconds(10));
+    runner.await("READY", java.time.Duration.ofMinutes(1));
+    runner.go();
+
+    assertThat(runner.exit(java.time.Duration.ofMinutes(1))).isEqualTo(0);
+    String transcript = runner.transcript();
+    assertThat(transcript).contains("Running upgrade r0001 -> r0002");
+    assertThat(transcript).doesNotContain("jOOQ");
+    assertThat(transcript).doesNotContain("@@@@");
+  }
+
   private static String captureStandardError(Runnable action) {
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();

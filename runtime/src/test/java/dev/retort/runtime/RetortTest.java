@@ -329,4 +329,74 @@ class RetortTest {
     assertThat(db.fetchValue("select retort_version from retort_history where revision = 'a1'"))
         .isNotNull();
   }
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void theHistoryTable_recordsWhoRanWhatWhereAndForHowLong(TestDatabase database)
+      throws Exception {
+    DataSource dataSource = database.create();
+    Retort retort = Retort.using(dataSource, TargetsTest.shop());
+    retort.upgrade("a1");
+
+    DSLContext db = DSL.using(dataSource, org.jooq.tools.jdbc.JDBCUtils.dialect(
+        dataSource.getConnection()));
+    org.jooq.Record row = db.fetchOne("select message, started_at, finished_at, duration_ms,"
+        + " db_user, host, retort_version from retort_history where revision = 'a1'");
+    java.time.LocalDateTime started = row.get(1, java.time.LocalDateTime.class);
+    java.time.LocalDateTime finished = row.get(2, java.time.LocalDateTime.class);
+
+    assertThat(row.get(0, String.class)).isEqualTo("Create t_a1");
+    assertThat(finished).isAtLeast(started);
+    assertThat(row.get(3, Long.class)).isAtLeast(0L);
+    assertThat(row.get(3, Long.class))
+        .isAtMost(java.time.Duration.between(started, finished).toMillis() + 1);
+    // The user the connection logged in as; SQLite has none, H2's test databases an empty one.
+    String user = switch (database) {
+      case POSTGRES -> "postgres";
+      case MARIADB -> "root";
+      case H2 -> "";
+      case SQLITE -> null;
+    };
+    assertThat(row.get(4, String.class)).isEqualTo(user);
+    assertThat(row.get(5, String.class))
+        .isEqualTo(java.net.InetAddress.getLocalHost().getHostName());
+    assertThat(row.get(6, String.class)).isNotEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"H2", "SQLITE"})
+  void stamping_isRecordedInTheHistory_includingBase(TestDatabase database) throws Exception {
+    DataSource dataSource = database.create();
+    Retort retort = Retort.using(dataSource, TargetsTest.shop());
+
+    retort.stamp("b1");
+    retort.stamp("base");
+
+    assertThat(StateRows.history(dataSource))
+        .containsExactly("b1 stamp true null", "base stamp true null").inOrder();
+    DSLContext db = DSL.using(dataSource, org.jooq.tools.jdbc.JDBCUtils.dialect(
+        dataSource.getConnection()));
+    assertThat(db.fetchValue("select message from retort_history where revision = 'base'"))
+        .isEqualTo("Stamped base; removed b1");
+  }
+
+  /** Each version-table statement must touch one row, Alembic's guard against a rogue writer. */
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+  void aVersionTableChangedUnderTheRun_failsTheRevision_andRollsItBack(TestDatabase database)
+      throws Exception {
+    DataSource dataSource = database.create();
+    Retort retort = Retort.using(dataSource, TestRegistry.builder()
+        .revision("a1")
+        .revision("b1", "a1").upgrade(db -> db.execute("delete from retort_version"))
+        .build());
+    retort.upgrade("a1");
+
+    MigrationFailedException failed =
+        assertThrows(MigrationFailedException.class, () -> retort.upgrade("b1"));
+
+    assertThat(failed).hasMessageThat().contains("The version table changed under this run:"
+        + " the update a1 to b1 touched 0 rows instead of one");
+    assertThat(failed.rolledBack()).isTrue();
+    assertThat(StateRows.versions(dataSource)).containsExactly("a1");
+  }
 }

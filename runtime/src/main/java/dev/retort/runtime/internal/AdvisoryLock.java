@@ -35,6 +35,7 @@ final class AdvisoryLock extends SessionLock {
         "select a.pid, a.application_name, a.client_addr, a.backend_start"
             + " from pg_locks l join pg_stat_activity a on a.pid = l.pid"
             + " where l.locktype = 'advisory' and l.granted"
+            + " and l.database = (select oid from pg_database where datname = current_database())"
             + " and ((l.classid::bigint << 32) | l.objid::bigint) = ?",
         key,
         row -> "backend pid " + row.getInt(1) + " (" + row.getString(2) + " from "
