@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * A revision's upgrade or downgrade threw. {@link #rolledBack()} says what state it left: {@code
- * true} when the revision ran in a transaction on a database with transactional DDL, so the
- * database is exactly at the previous revision; {@code false} when it may be partly applied (MySQL
- * and MariaDB DDL, or a {@code transactional = false} revision), in which case the failure is
+ * true} when the revision ran in a transaction on a database with transactional DDL (PostgreSQL,
+ * SQLite), so the database is exactly at the previous revision; {@code false} when it may be
+ * partly applied (DDL on MySQL, MariaDB and H2, which commit each CREATE, ALTER and DROP, or a
+ * {@code transactional = false} revision), in which case the failure is
  * recorded and the next run refuses until it is checked and marked repaired. Revisions applied
  * earlier in the same run stay applied (they were committed), unless the whole run was one
  * transaction.

@@ -1,8 +1,9 @@
 package dev.retort.runtime;
 
 /**
- * A revision failed earlier without being rolled back (MySQL or MariaDB DDL, or a {@code
- * transactional = false} revision), so the schema may be partly changed. Every run refuses until
+ * A revision failed earlier without being rolled back (DDL on MySQL, MariaDB or H2, or a {@code
+ * transactional = false} revision), or a runner died in the middle of one, so the schema may be
+ * partly changed. Every run refuses until
  * someone checks the schema and calls {@code repair()}. Thrown before anything runs: nothing
  * changed.
  */

@@ -81,4 +81,16 @@ class ReadCommandsTest {
 
     assertThat(e).hasMessageThat().contains("No generated registry on the classpath");
   }
+
+  @Test
+  void aRetortBuiltOnAJooqContext_upgradesThroughIt() throws Exception {
+    DataSource dataSource = TestDatabase.H2.create();
+    org.jooq.DSLContext db = org.jooq.impl.DSL.using(dataSource, org.jooq.SQLDialect.H2);
+    Retort retort = Retort.using(db, TargetsTest.shop());
+
+    assertThat(retort.upgrade("b1").stream().map(step -> step.revision().id()))
+        .containsExactly("a1", "b1").inOrder();
+    assertThat(retort.current().stream().map(RevisionInfo::id)).containsExactly("b1");
+    assertThat(TestDatabase.tables(dataSource)).containsAtLeast("t_a1", "t_b1");
+  }
 }
