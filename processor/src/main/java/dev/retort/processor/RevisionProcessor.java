@@ -18,11 +18,13 @@ import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
@@ -45,6 +47,10 @@ import javax.tools.StandardLocation;
  * classpath) and writes the registry and its marker, once. A revision that another processor
  * generates in a later round is reported, since the registry is already written.
  *
+ * <p>While an annotation value does not compile (a misspelt constant, which javac reports), the
+ * check waits: a constant that another processor generates resolves in a later round, and a typo
+ * never does, so the build fails on javac's error alone.
+ *
  * <p>It never claims the annotations and never lets an exception reach javac.
  */
 @AutoService(Processor.class)
@@ -62,6 +68,8 @@ public final class RevisionProcessor extends AbstractProcessor {
   /** Binary name to canonical name, to find each class again in a later round. */
   private final Map<String, String> canonicalNames = new LinkedHashMap<>();
   private final Set<String> seen = new HashSet<>();
+  /** Revisions with a value javac could not compute yet, by canonical name, read once it can. */
+  private final Set<String> unresolved = new TreeSet<>();
   /** The source types of this compilation, which the registry must not collide with. */
   private final Set<String> rootTypes = new HashSet<>();
   private final List<String> registryNamePackages = new ArrayList<>();
@@ -119,12 +127,22 @@ public final class RevisionProcessor extends AbstractProcessor {
         newRevisions.add(type);
       }
     }
-    if (!newRevisions.isEmpty()) {
-      collect(newRevisions);
+    collect(newRevisions);
+    if (graphChecked || (localRevisions.isEmpty() && unresolved.isEmpty())) {
+      return;
+    }
+    readResolvedRevisions();
+    List<Element> waiting = waitingForValues();
+    if (waiting.isEmpty()) {
       // Checked and written in the round that found the revisions: a later round would be the
       // last one when nothing else generates code, and javac warns about sources written there.
-      if (!graphChecked) {
-        checkGraphAndWriteRegistry();
+      checkGraphAndWriteRegistry();
+    } else if (round.processingOver()) {
+      for (Element element : waiting) {
+        Annotations.Unresolved value = Annotations.unresolvedValue(element).orElseThrow();
+        messager.printMessage(Diagnostic.Kind.NOTE,
+            Messages.unresolvedValue(value.describe(), element.toString()),
+            element, value.mirror(), value.value());
       }
     }
   }
@@ -141,10 +159,44 @@ public final class RevisionProcessor extends AbstractProcessor {
       // An invalid class still takes part in the graph checks, so that its children do not
       // report its id as unknown; it only stops the registry from being written.
       invalidClassSeen |= !reader.isValidMigrationClass(type);
-      RevisionNode revision = reader.read(type);
-      localRevisions.put(revision.className(), revision);
-      canonicalNames.put(revision.className(), type.getQualifiedName().toString());
+      if (Annotations.unresolvedValue(type).isPresent()) {
+        unresolved.add(type.getQualifiedName().toString());
+      } else {
+        read(type);
+      }
     }
+  }
+
+  private void read(TypeElement type) {
+    RevisionNode revision = reader.read(type);
+    localRevisions.put(revision.className(), revision);
+    canonicalNames.put(revision.className(), type.getQualifiedName().toString());
+  }
+
+  /** Reads the revisions whose values compile now, found again in this round's elements. */
+  private void readResolvedRevisions() {
+    for (Iterator<String> names = unresolved.iterator(); names.hasNext(); ) {
+      TypeElement type = elements.getTypeElement(names.next());
+      if (type != null && Annotations.unresolvedValue(type).isEmpty()) {
+        read(type);
+        names.remove();
+      }
+    }
+  }
+
+  /** The revisions and {@code @RegistryName} packages with a value that does not compile yet. */
+  private List<Element> waitingForValues() {
+    List<Element> waiting = new ArrayList<>();
+    for (String name : unresolved) {
+      waiting.add(elements.getTypeElement(name));
+    }
+    for (String name : registryNamePackages) {
+      PackageElement annotated = elements.getPackageElement(name);
+      if (Annotations.unresolvedValue(annotated).isPresent()) {
+        waiting.add(annotated);
+      }
+    }
+    return waiting;
   }
 
   private void checkGraphAndWriteRegistry() throws IOException {

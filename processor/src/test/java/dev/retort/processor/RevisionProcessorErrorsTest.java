@@ -6,9 +6,19 @@ import static dev.retort.processor.Sources.migration;
 import static dev.retort.processor.Sources.migrationWithBody;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.retort.processor.messages.Messages;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +27,12 @@ class RevisionProcessorErrorsTest {
 
   private static final JavaFileObject CREATE_USERS = migration("com.example.db.CreateUsers",
       "@Revision(id = \"ae1027a6acf0\", message = \"Create users\")");
+  private static final JavaFileObject IDS = JavaFileObjects.forSourceLines("com.example.db.Ids",
+      "package com.example.db;",
+      "public final class Ids {",
+      "  public static final String CREATE_USERS = \"ae1027a6acf0\";",
+      "  public static final String WHY = \"drops the legacy table\";",
+      "}");
 
   @Test
   void aDuplicateId_failsAtBothClasses() {
@@ -402,6 +418,92 @@ class RevisionProcessorErrorsTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining(Messages.INTERNAL_ERROR);
     assertThat(compilation).hadErrorContaining("at dev.retort.processor.RevisionProcessor");
+  }
+
+  @Test
+  void aMisspeltConstant_isLeftToJavac_withoutAnInternalError() {
+    JavaFileObject child = migration("com.example.db.AddEmail",
+        "@Revision(id = \"b1\",\n    revises = Ids.CREATE_USRES)");
+
+    Compilation compilation = compile(IDS, CREATE_USERS, child);
+
+    assertThat(compilation).hadErrorContaining("cannot find symbol")
+        .inFile(child).onLineContaining("Ids.CREATE_USRES");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadNoteContaining(
+            Messages.unresolvedValue("@Revision(revises)", "com.example.db.AddEmail"))
+        .inFile(child).onLineContaining("Ids.CREATE_USRES");
+  }
+
+  @Test
+  void aMisspeltConstantInAnArray_orInIrreversible_isLeftToJavac() {
+    JavaFileObject merge = migrationWithBody("com.example.db.DropLegacy", """
+        @Revision(id = "b1", revises = {Ids.CREATE_USERS, Ids.NOPE})
+        @Irreversible(Ids.WHY)""", "  public void upgrade(DSLContext db) {}");
+
+    Compilation compilation = compile(IDS, CREATE_USERS, merge);
+
+    assertThat(compilation).failed();
+    assertThat(compilation.errors().stream().map(error -> error.getMessage(null))
+        .filter(message -> message.contains("[Retort/"))).isEmpty();
+    assertThat(compilation).hadNoteContaining(Messages.UNRESOLVED_VALUE)
+        .inFile(merge).onLineContaining("Ids.NOPE");
+  }
+
+  @Test
+  void aMisspeltConstantInRegistryName_isLeftToJavac() {
+    JavaFileObject packageInfo = JavaFileObjects.forSourceLines("com.example.db.package-info",
+        "@dev.retort.annotations.RegistryName(com.example.db.Ids.REGISTRY)",
+        "package com.example.db;");
+
+    Compilation compilation = compile(IDS, CREATE_USERS, packageInfo);
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadNoteContaining(
+            Messages.unresolvedValue("@RegistryName(value)", "com.example.db"))
+        .inFile(packageInfo).onLineContaining("Ids.REGISTRY");
+  }
+
+  @Test
+  void aConstantThatAnotherProcessorGenerates_isReadOnceItExists() {
+    JavaFileObject child = migration("com.example.db.AddEmail",
+        "@Revision(id = \"b1\", revises = GeneratedIds.CREATE_USERS)");
+    Processor generator = new AbstractProcessor() {
+      private boolean written;
+
+      @Override
+      public Set<String> getSupportedAnnotationTypes() {
+        return Set.of("*");
+      }
+
+      @Override
+      public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+      }
+
+      @Override
+      public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        if (!written) {
+          written = true;
+          try (Writer out = processingEnv.getFiler()
+              .createSourceFile("com.example.db.GeneratedIds").openWriter()) {
+            out.write("package com.example.db; public final class GeneratedIds {"
+                + " public static final String CREATE_USERS = \"ae1027a6acf0\"; }");
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+        return false;
+      }
+    };
+
+    Compilation compilation = Compiler.javac()
+        .withProcessors(new RevisionProcessor(), generator)
+        .compile(CREATE_USERS, child);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("com.example.db.Revisions").contentsAsUtf8String()
+        .contains("new String[] {\"ae1027a6acf0\"}");
   }
 
   @Test

@@ -27,6 +27,7 @@ public final class Messages {
   public static final String REGISTRY_LOCATION = "[Retort/RegistryLocation]";
   public static final String LATE_REVISION = "[Retort/LateRevision]";
   public static final String NO_CHECKSUM = "[Retort/NoChecksum]";
+  public static final String UNRESOLVED_VALUE = "[Retort/UnresolvedValue]";
   public static final String INTERNAL_ERROR = "[Retort/InternalError]";
 
   /** The processor option that turns multiple heads and bases from errors into warnings. */
@@ -265,6 +266,12 @@ public final class Messages {
     return NO_CHECKSUM + " The compiler offers no source trees, so " + className + " gets no"
         + " checksum and an edit after it was applied cannot be detected. Compile with javac to"
         + " get one.";
+  }
+
+  public static String unresolvedValue(String member, String element) {
+    return UNRESOLVED_VALUE + " " + member + " of " + element + " does not compile, so the"
+        + " revision graph was not checked and no registry was written. Fix the error javac"
+        + " reports for it; the next build checks the graph.";
   }
 
   public static String internalError(String trace) {
