@@ -201,7 +201,18 @@ public final class RevisionProcessor extends AbstractProcessor {
 
   private void checkGraphAndWriteRegistry() throws IOException {
     graphChecked = true;
-    List<MarkerReader.Marker> markers = new MarkerReader(elements).read();
+    // Reported on the first local revision by class name, so the place does not depend on the
+    // order javac found the classes in.
+    TypeElement anchor = elements.getTypeElement(canonicalNames.get(localRevisions.firstKey()));
+    MarkerReader.Markers found = new MarkerReader(elements).read();
+    if (!found.unreadable().isEmpty()) {
+      // Without their revisions the graph is incomplete, and any error about it could be false.
+      for (String marker : found.unreadable()) {
+        reportAt(anchor, Messages.staleMarker(marker, locationOf(marker)));
+      }
+      return;
+    }
+    List<MarkerReader.Marker> markers = found.readable();
     RegistryLocator.Result location = RegistryLocator.locate(
         processingEnv.getOptions().get(Messages.REGISTRY_OPTION),
         registryNamePackages.stream().map(elements::getPackageElement).toList(),
@@ -233,18 +244,13 @@ public final class RevisionProcessor extends AbstractProcessor {
     Reporter reporter = new Reporter(messager, elements, canonicalNames,
         canonicalNames.get(localRevisions.keySet().iterator().next()));
     problems.forEach(reporter::report);
-    // Reported on the first local revision by class name, so the place does not depend on the
-    // order javac found the classes in.
-    TypeElement anchor = elements.getTypeElement(canonicalNames.get(localRevisions.firstKey()));
     if (location.error().isPresent()) {
-      messager.printMessage(Diagnostic.Kind.ERROR, location.error().get(), anchor,
-          Annotations.revisionMirror(anchor).orElse(null));
+      reportAt(anchor, location.error().get());
       return;
     }
     String registryClass = location.name().orElseThrow().canonicalName();
     if (rootTypes.contains(registryClass)) {
-      messager.printMessage(Diagnostic.Kind.ERROR, Messages.registryNameTaken(registryClass),
-          anchor, Annotations.revisionMirror(anchor).orElse(null));
+      reportAt(anchor, Messages.registryNameTaken(registryClass));
       return;
     }
     if (invalidClassSeen
@@ -252,6 +258,22 @@ public final class RevisionProcessor extends AbstractProcessor {
       return;
     }
     writeRegistry(location.name().orElseThrow(), graph, List.copyOf(module.values()));
+  }
+
+  private void reportAt(TypeElement revision, String error) {
+    messager.printMessage(Diagnostic.Kind.ERROR, error, revision,
+        Annotations.revisionMirror(revision).orElse(null));
+  }
+
+  /** Where a class on the classpath was found (its class file's URI), for a message. */
+  private String locationOf(String className) {
+    int lastDot = className.lastIndexOf('.');
+    try {
+      return filer.getResource(StandardLocation.CLASS_PATH, className.substring(0, lastDot),
+          className.substring(lastDot + 1) + ".class").toUri().toString();
+    } catch (IOException | IllegalArgumentException notFound) {
+      return "on the classpath";
+    }
   }
 
   /**

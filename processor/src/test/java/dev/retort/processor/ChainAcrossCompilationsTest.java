@@ -7,6 +7,7 @@ import static dev.retort.processor.Sources.migration;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
 import dev.retort.processor.messages.Messages;
 import dev.retort.runtime.RevisionRegistry;
 import java.io.File;
@@ -127,6 +128,27 @@ class ChainAcrossCompilationsTest {
     Compilation rebuilt = javacWithClasspath(libraryJar).compile(replacement);
 
     assertThat(rebuilt).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aMarkerThatAnotherVersionWrote_isReportedOnALocalRevision_namingIt() throws Exception {
+    String markerClass = "dev.retort.aggregated.com_example_lib_db_Revisions";
+    compileInto(libraryJar, JavaFileObjects.forSourceLines(markerClass,
+        "package dev.retort.aggregated;",
+        "@dev.retort.annotations.internal.AggregatedRevisions(",
+        "    registry = \"com.example.lib.db.Revisions\",",
+        "    revisions = {\"a record in another format\"})",
+        "public final class com_example_lib_db_Revisions {}"));
+    JavaFileObject appRevision = migration("com.example.app.db.AddAuditLog",
+        "@Revision(id = \"b8e2d0c4a6f1\", revises = \"27c6a30d7c24\")");
+
+    Compilation app = javacWithClasspath(libraryJar).compile(appRevision);
+
+    assertThat(app).hadErrorContaining(Messages.staleMarker(markerClass,
+            libraryJar.resolve("dev/retort/aggregated/com_example_lib_db_Revisions.class").toUri()
+                .toString()))
+        .inFile(appRevision).onLineContaining("@Revision");
+    assertThat(app).hadErrorCount(1);
   }
 
   /** Compiles, and writes the classes and resources to {@code output} as a jar would hold them. */
