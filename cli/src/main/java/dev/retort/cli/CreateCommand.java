@@ -32,7 +32,8 @@ final class CreateCommand implements Callable<Integer> {
   String message;
 
   @Option(names = "--head", paramLabel = "REV",
-      description = "The revision to base it on (default: the single head; base for a new base).")
+      description = {"The revision to base it on: an id or unique prefix, label@head, or base",
+          "for a new base (default: the single head)."})
   String head;
 
   @Option(names = "--branch-label", paramLabel = "LABEL", description = "Label a new branch.")
@@ -53,7 +54,7 @@ final class CreateCommand implements Callable<Integer> {
     List<Declared> declared = MigrationSources.read(folder);
     List<Declared> heads = MigrationSources.heads(declared);
     List<String> revises;
-    if (head == null) {
+    if (head == null || head.equals("head")) {
       if (heads.size() > 1) {
         throw new IllegalArgumentException("Multiple heads are present; please specify the head"
             + " revision on which the new revision should be based, or perform a merge. Heads: "
@@ -63,14 +64,12 @@ final class CreateCommand implements Callable<Integer> {
     } else if (head.equals("base")) {
       revises = List.of();
     } else {
-      Declared named = declared.stream().filter(d -> d.id().equals(head)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("No revision '" + head + "' in "
-              + folder));
+      Declared named = MigrationSources.resolve(head, declared, folder);
       if (!heads.contains(named) && !splice) {
-        throw new IllegalArgumentException("Revision " + head + " is not a head revision; use"
-            + " --splice to create a new branch from it");
+        throw new IllegalArgumentException("Revision " + named.id() + " is not a head revision;"
+            + " use --splice to create a new branch from it");
       }
-      revises = List.of(head);
+      revises = List.of(named.id());
     }
     MigrationWriter writer = MigrationWriter.of(config);
     Path file = writer.write(new MigrationWriter.NewRevision(message, revises, branchLabels,

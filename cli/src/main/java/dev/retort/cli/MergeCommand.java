@@ -19,7 +19,8 @@ final class MergeCommand implements Callable<Integer> {
   @Mixin DatabaseOptions database;
 
   @Parameters(paramLabel = "REV", arity = "0..*",
-      description = "Revisions to merge, or 'heads' (the default).")
+      description = "Revisions to merge (ids, unique prefixes, label@head), or 'heads' (the"
+          + " default).")
   List<String> revisions = List.of();
 
   @Option(names = {"-m", "--message"}, required = true, description = "One line: what it joins.")
@@ -34,12 +35,9 @@ final class MergeCommand implements Callable<Integer> {
     List<Declared> declared = MigrationSources.read(folder);
     List<String> parents = revisions.isEmpty() || revisions.equals(List.of("heads"))
         ? MigrationSources.heads(declared).stream().map(Declared::id).toList()
-        : revisions;
-    for (String parent : parents) {
-      if (declared.stream().noneMatch(d -> d.id().equals(parent))) {
-        throw new IllegalArgumentException("No revision '" + parent + "' in " + folder);
-      }
-    }
+        : revisions.stream()
+            .map(revision -> MigrationSources.resolve(revision, declared, folder).id())
+            .distinct().toList();
     if (parents.size() < 2) {
       throw new IllegalArgumentException("Nothing to merge: " + (parents.isEmpty() ? "no revisions"
           : "only " + parents.get(0)) + ". A merge joins two or more heads.");

@@ -32,7 +32,8 @@ import javax.tools.ToolProvider;
 final class MigrationSources {
 
   /** What a {@code @Revision} in a source file declares. */
-  record Declared(Path file, String className, String id, List<String> revises) {}
+  record Declared(Path file, String className, String id, List<String> revises,
+      List<String> branchLabels) {}
 
   private MigrationSources() {}
 
@@ -93,6 +94,7 @@ final class MigrationSources {
       }
       String id = null;
       List<String> revises = List.of();
+      List<String> branchLabels = List.of();
       for (ExpressionTree argument : annotation.getArguments()) {
         if (argument instanceof AssignmentTree assignment) {
           String member = ((IdentifierTree) assignment.getVariable()).getName().toString();
@@ -100,6 +102,8 @@ final class MigrationSources {
             id = strings(assignment.getExpression()).stream().findFirst().orElse(null);
           } else if (member.equals("revises")) {
             revises = strings(assignment.getExpression());
+          } else if (member.equals("branchLabels")) {
+            branchLabels = strings(assignment.getExpression());
           }
         }
       }
@@ -108,7 +112,7 @@ final class MigrationSources {
       return id == null
           ? java.util.Optional.empty()
           : java.util.Optional.of(new Declared(file, packageName + type.getSimpleName(), id,
-              revises));
+              revises, branchLabels));
     }
     return java.util.Optional.empty();
   }
@@ -138,5 +142,68 @@ final class MigrationSources {
     declared.forEach(revision -> parents.addAll(revision.revises()));
     return declared.stream().filter(revision -> !parents.contains(revision.id()))
         .sorted(java.util.Comparator.comparing(Declared::id)).toList();
+  }
+
+  /**
+   * The declared revision a reference names, as the runtime's targets do: a full id, a unique
+   * prefix of one, a branch label alone (the revision that declares it), or {@code label@head}
+   * (the head of that branch).
+   */
+  static Declared resolve(String reference, List<Declared> declared, Path folder) {
+    if (reference.endsWith("@head")) {
+      return branchHead(reference, declared, folder);
+    }
+    for (Declared revision : declared) {
+      if (revision.id().equals(reference) || revision.branchLabels().contains(reference)) {
+        return revision;
+      }
+    }
+    List<Declared> matches = reference.isEmpty() ? List.of()
+        : declared.stream().filter(revision -> revision.id().startsWith(reference)).toList();
+    if (matches.size() == 1) {
+      return matches.get(0);
+    }
+    if (matches.isEmpty()) {
+      throw new IllegalArgumentException("No such revision or branch '" + reference + "' in "
+          + folder + ". The history command lists the revisions, and heads shows the branch"
+          + " labels.");
+    }
+    throw new IllegalArgumentException("Multiple revisions start with '" + reference + "': "
+        + ids(matches) + ". Give more of the id.");
+  }
+
+  /** The single head among the labelled revision and its descendants. */
+  private static Declared branchHead(String reference, List<Declared> declared, Path folder) {
+    String label = reference.substring(0, reference.length() - "@head".length());
+    Declared labelled = declared.stream().filter(d -> d.branchLabels().contains(label))
+        .findFirst().orElseThrow(() -> new IllegalArgumentException("No branch labelled '"
+            + label + "' in " + folder + "; labels are declared with --branch-label (the"
+            + " branchLabels of @Revision)."));
+    Set<String> branch = new LinkedHashSet<>(List.of(labelled.id()));
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Declared revision : declared) {
+        if (!branch.contains(revision.id())
+            && revision.revises().stream().anyMatch(branch::contains)) {
+          grew = branch.add(revision.id());
+        }
+      }
+    }
+    List<Declared> branchHeads = heads(declared).stream()
+        .filter(head -> branch.contains(head.id())).toList();
+    if (branchHeads.isEmpty()) {
+      throw new IllegalArgumentException("Branch '" + label + "' has no head in " + folder
+          + ": its revisions revise each other in a cycle. Compile to see it ([Retort/Cycle]).");
+    }
+    if (branchHeads.size() > 1) {
+      throw new IllegalArgumentException("Multiple heads are present for given argument '"
+          + reference + "'; " + ids(branchHeads) + ". Name one of them, or merge them first.");
+    }
+    return branchHeads.get(0);
+  }
+
+  private static String ids(List<Declared> revisions) {
+    return String.join(", ", revisions.stream().map(Declared::id).toList());
   }
 }

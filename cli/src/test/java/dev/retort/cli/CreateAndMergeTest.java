@@ -184,6 +184,95 @@ class CreateAndMergeTest {
   }
 
   @Test
+  void create_headByAUniquePrefix_isThatRevision() throws Exception {
+    retort("create", "Add phone");
+    String phoneId = idOf("M0002_AddPhone.java");
+
+    String fax = retort("create", "Add fax", "--head", phoneId.substring(0, 5));
+    String spliced = retort("create", "Add email", "--head", "ae10", "--splice");
+
+    assertThat(fax).startsWith("0|Generating " + versions.resolve("M0003_AddFax.java"));
+    assertThat(Files.readString(versions.resolve("M0003_AddFax.java")))
+        .contains("revises = \"" + phoneId + "\"");
+    assertThat(spliced).startsWith("0|");
+    assertThat(Files.readString(versions.resolve("M0004_AddEmail.java")))
+        .contains("revises = \"ae1027a6acf0\"");
+  }
+
+  @Test
+  void create_headByAnAmbiguousOrUnknownPrefix_isRefused_andWritesNothing() throws Exception {
+    Files.writeString(versions.resolve("M0002_AddPhone.java"), """
+        package com.example.db;
+
+        @dev.retort.annotations.Revision(id = "ae10ffffffff", revises = "ae1027a6acf0",
+            message = "Add phone")
+        public final class M0002_AddPhone {}
+        """);
+
+    assertThat(retort("create", "Add fax", "--head", "ae10")).isEqualTo("1|ERROR: Multiple"
+        + " revisions start with 'ae10': ae1027a6acf0, ae10ffffffff. Give more of the id.\n");
+    assertThat(retort("create", "Add fax", "--head", "bee")).startsWith("1|ERROR: No such"
+        + " revision or branch 'bee' in " + versions + ".");
+    assertThat(Files.exists(versions.resolve("M0003_AddFax.java"))).isFalse();
+  }
+
+  /**
+   * An independent labelled branch, grown with --head label@head while the main line has a head
+   * of its own, and a revision on it that depends on the main line: the processor accepts it.
+   */
+  @Test
+  void create_branchLabel_headLabelAtHead_andDependsOn_compile() throws Exception {
+    // Two independent lines may each keep a head only when both are labelled.
+    Path users = versions.resolve("M0001_CreateUsers.java");
+    Files.writeString(users, Files.readString(users).replace("message = \"Create users\"",
+        "message = \"Create users\", branchLabels = \"shop\""));
+    String invoices = retort("create", "Create invoices", "--head", "base",
+        "--branch-label", "billing");
+    String total = retort("create", "Add invoice total", "--head", "billing@head",
+        "--depends-on", "ae1027a6acf0");
+    String tax = retort("create", "Add invoice tax", "--head", "billing@head");
+    String refused = retort("create", "Add email");
+
+    assertThat(invoices).startsWith("0|");
+    String invoicesSource = Files.readString(versions.resolve("M0002_CreateInvoices.java"));
+    assertThat(invoicesSource).contains("revises = {},\n");
+    assertThat(invoicesSource).contains("message = \"Create invoices\",\n    branchLabels = \"billing\")");
+    assertThat(total).startsWith("0|");
+    String totalSource = Files.readString(versions.resolve("M0003_AddInvoiceTotal.java"));
+    assertThat(totalSource).contains("revises = \"" + idOf("M0002_CreateInvoices.java") + "\"");
+    assertThat(totalSource).contains("dependsOn = \"ae1027a6acf0\")");
+    assertThat(tax).startsWith("0|");
+    assertThat(Files.readString(versions.resolve("M0004_AddInvoiceTax.java")))
+        .contains("revises = \"" + idOf("M0003_AddInvoiceTotal.java") + "\"");
+    assertThat(refused).startsWith("1|ERROR: Multiple heads are present");
+    assertThat(retort("create", "Add fax", "--head", "payroll@head"))
+        .startsWith("1|ERROR: No branch labelled 'payroll' in " + versions);
+    assertThat(compile()).isEmpty();
+  }
+
+  @Test
+  void merge_ofRevisionsNamedByPrefix_revisesExactlyThose_andCompiles() throws Exception {
+    retort("create", "Add phone");
+    retort("create", "Add fax", "--head", "ae1027a6acf0", "--splice");
+    String phone = idOf("M0002_AddPhone.java");
+    String fax = idOf("M0003_AddFax.java");
+
+    String merged = retort("merge", phone.substring(0, 6), fax, "-m", "Merge phone and fax");
+
+    assertThat(merged).startsWith("0|Generating " + versions.resolve("M0004_MergePhoneAndFax.java"));
+    assertThat(Files.readString(versions.resolve("M0004_MergePhoneAndFax.java")))
+        .contains("revises = {\"" + phone + "\", \"" + fax + "\"}");
+    assertThat(compile()).isEmpty();
+    assertThat(retort("merge", phone, "-m", "Merge one")).isEqualTo("1|ERROR: Nothing to merge:"
+        + " only " + phone + ". A merge joins two or more heads.\n");
+  }
+
+  private String idOf(String file) throws Exception {
+    return Files.readString(versions.resolve(file))
+        .replaceAll("(?s).*id = \"([0-9a-f]{12})\".*", "$1");
+  }
+
+  @Test
   void theProjectsOwnTemplate_isUsed() throws Exception {
     Files.writeString(project.resolve("tpl.java"), "package ${package};\n// ${message} ${id}\n"
         + "// revises ${revises}\nclass ${className} {}\n");
