@@ -1,10 +1,15 @@
 package dev.retort.cli;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.retort.cli.CliRunner.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,15 +96,107 @@ class RetortCliTest {
   }
 
   @Test
-  void headsBranchesShowStampValidateAndRepair_print_whatTheyDid() {
-    assertThat(retort("heads").out()).isEqualTo(
+  void headsBranchesShowStampValidateAndRepair_print_whatTheyDid_andExitZero() {
+    Run heads = retort("heads");
+    Run branches = retort("branches");
+    Run show = retort("show", "m");
+    Run stamp = retort("stamp", "b1");
+    Run validate = retort("validate");
+    Run repair = retort("repair");
+
+    assertThat(heads.out()).isEqualTo(
         "(c1, d1) -> m1 (head) (mergepoint), Merge orders and invoices\n");
-    assertThat(retort("branches").out()).isEqualTo("a1 -> b1 (branchpoint), Add email\n"
+    assertThat(branches.out()).isEqualTo("a1 -> b1 (branchpoint), Add email\n"
         + "    -> b1 -> c1, Create orders\n    -> b1 -> d1, Create invoices\n");
-    assertThat(retort("show", "m").out()).startsWith("Rev: m1 (head)\nParent: c1, d1\n");
-    assertThat(retort("stamp", "b1").out()).contains("INFO Stamped b1");
-    assertThat(retort("validate").out()).isEqualTo("Valid: the applied revisions match this build.\n");
-    assertThat(retort("repair").out()).isEqualTo("Nothing to repair.\n");
+    assertThat(show.out()).startsWith("Rev: m1 (head)\nParent: c1, d1\n");
+    assertThat(stamp.out()).contains("INFO Stamped b1");
+    assertThat(validate.out()).isEqualTo("Valid: the applied revisions match this build.\n");
+    assertThat(repair.out()).isEqualTo("Nothing to repair.\n");
+    for (Run run : List.of(heads, branches, show, stamp, validate, repair)) {
+      assertWithMessage(run.printed()).that(run.status()).isEqualTo(0);
+    }
+  }
+
+  @Test
+  void currentHistoryAndGraph_exitZero() {
+    retort("upgrade", "b1");
+
+    for (Run run : List.of(retort("current"), retort("history"), retort("graph"))) {
+      assertWithMessage(run.printed()).that(run.status()).isEqualTo(0);
+      assertThat(run.err()).isEmpty();
+    }
+  }
+
+  @Test
+  void validate_refusesAnAppliedRevisionWhoseChecksumChanged_withExitOne() throws Exception {
+    retort("upgrade", "b1");
+    try (Connection connection = DriverManager.getConnection(
+            "jdbc:h2:file:" + folder.resolve("db"), "sa", "s3cret-pass");
+        Statement statement = connection.createStatement()) {
+      statement.execute("update retort_history set checksum = 'before-the-edit'"
+          + " where revision = 'a1'");
+    }
+
+    Run run = retort("validate");
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).startsWith("ERROR: Revision a1 (Rev_a1) was edited after it was"
+        + " applied");
+    assertThat(run.out()).doesNotContain("Valid");
+  }
+
+  @Test
+  void currentVerbose_andHistoryVerbose_showEveryField() {
+    retort("upgrade");
+
+    Run current = retort("current", "-v");
+    Run history = retort("history", "-v", "-r", "c1:m1");
+
+    assertThat(current.status()).isEqualTo(0);
+    assertThat(current.out()).isEqualTo("Rev: m1 (head)\nParent: c1, d1\nClass: test.Rev_m1\n"
+        + "Transactional: true\nChecksum: sum-m1\n\n    Merge orders and invoices\n\n");
+    assertThat(history.status()).isEqualTo(0);
+    assertThat(history.out()).isEqualTo("Rev: m1 (head)\nParent: c1, d1\nClass: test.Rev_m1\n"
+        + "Transactional: true\nChecksum: sum-m1\n\n    Merge orders and invoices\n\n"
+        + "Rev: c1\nParent: b1\nClass: test.Rev_c1\nTransactional: true\nChecksum: sum-c1\n\n"
+        + "    Create orders\n\n");
+  }
+
+  @Test
+  void stampPurge_replacesTheRecordedRevisions_whereStampAddsABranch() {
+    retort("upgrade", "c1");
+
+    Run added = retort("stamp", "d1");
+    String afterStamp = retort("current").out();
+    Run purged = retort("stamp", "--purge", "c1");
+
+    assertThat(added.status()).isEqualTo(0);
+    assertThat(afterStamp).isEqualTo("c1\nd1\n");
+    assertThat(purged.status()).isEqualTo(0);
+    assertThat(retort("current").out()).isEqualTo("c1\n");
+  }
+
+  @Test
+  void sql_withoutAFrom_startsAtBase_inTheDialectOfTheUrl() {
+    Run run = retort("sql", "b1");
+
+    assertThat(run.status()).isEqualTo(0);
+    assertThat(run.out()).contains("create table t_a1 (id int);");
+    assertThat(run.out()).contains("create table t_b1 (id int);");
+    assertThat(run.out()).doesNotContain("t_c1");
+    assertThat(Files.exists(folder.resolve("db.mv.db"))).isFalse();
+  }
+
+  @Test
+  void graph_withoutADatabase_drawsTheHistory_withNothingMarkedCurrent() throws Exception {
+    Files.writeString(config, "user=sa\n");
+
+    Run run = retort("graph");
+
+    assertThat(run.status()).isEqualTo(0);
+    assertThat(run.out()).contains("\"m1\" [label=\"m1\\nMerge orders and invoices\", penwidth=2];");
+    assertThat(run.out()).doesNotContain("fillcolor");
+    assertThat(Files.exists(folder.resolve("db.mv.db"))).isFalse();
   }
 
   @Test
