@@ -57,9 +57,20 @@ final class DatabaseOptions {
           + " history_table in " + config.file() + ".", invalid);
     }
     UrlDataSource dataSource = new UrlDataSource(url, config.user(), config.password());
-    Retort retort = config.registry() == null
-        ? Retort.using(dataSource)
-        : Retort.using(dataSource, registryNamed(config.registry()));
+    Retort retort;
+    if (config.registry() != null) {
+      retort = Retort.using(dataSource, registryNamed(config.registry()));
+    } else {
+      try {
+        retort = Retort.using(dataSource);
+      } catch (RegistryNotFoundException several) {
+        // The runtime's advice is for Java code; on the command line the file names the registry.
+        throw several.getMessage().startsWith("Several registries")
+            ? new RegistryNotFoundException(several.getMessage() + "; on the command line, set"
+                + " registry= to one of them in " + config.file())
+            : several;
+      }
+    }
     return retort.withSettings(settings);
   }
 

@@ -79,6 +79,21 @@ class DailyWorkflowTest {
     assertThat(retort("current").out()).isEqualTo(SAMPLE_HEAD + "\n");
   }
 
+  @Test
+  void withTwoRegistriesOnTheClasspath_theErrorSaysWhichSettingPicksOne() throws Exception {
+    copyTheSample();
+    Files.writeString(config, Files.readString(config).replaceAll("registry=.*\n", ""));
+    rebuild();
+
+    Run run = retort("current");
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).startsWith("ERROR: Several registries on the classpath (");
+    assertThat(run.err()).contains("com.example.shop.db.versions.Revisions");
+    assertThat(run.err()).endsWith("; on the command line, set registry= to one of them in "
+        + config + "\n");
+  }
+
   private void copyTheSample() throws Exception {
     versions = Files.createDirectories(project.resolve("src/com/example/shop/db/versions"));
     try (Stream<Path> files = Files.list(
