@@ -1,5 +1,6 @@
 package dev.retort.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.retort.processor.Sources.compile;
 import static dev.retort.processor.Sources.migration;
