@@ -13,6 +13,7 @@ import dev.retort.processor.messages.Messages;
 import dev.retort.processor.writing.MarkerWriter;
 import dev.retort.processor.writing.RegistryWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -219,13 +220,18 @@ public final class RevisionProcessor extends AbstractProcessor {
         registryThatRecorded(localRevisions.keySet(), markers),
         localRevisions.values().stream().map(RevisionProcessor::packageOf).toList());
     String registryName = location.name().map(ClassName::reflectionName).orElse("");
+    // Another module's marker with this registry's name: its revisions are not this module's,
+    // and this module cannot write a registry of that name.
+    MarkerReader.Marker otherModule = markers.stream()
+        .filter(marker -> marker.registry().equals(registryName) && !isOwn(marker))
+        .findFirst().orElse(null);
 
     // Precedence: this compilation's classes, then what this module's own marker recorded of
     // classes that were not recompiled (an incremental build), then other modules' revisions.
     Map<String, RevisionNode> module = new TreeMap<>();
     Map<String, RevisionNode> all = new TreeMap<>();
     for (MarkerReader.Marker marker : markers) {
-      boolean own = marker.registry().equals(registryName);
+      boolean own = marker != otherModule && marker.registry().equals(registryName);
       for (RevisionNode recorded : marker.revisions()) {
         if (!own) {
           all.putIfAbsent(recorded.className(), recorded);
@@ -249,6 +255,11 @@ public final class RevisionProcessor extends AbstractProcessor {
       return;
     }
     String registryClass = location.name().orElseThrow().canonicalName();
+    if (otherModule != null) {
+      reportAt(anchor, Messages.registryOfAnotherModule(registryClass,
+          otherModule.revisions().stream().map(RevisionNode::describe).toList()));
+      return;
+    }
     if (rootTypes.contains(registryClass)) {
       reportAt(anchor, Messages.registryNameTaken(registryClass));
       return;
@@ -258,6 +269,26 @@ public final class RevisionProcessor extends AbstractProcessor {
       return;
     }
     writeRegistry(location.name().orElseThrow(), graph, List.copyOf(module.values()));
+  }
+
+  /**
+   * Whether a marker was written by this module: it records a class compiled now, or it lies in
+   * this compilation's output (an incremental build, which compiles only new classes into the
+   * output of the last one). A marker of another module, in a jar or its output directory, has
+   * neither.
+   */
+  private boolean isOwn(MarkerReader.Marker marker) {
+    if (marker.revisions().stream().anyMatch(r -> localRevisions.containsKey(r.className()))) {
+      return true;
+    }
+    int lastDot = marker.className().lastIndexOf('.');
+    try (InputStream in = filer.getResource(StandardLocation.CLASS_OUTPUT,
+        marker.className().substring(0, lastDot),
+        marker.className().substring(lastDot + 1) + ".class").openInputStream()) {
+      return true;
+    } catch (IOException | IllegalArgumentException notInTheOutput) {
+      return false;
+    }
   }
 
   private void reportAt(TypeElement revision, String error) {

@@ -13,12 +13,22 @@ import dev.retort.runtime.RevisionRegistry;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +46,8 @@ class ChainAcrossCompilationsTest {
       "@Revision(id = \"1975ea83b712\", revises = \"27c6a30d7c24\", message = \"Create orders\")");
 
   @TempDir Path libraryJar;
+  /** The build directory of a module that is built incrementally. */
+  @TempDir Path buildDirectory;
 
   @Test
   void anApplicationRevision_canReviseARevisionFromAJar_andItsRegistryCoversBoth()
@@ -102,32 +114,60 @@ class ChainAcrossCompilationsTest {
   @Test
   void aNewMigrationCompiledAlone_joinsTheRecordedChain_andTheNextBuildStillSeesAll()
       throws Exception {
-    compileInto(libraryJar, CREATE_USERS, ADD_EMAIL, CREATE_ORDERS);
+    Path output = Files.createDirectories(buildDirectory.resolve("classes"));
+    assertThat(javacIncrementally(output, CREATE_USERS, ADD_EMAIL, CREATE_ORDERS)).isEmpty();
     JavaFileObject newOne = migration("com.example.lib.db.AddInvoices",
         "@Revision(id = \"c0ffee000001\", revises = \"1975ea83b712\")");
 
-    Compilation first = javacWithClasspath(libraryJar).compile(newOne);
-    assertThat(first).succeededWithoutWarnings();
-    writeOutput(first, libraryJar);
-    Compilation second = javacWithClasspath(libraryJar).compile(ADD_EMAIL);
+    assertThat(javacIncrementally(output, newOne)).isEmpty();
+    assertThat(javacIncrementally(output, ADD_EMAIL)).isEmpty();
 
-    assertThat(second).succeededWithoutWarnings();
-    RevisionRegistry registry = RegistryGenerationTest.registryOf(
-        new CompiledClasses(second, libraryJar), "com.example.lib.db.Revisions");
-    assertThat(ids(registry.revisions())).containsExactly(
+    assertThat(revisionIdsIn(output, "com.example.lib.db.Revisions")).containsExactly(
         "ae1027a6acf0", "27c6a30d7c24", "1975ea83b712", "c0ffee000001").inOrder();
   }
 
   @Test
   void aMigrationDeletedSinceTheLastBuild_isNoLongerPartOfTheChain() throws Exception {
-    compileInto(libraryJar, CREATE_USERS, ADD_EMAIL, CREATE_ORDERS);
-    Files.delete(libraryJar.resolve("com/example/lib/db/CreateOrders.class"));
+    Path output = Files.createDirectories(buildDirectory.resolve("classes"));
+    assertThat(javacIncrementally(output, CREATE_USERS, ADD_EMAIL, CREATE_ORDERS)).isEmpty();
+    Files.delete(output.resolve("com/example/lib/db/CreateOrders.class"));
     JavaFileObject replacement = migration("com.example.lib.db.CreateOrdersV2",
         "@Revision(id = \"1975ea83b712\", revises = \"27c6a30d7c24\")");
 
-    Compilation rebuilt = javacWithClasspath(libraryJar).compile(replacement);
+    assertThat(javacIncrementally(output, replacement)).isEmpty();
+  }
 
-    assertThat(rebuilt).succeededWithoutWarnings();
+  @Test
+  void anApplicationWhoseRevisionsShareTheJarsPackage_mustNameItsOwnRegistry() throws Exception {
+    compileInto(libraryJar, CREATE_USERS, ADD_EMAIL);
+    JavaFileObject appRevision = migration("com.example.lib.db.AddAuditLog",
+        "@Revision(id = \"b8e2d0c4a6f1\", revises = \"27c6a30d7c24\")");
+
+    Compilation app = javacWithClasspath(libraryJar).compile(appRevision);
+
+    assertThat(app).hadErrorContaining(Messages.registryOfAnotherModule(
+            "com.example.lib.db.Revisions", List.of(
+                "27c6a30d7c24 (AddEmail, from the classpath)",
+                "ae1027a6acf0 (CreateUsers, from the classpath)")))
+        .inFile(appRevision).onLineContaining("@Revision");
+    assertThat(app).hadErrorCount(1);
+  }
+
+  @Test
+  void anApplicationSharingTheJarsPackage_compilesWithARegistryNameOfItsOwn() throws Exception {
+    compileInto(libraryJar, CREATE_USERS, ADD_EMAIL);
+    JavaFileObject appRevision = migration("com.example.lib.db.AddAuditLog",
+        "@Revision(id = \"b8e2d0c4a6f1\", revises = \"27c6a30d7c24\")");
+
+    Compilation app = javacWithClasspath(libraryJar)
+        .withOptions("-A" + Messages.REGISTRY_OPTION + "=com.example.lib.db.AppRevisions")
+        .compile(appRevision);
+
+    assertThat(app).succeededWithoutWarnings();
+    RevisionRegistry registry = RegistryGenerationTest.registryOf(
+        new CompiledClasses(app, libraryJar), "com.example.lib.db.AppRevisions");
+    assertThat(ids(registry.revisions()))
+        .containsExactly("ae1027a6acf0", "27c6a30d7c24", "b8e2d0c4a6f1").inOrder();
   }
 
   @Test
@@ -169,6 +209,49 @@ class ChainAcrossCompilationsTest {
           Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
+    }
+  }
+
+  /**
+   * Compiles as an IDE or Gradle does for an incremental build: into {@code output}, which is on
+   * the classpath too, so the classes and the marker of the last build are there. Returns the
+   * errors and warnings.
+   */
+  private static List<String> javacIncrementally(Path output, JavaFileObject... sources)
+      throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      List<Path> classpath = new ArrayList<>();
+      classpath.add(output);
+      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        classpath.add(Path.of(entry));
+      }
+      Path generated = Files.createDirectories(output.resolveSibling("generated-sources"));
+      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(output));
+      files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
+      files.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
+      files.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
+      JavaCompiler.CompilationTask task =
+          javac.getTask(null, files, diagnostics, List.of(), null, List.of(sources));
+      task.setProcessors(List.of(new RevisionProcessor()));
+      task.call();
+    }
+    return diagnostics.getDiagnostics().stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR || d.getKind() == Diagnostic.Kind.WARNING
+            || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
+        .map(d -> d.getKind() + ": " + d.getMessage(Locale.ROOT))
+        .toList();
+  }
+
+  /** The revision ids of the registry compiled into {@code classes}, in its order. */
+  private static List<String> revisionIdsIn(Path classes, String registryClass) throws Exception {
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        ChainAcrossCompilationsTest.class.getClassLoader())) {
+      RevisionRegistry registry =
+          (RevisionRegistry) loader.loadClass(registryClass).getField("REGISTRY").get(null);
+      return ids(registry.revisions());
     }
   }
 

@@ -251,6 +251,16 @@ public final class Messages {
         + REGISTRY_OPTION + "=pkg.Name or @RegistryName(\"...\") on a package-info.java.";
   }
 
+  public static String registryOfAnotherModule(String registry, List<String> itsRevisions) {
+    String named = itsRevisions.isEmpty() ? "" : " (" + itsRevisions.get(0)
+        + (itsRevisions.size() > 1 ? " and " + (itsRevisions.size() - 1) + " more" : "") + ")";
+    return REGISTRY_LOCATION + " " + registry + " is already the registry of the revisions on"
+        + " the classpath" + named + ", which another module compiled; this compilation would"
+        + " write a second class of that name, and one would hide the other. Fix: give this"
+        + " compilation's registry a name of its own with -A" + REGISTRY_OPTION + "=pkg.Name, or"
+        + " with @RegistryName(\"...\") on one of its package-info.java files.";
+  }
+
   public static String severalRegistryNames(List<String> packages) {
     return REGISTRY_LOCATION + " @RegistryName appears on several packages ("
         + String.join(", ", packages) + "), but a compilation has one registry. Fix: keep it"
