@@ -1,12 +1,19 @@
 package dev.retort.cli;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.retort.cli.CliRunner.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +57,61 @@ class SecretsTest {
       assertThat(run.printed()).doesNotContain(SECRET);
     }
     assertThat(runs.get(0).out()).contains("Running upgrade");
+  }
+
+  /**
+   * The same session on PostgreSQL, as a role that has a password, given in the file and then
+   * inside the URL. The CI server trusts local connections, so it accepts the password without
+   * checking it; what matters here is that the driver receives it and nothing prints it. Needs
+   * the server that .ci/start-databases starts; in CI it must be there.
+   */
+  @Test
+  void aSucceedingSessionOnPostgresql_withAPassword_printsNoPassword() throws Exception {
+    String server = System.getenv("RETORT_TEST_POSTGRES_URL");
+    if (server == null) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new IllegalStateException("RETORT_TEST_POSTGRES_URL is not set, but CI=true:"
+            + " source .ci/start-databases before ./mvnw verify");
+      }
+      Assumptions.abort("RETORT_TEST_POSTGRES_URL is not set");
+    }
+    String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    String role = "retort_secret_" + suffix;
+    String database = "retort_secrets_" + suffix;
+    try (Connection admin = DriverManager.getConnection(server);
+        Statement statement = admin.createStatement()) {
+      statement.execute("create role " + role + " login password '" + SECRET + "'");
+      statement.execute("create database " + database + " owner " + role);
+    }
+    String url = server.substring(0, server.indexOf("/postgres?")) + "/" + database;
+    Files.writeString(config, "url=" + url + "\nuser=" + role + "\npassword=" + SECRET + "\n");
+
+    List<Run> inFile = List.of(retort("upgrade", "c1"), retort("current"),
+        retort("history", "-i"), retort("check"), retort("upgrade"), retort("downgrade", "-1"),
+        retort("validate"), retort("graph"));
+    String inUrl = url + "?user=" + role + "&password=" + SECRET;
+    List<Run> inTheUrl = List.of(retort("upgrade", "--url", inUrl),
+        retort("downgrade", "base", "--url", inUrl), retort("stamp", "head", "--url", inUrl));
+
+    for (Run run : concat(inFile, inTheUrl)) {
+      assertWithMessage(run.printed()).that(run.status()).isAnyOf(0, RetortCli.PENDING);
+      assertThat(run.printed()).doesNotContain(SECRET);
+    }
+    assertThat(inFile.get(0).out()).contains("Running upgrade a1 -> b1");
+    assertThat(inTheUrl.get(0).out()).contains("Running upgrade (c1, d1) -> m1");
+    assertThat(inTheUrl.get(1).out()).contains("Running downgrade a1 -> <base>");
+    try (Connection connection = DriverManager.getConnection(url, role, SECRET);
+        ResultSet user = connection.createStatement().executeQuery(
+            "select distinct db_user from retort_history")) {
+      assertThat(user.next()).isTrue();
+      assertThat(user.getString(1)).isEqualTo(role);
+    }
+  }
+
+  private static List<Run> concat(List<Run> first, List<Run> second) {
+    List<Run> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 
   @Test
