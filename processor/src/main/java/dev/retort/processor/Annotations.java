@@ -3,6 +3,7 @@ package dev.retort.processor;
 import dev.retort.annotations.Irreversible;
 import dev.retort.annotations.RegistryName;
 import dev.retort.annotations.Revision;
+import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
-/** Finds the {@code @Revision} mirror and its values, so diagnostics can point at them. */
+/** Finds Retort's annotations as written and their values, so diagnostics can point at them. */
 final class Annotations {
 
   /** The annotations whose values the processor reads. */
@@ -71,10 +72,12 @@ final class Annotations {
     return ERROR_VALUE.equals(value.toString()) ? Optional.of(value) : Optional.empty();
   }
 
-  static Optional<AnnotationMirror> revisionMirror(Element element) {
+  /** The {@code annotation} on {@code element}, as written there. */
+  static Optional<AnnotationMirror> mirror(
+      Element element, Class<? extends Annotation> annotation) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
-      if (type.getQualifiedName().contentEquals(Revision.class.getCanonicalName())) {
+      if (type.getQualifiedName().contentEquals(annotation.getCanonicalName())) {
         return Optional.of(mirror);
       }
     }

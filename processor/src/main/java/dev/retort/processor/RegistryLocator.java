@@ -23,14 +23,23 @@ final class RegistryLocator {
 
   private RegistryLocator() {}
 
-  /** The registry's name, or the reason there is none (a {@link Messages} text). */
-  record Result(Optional<ClassName> name, Optional<String> error) {
+  /**
+   * The registry's name, or the reason there is none (a {@link Messages} text).
+   *
+   * @param errorAt the {@code @RegistryName} packages the error is about; empty when it is about
+   *     the revisions or the option
+   */
+  record Result(Optional<ClassName> name, Optional<String> error, List<PackageElement> errorAt) {
     static Result of(ClassName name) {
-      return new Result(Optional.of(name), Optional.empty());
+      return new Result(Optional.of(name), Optional.empty(), List.of());
     }
 
     static Result failure(String error) {
-      return new Result(Optional.empty(), Optional.of(error));
+      return new Result(Optional.empty(), Optional.of(error), List.of());
+    }
+
+    static Result failure(String error, List<PackageElement> at) {
+      return new Result(Optional.empty(), Optional.of(error), List.copyOf(at));
     }
   }
 
@@ -55,14 +64,14 @@ final class RegistryLocator {
     }
     if (namedPackages.size() > 1) {
       return Result.failure(Messages.severalRegistryNames(namedPackages.stream()
-          .map(p -> p.getQualifiedName().toString()).sorted().toList()));
+          .map(p -> p.getQualifiedName().toString()).sorted().toList()), namedPackages);
     }
     if (namedPackages.size() == 1) {
       PackageElement annotated = namedPackages.get(0);
       String simpleName = annotated.getAnnotation(RegistryName.class).value();
       return SourceVersion.isIdentifier(simpleName) && !SourceVersion.isKeyword(simpleName)
           ? Result.of(ClassName.get(annotated.getQualifiedName().toString(), simpleName))
-          : Result.failure(Messages.invalidRegistryName(simpleName));
+          : Result.failure(Messages.invalidRegistryName(simpleName), namedPackages);
     }
     if (previousRegistry != null) {
       int lastDot = previousRegistry.lastIndexOf('.');

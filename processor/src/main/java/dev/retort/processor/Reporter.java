@@ -1,5 +1,6 @@
 package dev.retort.processor;
 
+import dev.retort.annotations.Revision;
 import dev.retort.processor.graph.Problem;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +46,7 @@ final class Reporter {
       messager.printMessage(kind, problem.message());
       return;
     }
-    Optional<AnnotationMirror> mirror = Annotations.revisionMirror(type);
+    Optional<AnnotationMirror> mirror = Annotations.mirror(type, Revision.class);
     if (mirror.isEmpty()) {
       messager.printMessage(kind, problem.message(), type);
       return;

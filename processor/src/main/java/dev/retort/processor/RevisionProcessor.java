@@ -251,7 +251,13 @@ public final class RevisionProcessor extends AbstractProcessor {
         canonicalNames.get(localRevisions.keySet().iterator().next()));
     problems.forEach(reporter::report);
     if (location.error().isPresent()) {
-      reportAt(anchor, location.error().get());
+      if (location.errorAt().isEmpty()) {
+        reportAt(anchor, location.error().get());
+      }
+      for (PackageElement annotated : location.errorAt()) {
+        messager.printMessage(Diagnostic.Kind.ERROR, location.error().get(), annotated,
+            Annotations.mirror(annotated, RegistryName.class).orElse(null));
+      }
       return;
     }
     String registryClass = location.name().orElseThrow().canonicalName();
@@ -293,7 +299,7 @@ public final class RevisionProcessor extends AbstractProcessor {
 
   private void reportAt(TypeElement revision, String error) {
     messager.printMessage(Diagnostic.Kind.ERROR, error, revision,
-        Annotations.revisionMirror(revision).orElse(null));
+        Annotations.mirror(revision, Revision.class).orElse(null));
   }
 
   /** Where a class on the classpath was found (its class file's URI), for a message. */

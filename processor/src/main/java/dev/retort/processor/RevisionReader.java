@@ -161,7 +161,8 @@ final class RevisionReader {
   private Optional<String> checksum(TypeElement type, boolean transactional) {
     TreePath path = trees == null ? null : trees.getPath(type);
     if (path == null) {
-      if (!reportedMissingTrees) {
+      // A class read from a class file has no tree; without trees at all, once is enough.
+      if (trees != null || !reportedMissingTrees) {
         reportedMissingTrees = true;
         messager.printMessage(Diagnostic.Kind.WARNING,
             Messages.noChecksum(type.getQualifiedName().toString()), type);
@@ -188,9 +189,8 @@ final class RevisionReader {
   }
 
   private boolean error(Element element, String message) {
-    messager.printMessage(
-        Diagnostic.Kind.ERROR, message, element, Annotations.revisionMirror(element).orElse(null));
+    messager.printMessage(Diagnostic.Kind.ERROR, message, element,
+        Annotations.mirror(element, Revision.class).orElse(null));
     return false;
   }
-
 }

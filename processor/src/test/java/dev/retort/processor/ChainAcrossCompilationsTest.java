@@ -138,6 +138,18 @@ class ChainAcrossCompilationsTest {
   }
 
   @Test
+  void aRevisionThatJavacReadsFromAClassFile_hasNoChecksum_andSaysSo() throws Exception {
+    Path output = Files.createDirectories(buildDirectory.resolve("classes"));
+    assertThat(javacIncrementally(output, CREATE_USERS, ADD_EMAIL)).isEmpty();
+
+    List<String> diagnostics = javacIncrementally(
+        output, List.of("com.example.lib.db.AddEmail"), CREATE_ORDERS);
+
+    assertThat(diagnostics).containsExactly(
+        "WARNING: " + Messages.noChecksum("com.example.lib.db.AddEmail"));
+  }
+
+  @Test
   void anApplicationWhoseRevisionsShareTheJarsPackage_mustNameItsOwnRegistry() throws Exception {
     compileInto(libraryJar, CREATE_USERS, ADD_EMAIL);
     JavaFileObject appRevision = migration("com.example.lib.db.AddAuditLog",
@@ -219,6 +231,12 @@ class ChainAcrossCompilationsTest {
    */
   private static List<String> javacIncrementally(Path output, JavaFileObject... sources)
       throws IOException {
+    return javacIncrementally(output, List.of(), sources);
+  }
+
+  /** The same, with {@code classNames} from the classpath given to the processors too. */
+  private static List<String> javacIncrementally(
+      Path output, List<String> classNames, JavaFileObject... sources) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files =
@@ -234,7 +252,7 @@ class ChainAcrossCompilationsTest {
       files.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
       files.setLocationFromPaths(StandardLocation.SOURCE_PATH, List.of());
       JavaCompiler.CompilationTask task =
-          javac.getTask(null, files, diagnostics, List.of(), null, List.of(sources));
+          javac.getTask(null, files, diagnostics, List.of(), classNames, List.of(sources));
       task.setProcessors(List.of(new RevisionProcessor()));
       task.call();
     }

@@ -5,23 +5,23 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.retort.processor.Sources.compile;
 import static dev.retort.processor.Sources.migration;
 import static dev.retort.processor.Sources.migrationWithBody;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import dev.retort.annotations.Revision;
 import dev.retort.processor.messages.Messages;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
+import java.util.stream.Stream;
 import javax.annotation.processing.Processor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** One compilation per diagnostic: the message, the file and the line it points at. */
 class RevisionProcessorErrorsTest {
@@ -81,12 +81,13 @@ class RevisionProcessorErrorsTest {
   }
 
   @Test
-  void anUnknownDependency_failsAtDependsOn() {
+  void anUnknownDependency_failsAtDependsOn_namingTheClosestRealOne() {
     JavaFileObject child = migration("com.example.db.AddEmail",
         "@Revision(id = \"b1\", revises = \"ae1027a6acf0\", dependsOn = \"ae1027a6acfX\")");
 
     assertThat(compile(CREATE_USERS, child))
-        .hadErrorContaining(Messages.UNKNOWN_DEPENDENCY + " b1 (AddEmail) depends on 'ae1027a6acfX'")
+        .hadErrorContaining(Messages.unknownDependency("b1 (AddEmail)", "ae1027a6acfX",
+            List.of("ae1027a6acf0 (CreateUsers)")))
         .inFile(child).onLineContaining("dependsOn");
   }
 
@@ -374,14 +375,16 @@ class RevisionProcessorErrorsTest {
         "@Revision(id = \"b1\", revises = \"a1\")");
 
     assertThat(compile(one, two))
-        .hadErrorContaining(Messages.noCommonPackage(List.of("com.example.db", "org.other.db")));
+        .hadErrorContaining(Messages.noCommonPackage(List.of("com.example.db", "org.other.db")))
+        .inFile(one).onLineContaining("@Revision");
   }
 
   @Test
   void anInvalidRegistryOption_fails() {
     assertThat(Sources.javac().withOptions("-A" + Messages.REGISTRY_OPTION + "=com.example.1bad")
             .compile(CREATE_USERS))
-        .hadErrorContaining(Messages.invalidRegistryOption("com.example.1bad"));
+        .hadErrorContaining(Messages.invalidRegistryOption("com.example.1bad"))
+        .inFile(CREATE_USERS).onLineContaining("@Revision");
   }
 
   @Test
@@ -419,6 +422,7 @@ class RevisionProcessorErrorsTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining(Messages.INTERNAL_ERROR);
     assertThat(compilation).hadErrorContaining("at dev.retort.processor.RevisionProcessor");
+    assertThat(compilation).hadErrorCount(1);
   }
 
   @Test
@@ -469,34 +473,9 @@ class RevisionProcessorErrorsTest {
   void aConstantThatAnotherProcessorGenerates_isReadOnceItExists() {
     JavaFileObject child = migration("com.example.db.AddEmail",
         "@Revision(id = \"b1\", revises = GeneratedIds.CREATE_USERS)");
-    Processor generator = new AbstractProcessor() {
-      private boolean written;
-
-      @Override
-      public Set<String> getSupportedAnnotationTypes() {
-        return Set.of("*");
-      }
-
-      @Override
-      public SourceVersion getSupportedSourceVersion() {
-        return SourceVersion.latestSupported();
-      }
-
-      @Override
-      public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        if (!written) {
-          written = true;
-          try (Writer out = processingEnv.getFiler()
-              .createSourceFile("com.example.db.GeneratedIds").openWriter()) {
-            out.write("package com.example.db; public final class GeneratedIds {"
-                + " public static final String CREATE_USERS = \"ae1027a6acf0\"; }");
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }
-        return false;
-      }
-    };
+    Processor generator = OtherProcessors.writing("com.example.db.GeneratedIds",
+        "package com.example.db; public final class GeneratedIds {"
+            + " public static final String CREATE_USERS = \"ae1027a6acf0\"; }");
 
     Compilation compilation = Compiler.javac()
         .withProcessors(new RevisionProcessor(), generator)
@@ -505,6 +484,179 @@ class RevisionProcessorErrorsTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.example.db.Revisions").contentsAsUtf8String()
         .contains("new String[] {\"ae1027a6acf0\"}");
+  }
+
+  static Stream<Arguments> invalidIds() {
+    return Stream.of(
+        arguments("   ", Messages.emptyValue()),
+        arguments("add users", Messages.containsWhitespace()),
+        arguments("billing@v2", Messages.containsTargetSyntax('@')),
+        arguments("ae1027+1", Messages.containsTargetSyntax('+')),
+        arguments("from:to", Messages.containsTargetSyntax(':')),
+        arguments("heads", Messages.reservedWord()),
+        arguments("base", Messages.reservedWord()),
+        arguments("current", Messages.reservedWord()));
+  }
+
+  @ParameterizedTest(name = "\"{0}\": {1}")
+  @MethodSource("invalidIds")
+  void anInvalidId_failsAtTheId_sayingWhy(String id, String reason) {
+    JavaFileObject bad = migration("com.example.db.Bad", "@Revision(\n    id = \"" + id + "\")");
+
+    assertThat(compile(bad))
+        .hadErrorContaining(Messages.invalidId(id + " (Bad)", id, reason))
+        .inFile(bad).onLineContaining("id = \"" + id + "\"");
+  }
+
+  @Test
+  void aSecondBase_inPermissiveMode_isAWarningAndTheRegistryIsWritten() {
+    JavaFileObject orphan = migration("com.example.db.CreateOrders", "@Revision(id = \"x1\")");
+    JavaFileObject merge = migration("com.example.db.Merge",
+        "@Revision(id = \"m1\", revises = {\"ae1027a6acf0\", \"x1\"})");
+
+    Compilation compilation = Sources.javac()
+        .withOptions("-A" + Messages.PERMISSIVE_OPTION + "=true")
+        .compile(CREATE_USERS, orphan, merge);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining(Messages.multipleBases("x1 (CreateOrders)",
+            List.of("ae1027a6acf0 (CreateUsers)", "x1 (CreateOrders)"), true))
+        .inFile(orphan).onLineContaining("@Revision");
+    assertThat(compilation).hadWarningContaining(Messages.MULTIPLE_BASES)
+        .inFile(CREATE_USERS).onLineContaining("@Revision");
+    assertThat(compilation).generatedSourceFile("com.example.db.Revisions");
+  }
+
+  @Test
+  void aTruncatedParentId_suggestsTheIdsThatStartWithItsFirstFourCharacters() {
+    JavaFileObject child = migration("com.example.db.AddEmail",
+        "@Revision(id = \"27c6a30d7c24\", revises = \"ae10\")");
+
+    assertThat(compile(CREATE_USERS, child))
+        .hadErrorContaining(Messages.unknownParent("27c6a30d7c24 (AddEmail)", "ae10",
+            List.of("ae1027a6acf0 (CreateUsers)")))
+        .inFile(child).onLineContaining("revises = \"ae10\"");
+  }
+
+  @Test
+  void anIdThatSharesOnlyThreeCharacters_getsNoSuggestion() {
+    JavaFileObject child = migration("com.example.db.AddEmail",
+        "@Revision(id = \"27c6a30d7c24\", revises = \"ae1\")");
+
+    assertThat(compile(CREATE_USERS, child))
+        .hadErrorContaining(Messages.unknownParent("27c6a30d7c24 (AddEmail)", "ae1", List.of()))
+        .inFile(child).onLineContaining("revises = \"ae1\"");
+  }
+
+  @Test
+  void aRevisionDependingOnItself_failsAtDependsOn() {
+    JavaFileObject loop = migration("com.example.db.AddEmail",
+        "@Revision(id = \"b1\", revises = \"ae1027a6acf0\",\n    dependsOn = \"b1\")");
+
+    assertThat(compile(CREATE_USERS, loop))
+        .hadErrorContaining(Messages.revisesItself("b1 (AddEmail)", "dependsOn"))
+        .inFile(loop).onLineContaining("dependsOn = \"b1\"");
+  }
+
+  @Test
+  void aCycleThroughDependsOn_failsAtEachMember_atTheValueThatClosesIt() {
+    JavaFileObject b = migration("com.example.db.B",
+        "@Revision(id = \"b\", revises = \"ae1027a6acf0\",\n    dependsOn = \"c\")");
+    JavaFileObject c = migration("com.example.db.C", "@Revision(id = \"c\",\n    revises = \"b\")");
+
+    Compilation compilation = compile(CREATE_USERS, b, c);
+
+    assertThat(compilation).hadErrorContaining(Messages.CYCLE + " b (B) is part of a cycle:"
+            + " b -> c -> b")
+        .inFile(b).onLineContaining("dependsOn = \"c\"");
+    assertThat(compilation).hadErrorContaining(Messages.CYCLE + " c (C) is part of a cycle:"
+            + " c -> b -> c")
+        .inFile(c).onLineContaining("revises = \"b\"");
+    assertThat(compilation).hadErrorCount(2);
+  }
+
+  @Test
+  void aRevisionCompiledWithoutTheRuntime_isToldToAddIt() {
+    File annotationsOnly = new File(
+        Revision.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+    JavaFileObject source = JavaFileObjects.forSourceLines("com.example.db.CreateUsers",
+        "package com.example.db;",
+        "@dev.retort.annotations.Revision(id = \"a1\")",
+        "public class CreateUsers {}");
+
+    Compilation compilation = Sources.javac().withClasspath(List.of(annotationsOnly))
+        .compile(source);
+
+    assertThat(compilation)
+        .hadErrorContaining(Messages.runtimeMissing("dev.retort.runtime.Migration"))
+        .inFile(source).onLineContaining("@dev.retort.annotations.Revision");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void severalRegistryNames_failAtEachPackage() {
+    JavaFileObject orders = migration("com.example.db.orders.CreateOrders",
+        "@Revision(id = \"b1\", revises = \"ae1027a6acf0\")");
+    JavaFileObject db = JavaFileObjects.forSourceLines("com.example.db.package-info",
+        "@dev.retort.annotations.RegistryName(\"ShopRevisions\")",
+        "package com.example.db;");
+    JavaFileObject ordersPackage = JavaFileObjects.forSourceLines(
+        "com.example.db.orders.package-info",
+        "@dev.retort.annotations.RegistryName(\"OrderRevisions\")",
+        "package com.example.db.orders;");
+
+    Compilation compilation = compile(CREATE_USERS, orders, db, ordersPackage);
+
+    String message = Messages.severalRegistryNames(List.of("com.example.db", "com.example.db.orders"));
+    assertThat(compilation).hadErrorContaining(message)
+        .inFile(db).onLineContaining("ShopRevisions");
+    assertThat(compilation).hadErrorContaining(message)
+        .inFile(ordersPackage).onLineContaining("OrderRevisions");
+    assertThat(compilation).hadErrorCount(2);
+  }
+
+  @Test
+  void aRegistryNameThatIsNotAClassName_failsAtTheAnnotation() {
+    JavaFileObject packageInfo = JavaFileObjects.forSourceLines("com.example.db.package-info",
+        "@dev.retort.annotations.RegistryName(\"1Revisions\")",
+        "package com.example.db;");
+
+    assertThat(compile(CREATE_USERS, packageInfo))
+        .hadErrorContaining(Messages.invalidRegistryName("1Revisions"))
+        .inFile(packageInfo).onLineContaining("@dev.retort.annotations.RegistryName");
+  }
+
+  @Test
+  void aRevisionThatAnotherProcessorGeneratesAfterTheRegistry_isReportedAsLate() {
+    Processor generator = OtherProcessors.writing("com.example.db.AddEmail", """
+        package com.example.db;
+        @dev.retort.annotations.Revision(id = "b1", revises = "ae1027a6acf0")
+        public class AddEmail implements dev.retort.runtime.Migration {
+          public void upgrade(org.jooq.DSLContext db) {}
+          public void downgrade(org.jooq.DSLContext db) {}
+        }
+        """);
+
+    Compilation compilation = Compiler.javac()
+        .withProcessors(new RevisionProcessor(), generator)
+        .compile(CREATE_USERS);
+
+    assertThat(compilation).hadErrorContaining(
+        Messages.lateRevision("com.example.db.AddEmail", "com.example.db.Revisions"));
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void theAnnotationIsNotClaimed_soAnotherProcessorStillSeesIt() {
+    List<String> seen = new ArrayList<>();
+
+    Compilation compilation = Compiler.javac()
+        .withProcessors(new RevisionProcessor(),
+            OtherProcessors.recording(Revision.class.getCanonicalName(), seen))
+        .compile(CREATE_USERS);
+
+    assertThat(compilation).succeeded();
+    assertThat(seen).containsExactly("com.example.db.CreateUsers");
   }
 
   @Test

@@ -281,9 +281,10 @@ public final class Messages {
   }
 
   public static String noChecksum(String className) {
-    return NO_CHECKSUM + " The compiler offers no source trees, so " + className + " gets no"
-        + " checksum and an edit after it was applied cannot be detected. Compile with javac to"
-        + " get one.";
+    return NO_CHECKSUM + " " + className + " has no source tree in this compilation (it was"
+        + " read from a class file, or the compiler offers no trees), so it gets no checksum and"
+        + " an edit after it was applied cannot be detected. Fix: compile the migration from its"
+        + " source with javac.";
   }
 
   public static String unresolvedValue(String member, String element) {
