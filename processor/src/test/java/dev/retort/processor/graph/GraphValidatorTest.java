@@ -139,6 +139,27 @@ class GraphValidatorTest {
   }
 
   @Test
+  void aTruncatedId_isMatchedByFourSharedCharacters_notByThree() {
+    List<Problem> problems = strictly(graph(
+        node("ae1027a6acf0"), node("b", "ae10"), node("c", "ae1"), node("m", "b", "c")));
+
+    assertThat(messages(problems)).containsExactly(
+        Messages.unknownParent("b (Rev_b)", "ae10", List.of("ae1027a6acf0 (Rev_ae1027a6acf0)")),
+        Messages.unknownParent("c (Rev_c)", "ae1", List.of()));
+  }
+
+  @Test
+  void suggestions_areTheThreeNearest_nearestFirst() {
+    List<Problem> problems = strictly(graph(
+        node("abcdef01"), node("abcdef02", "abcdef01"), node("abcdef99", "abcdef02"),
+        node("abcdeXYZ", "abcdef99"), node("abcdZZZZ", "abcdeXYZ"), node("z", "abcdef0")));
+
+    assertThat(messages(problems)).containsExactly(Messages.unknownParent("z (Rev_z)", "abcdef0",
+        List.of("abcdef01 (Rev_abcdef01)", "abcdef02 (Rev_abcdef02)",
+            "abcdef99 (Rev_abcdef99)")));
+  }
+
+  @Test
   void anUnknownId_farFromEveryId_getsNoSuggestion() {
     Problem problem = strictly(graph(node("a1b2c3d4"), node("b", "zzzzzzzz"))).get(0);
 
@@ -172,17 +193,30 @@ class GraphValidatorTest {
   }
 
   @Test
-  void invalidIds_areReportedWithTheReason() {
+  void invalidIds_areEachReportedWithTheirReason() {
+    String overlong = "x".repeat(33);
     List<Problem> problems = strictly(graph(
         node("has space"), node("a@b"), node("a-b"), node("a+b"), node("a:b"), node("head"),
-        node("x".repeat(33)), node(" ")));
+        node("heads"), node("base"), node("current"), node(overlong), node(" "), node("")));
 
-    assertThat(problems.stream().filter(p -> p.message().startsWith(Messages.INVALID_ID)))
-        .hasSize(8);
-    assertThat(String.join("\n", messages(problems)))
-        .contains(Messages.invalidId("a@b (Rev_a@b)", "a@b", Messages.containsTargetSyntax('@')));
-    assertThat(String.join("\n", messages(problems)))
-        .contains(Messages.tooLong(33));
+    assertThat(messages(problems).stream().filter(m -> m.startsWith(Messages.INVALID_ID)))
+        .containsExactly(
+            Messages.invalidId("has space (Rev_has space)", "has space",
+                Messages.containsWhitespace()),
+            Messages.invalidId("a@b (Rev_a@b)", "a@b", Messages.containsTargetSyntax('@')),
+            Messages.invalidId("a-b (Rev_a-b)", "a-b", Messages.containsTargetSyntax('-')),
+            Messages.invalidId("a+b (Rev_a+b)", "a+b", Messages.containsTargetSyntax('+')),
+            Messages.invalidId("a:b (Rev_a:b)", "a:b", Messages.containsTargetSyntax(':')),
+            Messages.invalidId("head (Rev_head)", "head", Messages.reservedWord()),
+            Messages.invalidId("heads (Rev_heads)", "heads", Messages.reservedWord()),
+            Messages.invalidId("base (Rev_base)", "base", Messages.reservedWord()),
+            Messages.invalidId("current (Rev_current)", "current", Messages.reservedWord()),
+            Messages.invalidId(overlong + " (Rev_" + overlong + ")", overlong,
+                Messages.tooLong(33)),
+            Messages.invalidId("  (Rev_ )", " ", Messages.emptyValue()),
+            Messages.invalidId(" (Rev_)", "", Messages.emptyValue()));
+    assertThat(problems.stream().filter(p -> p.message().startsWith(Messages.INVALID_ID))
+        .map(Problem::attribute).distinct().toList()).containsExactly(Problem.Attribute.ID);
   }
 
   @Test
