@@ -88,8 +88,7 @@ public final class Retort {
    *     of which none contains all the others
    */
   public static Retort using(DataSource dataSource) {
-    return using(dataSource, discover(ServiceLoader.load(RevisionRegistry.class).stream()
-        .map(ServiceLoader.Provider::get).toList()));
+    return using(dataSource, RevisionRegistry.onClasspath());
   }
 
   /**

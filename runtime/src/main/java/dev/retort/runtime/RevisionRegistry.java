@@ -2,6 +2,7 @@ package dev.retort.runtime;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * The revisions of an application, their graph precomputed at compile time. Retort's annotation
@@ -10,6 +11,19 @@ import java.util.Optional;
  * neither classpath scanning nor reflection to find the migrations.
  */
 public interface RevisionRegistry {
+
+  /**
+   * The generated registry on the classpath, found through {@link ServiceLoader}: the only one,
+   * or the one that contains all the others (an application's registry covers the revisions of
+   * the shared migration jars it depends on, which ship registries of their own).
+   *
+   * @throws RegistryNotFoundException if there is none, or several of which none contains all
+   *     the others
+   */
+  static RevisionRegistry onClasspath() {
+    return Retort.discover(ServiceLoader.load(RevisionRegistry.class).stream()
+        .map(ServiceLoader.Provider::get).toList());
+  }
 
   /** Every revision, in a topological order: parents and dependencies before their children. */
   List<RevisionInfo> revisions();

@@ -12,17 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * "Test migrations before deploying", in one test class: implement this interface and return
- * the generated registry, and JUnit runs a named test per revision.
+ * "Test migrations before deploying", in one test class: implement this interface, and JUnit
+ * runs a named test per revision of the generated registry on the test classpath.
  *
  * <pre>{@code
- * class ShopMigrationsTest implements MigrationTests {
- *   @Override
- *   public RevisionRegistry registry() {
- *     return Revisions.REGISTRY;
- *   }
- * }
+ * class ShopMigrationsTest implements MigrationTests {}
  * }</pre>
+ *
+ * <p>Override {@link #registry()} to name the registry when the classpath has several that do not
+ * contain one another, and the other default methods to choose the database, the settings and
+ * the expected schema.
  *
  * <ul>
  *   <li><b>stairway</b>: for each revision in order, upgrade it, downgrade it, upgrade it again;
@@ -40,8 +39,13 @@ import org.junit.jupiter.api.TestFactory;
  */
 public interface MigrationTests {
 
-  /** The registry to check, such as {@code Revisions.REGISTRY}. */
-  RevisionRegistry registry();
+  /**
+   * The registry to check. By default the generated one on the classpath ({@link
+   * RevisionRegistry#onClasspath()}); override it to return {@code Revisions.REGISTRY} itself.
+   */
+  default RevisionRegistry registry() {
+    return RevisionRegistry.onClasspath();
+  }
 
   /**
    * A new, empty database; each check that needs one calls this once. By default an in-memory

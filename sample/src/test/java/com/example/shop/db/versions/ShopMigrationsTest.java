@@ -1,6 +1,5 @@
 package com.example.shop.db.versions;
 
-import dev.retort.runtime.RevisionRegistry;
 import dev.retort.testing.ExpectedSchema;
 import dev.retort.testing.MigrationTests;
 import java.nio.file.Path;
@@ -8,14 +7,10 @@ import java.util.Optional;
 
 /**
  * "Test migrations before deploying": every revision's stairway, base to heads and back, and the
- * database-free proofs, on an embedded H2 database — a test per revision.
+ * database-free proofs, on an embedded H2 database — a test per revision. The registry is the
+ * one generated for the sample, found on the classpath.
  */
 class ShopMigrationsTest implements MigrationTests {
-
-  @Override
-  public RevisionRegistry registry() {
-    return Revisions.REGISTRY;
-  }
 
   @Override
   public Optional<ExpectedSchema> expectedSchema() {
