@@ -96,6 +96,55 @@ public final class RegistryBenchmark {
     int largest = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
     System.out.println();
     System.out.println(run(largest, work.resolve("registry-" + largest)).asMarkdown());
+    if (Boolean.getBoolean("benchmark.profile")) {
+      System.out.println("Profile of one compilation of " + largest + " revisions with Retort's"
+          + " processor (main thread's stack samples, 1 ms apart):");
+      System.out.println();
+      System.out.println(profileCompilation(largest, work.resolve("profile-" + largest)));
+    }
+  }
+
+  /**
+   * Where a compilation with the processor spends its time, first match wins: the processor's
+   * phases (reading the revisions, checking the graph, writing the registry), then javac's own
+   * phases, by the package of its frames.
+   */
+  static final List<ProfileSummary.Category> COMPILE_CATEGORIES = List.of(
+      ProfileSummary.Category.anyFrame("Retort: reading revisions (shape, annotation values,"
+          + " source checksums)", "dev.retort.processor.RevisionReader.",
+          "dev.retort.processor.checksum.", "dev.retort.processor.MarkerReader."),
+      ProfileSummary.Category.anyFrame("Retort: graph checks and topological order",
+          "dev.retort.processor.graph."),
+      ProfileSummary.Category.anyFrame("Retort: writing the registry and marker (JavaPoet)",
+          "dev.retort.processor.writing.", "com.palantir.javapoet."),
+      ProfileSummary.Category.anyFrame("Retort: the rest of the processor", "dev.retort.processor."),
+      ProfileSummary.Category.anyFrame("javac: parsing", "com.sun.tools.javac.parser."),
+      ProfileSummary.Category.anyFrame("javac: processing rounds (finding annotated elements,"
+          + " re-entering the classes for the next round)", "com.sun.tools.javac.processing."),
+      ProfileSummary.Category.anyFrame("javac: entering symbols", "com.sun.tools.javac.comp.Enter.",
+          "com.sun.tools.javac.comp.TypeEnter", "com.sun.tools.javac.comp.MemberEnter."),
+      ProfileSummary.Category.anyFrame("javac: attribution and flow analysis",
+          "com.sun.tools.javac.comp."),
+      ProfileSummary.Category.anyFrame("javac: generating and writing class files",
+          "com.sun.tools.javac.jvm."),
+      ProfileSummary.Category.anyFrame("javac: the rest", "com.sun.tools.javac."));
+
+  /** One profiled compilation with the processor, after a warm-up, summarised by phase. */
+  static String profileCompilation(int revisions, Path work) throws Exception {
+    List<Path> files = new Workload(revisions).writeRetortSources(work.resolve("src"));
+    Javac.compile(files, work.resolve("warm-up"), true);
+    Path file = work.resolve("compile.jfr");
+    try (jdk.jfr.Recording recording =
+        new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+      recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
+      recording.enable("jdk.NativeMethodSample").withPeriod(java.time.Duration.ofMillis(1));
+      recording.start();
+      Javac.compile(files, work.resolve("classes"), true);
+      recording.stop();
+      recording.dump(file);
+    }
+    return new ProfileSummary(Thread.currentThread().getName(), COMPILE_CATEGORIES).add(file)
+        .asMarkdown();
   }
 
   /**

@@ -19,4 +19,15 @@ class RegistryBenchmarkTest {
     assertThat(result.migrationClassesLoadedAtStartUp()).isEqualTo(0);
     assertThat(result.asMarkdown()).contains("| revisions | 50 |");
   }
+
+  @Test
+  void theCompileProfile_attributesSamplesToThePhases() throws Exception {
+    String profile = RegistryBenchmark.profileCompilation(200, work);
+
+    for (ProfileSummary.Category category : RegistryBenchmark.COMPILE_CATEGORIES) {
+      assertThat(profile).contains("| " + category.name() + " |");
+    }
+    assertThat(profile).doesNotContainMatch("all samples of thread \\S+ \\| 0 \\|");
+    assertThat(profile).doesNotContainMatch("javac: parsing \\| 0 \\|");
+  }
 }

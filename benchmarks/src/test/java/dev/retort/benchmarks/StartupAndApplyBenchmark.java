@@ -44,7 +44,8 @@ public final class StartupAndApplyBenchmark {
       long rssKilobytes) {}
 
   /** Everything one benchmark run measured. */
-  record Report(int revisions, int runs, List<Figure> figures, int migrationClassesLoadedByNoop) {
+  record Report(int revisions, int runs, List<Figure> figures, int migrationClassesLoadedByNoop,
+      Map<String, String> profiles) {
 
     Figure figure(String phase, String database, String tool) {
       return figures.stream().filter(f -> f.phase().equals(phase)
@@ -78,6 +79,8 @@ public final class StartupAndApplyBenchmark {
       text.append(String.format(Locale.ROOT,
           "%nMigration classes loaded by Retort's start-up with nothing to do: %d%n",
           migrationClassesLoadedByNoop));
+      profiles.forEach((title, table) -> text.append("\n").append(title).append("\n\n")
+          .append(table));
       return text.toString();
     }
   }
@@ -95,7 +98,8 @@ public final class StartupAndApplyBenchmark {
         + Runtime.getRuntime().availableProcessors() + " cores; children run with "
         + String.join(" ", JVM_OPTIONS));
     Report report = run(revisions, runs, databases,
-        Files.createTempDirectory("retort-startup-benchmark"));
+        Files.createTempDirectory("retort-startup-benchmark"),
+        Boolean.getBoolean("benchmark.profile"));
     System.out.println(report.asMarkdown());
   }
 
@@ -103,8 +107,12 @@ public final class StartupAndApplyBenchmark {
   static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx512m",
       "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
 
-  public static Report run(int revisions, int runs, List<String> databases, Path work)
-      throws Exception {
+  /**
+   * @param profile whether to add one profiled apply run of each of {@link #PROFILED_TOOLS} per
+   *     database, whose breakdown the report shows
+   */
+  public static Report run(int revisions, int runs, List<String> databases, Path work,
+      boolean profile) throws Exception {
     Workload workload = new Workload(revisions);
     Path retortClasses = work.resolve("retort-classes");
     Javac.compile(workload.writeRetortSources(work.resolve("retort-src")), retortClasses, true);
@@ -122,6 +130,7 @@ public final class StartupAndApplyBenchmark {
     }
 
     List<Figure> figures = new ArrayList<>();
+    Map<String, String> profiles = new LinkedHashMap<>();
     int migrationClasses = -1;
     for (String database : databases) {
       Map<String, List<Run>> apply = new LinkedHashMap<>();
@@ -131,6 +140,7 @@ public final class StartupAndApplyBenchmark {
           String url = freshDatabase(database, tool + run, work);
           apply.computeIfAbsent(tool, t -> new ArrayList<>()).add(launch(tool, url, workload,
               retortClasses, flywayClasses.get(database), sqlFolders.get(database), null));
+          verifyApplied(tool, url, revisions);
           String previous = atHead.put(tool, url);
           if (previous != null) {
             dropDatabase(database, previous);
@@ -146,6 +156,18 @@ public final class StartupAndApplyBenchmark {
               null));
         }
       }
+      if (profile) {
+        for (String tool : PROFILED_TOOLS) {
+          String url = freshDatabase(database, tool + "-profiled", work);
+          Path recording = work.resolve("profile-" + database + "-" + tool + ".jfr");
+          launch(tool, url, workload, retortClasses, flywayClasses.get(database),
+              sqlFolders.get(database), null, ProfileSummary.recordingOption(recording));
+          profiles.put("Profile of " + tool + " applying " + revisions + " revisions on "
+              + database + " (main thread's stack samples, 1 ms apart):",
+              new ProfileSummary("main", APPLY_CATEGORIES).add(recording).asMarkdown());
+          dropDatabase(database, url);
+        }
+      }
       Path classLog = work.resolve("class-load-" + database + ".log");
       launch("retort", atHead.get("retort"), workload, retortClasses, null, null, classLog);
       migrationClasses = Math.max(migrationClasses, countMigrationClasses(classLog));
@@ -155,7 +177,53 @@ public final class StartupAndApplyBenchmark {
         dropDatabase(database, url);
       }
     }
-    return new Report(revisions, runs, figures, migrationClasses);
+    return new Report(revisions, runs, figures, migrationClasses, profiles);
+  }
+
+  /** The tools whose apply is profiled with {@code -Dbenchmark.profile=true}. */
+  static final List<String> PROFILED_TOOLS = List.of("jdbc-apply", "jooq-apply", "retort");
+
+  /**
+   * Where an apply's time goes, first match wins: loading classes (the migrations', jOOQ's),
+   * the migrations' own statements (built and rendered by jOOQ, run by the driver), Retort's
+   * state writes and lock, Retort's reading and planning, and what is left of jOOQ and of the
+   * driver (the floors' own work, or Retort's reads).
+   */
+  static final List<ProfileSummary.Category> APPLY_CATEGORIES = List.of(
+      ProfileSummary.Category.anyFrame("loading and linking classes", "java.lang.ClassLoader.",
+          "jdk.internal.loader.", "java.lang.invoke.", "java.lang.Class.forName"),
+      ProfileSummary.Category.anyFrame("migrations' statements (jOOQ DSL and the driver)",
+          Workload.RETORT_PACKAGE + ".", "dev.retort.benchmarks.Workload.queries"),
+      ProfileSummary.Category.anyFrame("Retort: history and version rows (JDBC)",
+          "dev.retort.runtime.internal.StateWriter."),
+      ProfileSummary.Category.anyFrame("Retort: the lock", "dev.retort.runtime.internal.LeaseLock.",
+          "dev.retort.runtime.internal.SessionLock.", "dev.retort.runtime.internal.MigrationLock."),
+      ProfileSummary.Category.anyFrame("Retort: tables, state reads, planning",
+          "dev.retort.runtime."),
+      ProfileSummary.Category.anyFrame("jOOQ, elsewhere", "org.jooq."),
+      ProfileSummary.Category.anyFrame("JDBC driver and database engine, elsewhere", "org.h2.",
+          "org.postgresql."),
+      ProfileSummary.Category.anyFrame("Flyway", "org.flywaydb."));
+
+  /**
+   * Checks that a tool really applied the workload, so that a tool that silently did nothing
+   * (a wrong location, say) cannot look fast: every revision's table must exist.
+   */
+  private static void verifyApplied(String tool, String url, int revisions) throws Exception {
+    try (Connection connection = DriverManager.getConnection(url);
+        java.sql.ResultSet tables = connection.getMetaData().getTables(null, null, "%",
+            new String[] {"TABLE"})) {
+      int found = 0;
+      while (tables.next()) {
+        if (tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT).matches("t[0-9]+")) {
+          found++;
+        }
+      }
+      if (found != revisions) {
+        throw new IllegalStateException(tool + " left " + found + " of " + revisions
+            + " tables in " + url);
+      }
+    }
   }
 
   private static SQLDialect dialect(String database) {
@@ -187,10 +255,12 @@ public final class StartupAndApplyBenchmark {
   }
 
   private static Run launch(String tool, String url, Workload workload, Path retortClasses,
-      Path flywayClasses, Path sqlFolder, Path classLog) throws Exception {
+      Path flywayClasses, Path sqlFolder, Path classLog, String... extraJvmOptions)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
+    command.addAll(List.of(extraJvmOptions));
     if (classLog != null) {
       command.add("-Xlog:class+load=info:file=" + classLog);
     }

@@ -19,7 +19,7 @@ class StartupAndApplyBenchmarkTest {
   @Test
   void everyToolAppliesTheWorkload_andRetortsStartUpLoadsNoMigrationClass() throws Exception {
     StartupAndApplyBenchmark.Report report =
-        StartupAndApplyBenchmark.run(20, 1, List.of("h2"), work);
+        StartupAndApplyBenchmark.run(20, 1, List.of("h2"), work, true);
 
     for (String tool : StartupAndApplyBenchmark.APPLY_TOOLS) {
       assertThat(report.figure("apply", "h2", tool).callMicros()).isGreaterThan(0);
@@ -29,5 +29,12 @@ class StartupAndApplyBenchmarkTest {
     }
     assertThat(report.migrationClassesLoadedByNoop()).isEqualTo(0);
     assertThat(report.asMarkdown()).contains("| retort |");
+    assertThat(report.profiles().keySet()).hasSize(StartupAndApplyBenchmark.PROFILED_TOOLS.size());
+    String retortProfile = report.profiles().get(
+        "Profile of retort applying 20 revisions on h2 (main thread's stack samples, 1 ms apart):");
+    for (ProfileSummary.Category category : StartupAndApplyBenchmark.APPLY_CATEGORIES) {
+      assertThat(retortProfile).contains("| " + category.name() + " |");
+    }
+    assertThat(retortProfile).doesNotContainMatch("all samples of thread main \\| 0 \\|");
   }
 }
