@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -133,28 +134,26 @@ public final class RevisionProcessor extends AbstractProcessor {
       return;
     }
     readResolvedRevisions();
-    List<Element> waiting = waitingForValues();
-    if (waiting.isEmpty()) {
+    boolean waiting = !unresolved.isEmpty() || registryNamePackages.stream()
+        .anyMatch(name -> Annotations.unresolvedValue(elements.getPackageElement(name)).isPresent());
+    if (!waiting) {
       // Checked and written in the round that found the revisions: a later round would be the
       // last one when nothing else generates code, and javac warns about sources written there.
       checkGraphAndWriteRegistry();
     } else if (round.processingOver()) {
-      for (Element element : waiting) {
-        Annotations.Unresolved value = Annotations.unresolvedValue(element).orElseThrow();
-        messager.printMessage(Diagnostic.Kind.NOTE,
-            Messages.unresolvedValue(value.describe(), element.toString()),
-            element, value.mirror(), value.value());
-      }
+      noteUnresolvedValues();
     }
   }
 
   private void collect(List<TypeElement> newRevisions) {
     for (TypeElement type : newRevisions) {
       if (graphChecked) {
-        messager.printMessage(Diagnostic.Kind.ERROR,
-            Messages.lateRevision(type.getQualifiedName().toString(),
-                writtenRegistry == null ? "the graph check" : writtenRegistry.toString()),
-            type);
+        // Without a registry the check failed with errors, after which javac runs no round
+        // that could bring a late revision; were there one, the build has failed already.
+        if (writtenRegistry != null) {
+          messager.printMessage(Diagnostic.Kind.ERROR, Messages.lateRevision(
+              type.getQualifiedName().toString(), writtenRegistry.toString()), type);
+        }
         continue;
       }
       // An invalid class still takes part in the graph checks, so that its children do not
@@ -185,19 +184,19 @@ public final class RevisionProcessor extends AbstractProcessor {
     }
   }
 
-  /** The revisions and {@code @RegistryName} packages with a value that does not compile yet. */
-  private List<Element> waitingForValues() {
-    List<Element> waiting = new ArrayList<>();
-    for (String name : unresolved) {
-      waiting.add(elements.getTypeElement(name));
+  /** Says, at each value that never compiled, why there is no registry. */
+  private void noteUnresolvedValues() {
+    List<Element> annotated = new ArrayList<>();
+    unresolved.forEach(name -> annotated.add(elements.getTypeElement(name)));
+    registryNamePackages.forEach(name -> annotated.add(elements.getPackageElement(name)));
+    for (Element element : annotated) {
+      Optional<Annotations.Unresolved> value = element == null
+          ? Optional.empty()
+          : Annotations.unresolvedValue(element);
+      value.ifPresent(unresolvedValue -> messager.printMessage(Diagnostic.Kind.NOTE,
+          Messages.unresolvedValue(unresolvedValue.describe(), element.toString()),
+          element, unresolvedValue.mirror(), unresolvedValue.value()));
     }
-    for (String name : registryNamePackages) {
-      PackageElement annotated = elements.getPackageElement(name);
-      if (Annotations.unresolvedValue(annotated).isPresent()) {
-        waiting.add(annotated);
-      }
-    }
-    return waiting;
   }
 
   private void checkGraphAndWriteRegistry() throws IOException {
@@ -225,31 +224,53 @@ public final class RevisionProcessor extends AbstractProcessor {
     MarkerReader.Marker otherModule = markers.stream()
         .filter(marker -> marker.registry().equals(registryName) && !isOwn(marker))
         .findFirst().orElse(null);
-
-    // Precedence: this compilation's classes, then what this module's own marker recorded of
-    // classes that were not recompiled (an incremental build), then other modules' revisions.
-    Map<String, RevisionNode> module = new TreeMap<>();
+    List<MarkerReader.Marker> ownMarkers = new ArrayList<>();
     Map<String, RevisionNode> all = new TreeMap<>();
     for (MarkerReader.Marker marker : markers) {
-      boolean own = marker != otherModule && marker.registry().equals(registryName);
-      for (RevisionNode recorded : marker.revisions()) {
-        if (!own) {
-          all.putIfAbsent(recorded.className(), recorded);
-        } else if (stillExists(recorded.className())) {
-          module.put(recorded.className(), recorded);
-        }
+      if (marker != otherModule && marker.registry().equals(registryName)) {
+        ownMarkers.add(marker);
+      } else {
+        marker.revisions().forEach(recorded -> all.putIfAbsent(recorded.className(), recorded));
       }
     }
-    module.putAll(localRevisions);
+    // This module's revisions take precedence over what other modules recorded.
+    Map<String, RevisionNode> module = moduleRevisions(ownMarkers);
     all.putAll(module);
     RevisionGraph graph = RevisionGraph.of(all.values());
 
     boolean permissive = Boolean.parseBoolean(processingEnv.getOptions().get(
         Messages.PERMISSIVE_OPTION));
     List<Problem> problems = new GraphValidator(permissive).validate(graph);
-    Reporter reporter = new Reporter(messager, elements, canonicalNames,
-        canonicalNames.get(localRevisions.keySet().iterator().next()));
-    problems.forEach(reporter::report);
+    problems.forEach(new Reporter(messager, elements, canonicalNames,
+        canonicalNames.get(localRevisions.firstKey()))::report);
+    boolean located = reportRegistryLocation(location, otherModule, anchor);
+    if (!located || invalidClassSeen
+        || problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
+      return;
+    }
+    writeRegistry(location.name().orElseThrow(), graph, List.copyOf(module.values()));
+  }
+
+  /**
+   * This module's revisions: this compilation's classes, then what its own markers recorded of
+   * classes that were not recompiled (an incremental build) and still exist.
+   */
+  private Map<String, RevisionNode> moduleRevisions(List<MarkerReader.Marker> ownMarkers) {
+    Map<String, RevisionNode> module = new TreeMap<>();
+    for (MarkerReader.Marker marker : ownMarkers) {
+      for (RevisionNode recorded : marker.revisions()) {
+        if (stillExists(recorded.className())) {
+          module.put(recorded.className(), recorded);
+        }
+      }
+    }
+    module.putAll(localRevisions);
+    return module;
+  }
+
+  /** Reports why the registry cannot have its name, if it cannot; whether it can. */
+  private boolean reportRegistryLocation(
+      RegistryLocator.Result location, MarkerReader.Marker otherModule, TypeElement anchor) {
     if (location.error().isPresent()) {
       if (location.errorAt().isEmpty()) {
         reportAt(anchor, location.error().get());
@@ -258,23 +279,19 @@ public final class RevisionProcessor extends AbstractProcessor {
         messager.printMessage(Diagnostic.Kind.ERROR, location.error().get(), annotated,
             Annotations.mirror(annotated, RegistryName.class).orElse(null));
       }
-      return;
+      return false;
     }
     String registryClass = location.name().orElseThrow().canonicalName();
     if (otherModule != null) {
       reportAt(anchor, Messages.registryOfAnotherModule(registryClass,
           otherModule.revisions().stream().map(RevisionNode::describe).toList()));
-      return;
+      return false;
     }
     if (rootTypes.contains(registryClass)) {
       reportAt(anchor, Messages.registryNameTaken(registryClass));
-      return;
+      return false;
     }
-    if (invalidClassSeen
-        || problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
-      return;
-    }
-    writeRegistry(location.name().orElseThrow(), graph, List.copyOf(module.values()));
+    return true;
   }
 
   /**
