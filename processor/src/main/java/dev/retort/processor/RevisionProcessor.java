@@ -13,7 +13,6 @@ import dev.retort.processor.messages.Messages;
 import dev.retort.processor.writing.MarkerWriter;
 import dev.retort.processor.writing.RegistryWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -305,9 +304,9 @@ public final class RevisionProcessor extends AbstractProcessor {
       return true;
     }
     int lastDot = marker.className().lastIndexOf('.');
-    try (InputStream in = filer.getResource(StandardLocation.CLASS_OUTPUT,
-        marker.className().substring(0, lastDot),
-        marker.className().substring(lastDot + 1) + ".class").openInputStream()) {
+    try {
+      filer.getResource(StandardLocation.CLASS_OUTPUT, marker.className().substring(0, lastDot),
+          marker.className().substring(lastDot + 1) + ".class").openInputStream().close();
       return true;
     } catch (IOException | IllegalArgumentException notInTheOutput) {
       return false;
