@@ -203,8 +203,9 @@ public final class Retort {
         : List.of();
     List<Integer> ends = targets.resolve(end.isEmpty() ? "heads" : end, current);
     BitSet members = graph.closure(ends);
-    if (!start.isEmpty() && !start.equals("base")) {
-      List<Integer> starts = targets.resolve(start, current);
+    // A start that resolves to nothing (base, or a relative walk that reaches it) filters nothing.
+    List<Integer> starts = start.isEmpty() ? List.of() : targets.resolve(start, current);
+    if (!starts.isEmpty()) {
       BitSet fromStart = graph.dependentsClosure(starts);
       starts.forEach(fromStart::set);
       members.and(fromStart);
@@ -401,11 +402,12 @@ public final class Retort {
       List<Integer> before = purge ? List.of() : readHeads(db);
       Set<Integer> heads = new LinkedHashSet<>(before);
       for (String target : stampTargets) {
-        if (target.equals("base")) {
+        List<Integer> stamped = targets.resolve(target, List.copyOf(heads));
+        if (stamped.isEmpty()) {
+          // base, or a relative target that walks down to it
           heads.clear();
-          continue;
         }
-        for (int revision : targets.resolve(target, List.copyOf(heads))) {
+        for (int revision : stamped) {
           BitSet lineage = graph.closure(List.of(revision));
           heads.removeIf(head -> lineage.get(head) || graph.closure(List.of(head)).get(revision));
           heads.add(revision);
@@ -842,9 +844,8 @@ public final class Retort {
         : " It was NOT rolled back (" + (revision.transactional()
             ? dialect().getName() + " cannot roll back DDL"
             : "it runs outside a transaction") + "), so its statements may be partly applied."
-            + " Check the schema against its " + verb + ": " + repairAdvice(direction
-                == Direction.UP ? revision.id() : String.join(" ", ids(toList(
-                    graph.parents(revision.index()))))) + " Until then every run refuses.";
+            + " Check the schema against its " + verb + ": " + repairAdvice(
+                headsAfter(heads, change)) + " Until then every run refuses.";
     String message = "Revision " + describe(revision) + " failed in " + verb + " "
         + change.from() + " -> " + change.to() + ": " + rootMessage(cause) + outcome;
     log.error(message);
@@ -941,15 +942,26 @@ public final class Retort {
 
   /**
    * What to do about a revision that failed halfway: repair alone makes the next run retry it,
-   * which is right only once its partial changes are undone.
+   * which is right only once its partial changes are undone. After finishing it by hand, the
+   * version table must say so: stamp with purge sets exactly the heads the step would have left,
+   * where a plain stamp of one revision could drop a sibling branch's head.
    *
-   * @param reached the stamp target that records it as finished, or {@code null} if unknown
+   * @param reached the heads the finished step leaves, or {@code null} where they are unknown
    */
-  private static String repairAdvice(String reached) {
-    String stamp = reached == null ? "stamp the revision it was going to"
-        : "stamp " + (reached.isEmpty() ? "base" : reached);
+  private String repairAdvice(List<Integer> reached) {
+    String stamp = reached == null
+        ? "stamp --purge the heads it would have left"
+        : "stamp --purge " + (reached.isEmpty() ? "base" : String.join(" ", ids(reached)));
     return "undo what it did by hand and run repair, and the next run retries it; or finish it"
         + " by hand, run repair, then " + stamp + ".";
+  }
+
+  private static List<Integer> headsAfter(List<Integer> heads, Change change) {
+    List<Integer> after = new ArrayList<>(heads);
+    after.removeAll(change.removed());
+    after.addAll(change.added());
+    after.sort(null);
+    return after;
   }
 
   private static boolean checksumDiffers(String recorded, String compiled) {

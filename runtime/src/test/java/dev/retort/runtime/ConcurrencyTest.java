@@ -200,11 +200,15 @@ class ConcurrencyTest {
     try {
       waiter = pool.submit(() -> Retort.using(dataSource, slow).upgrade());
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!captured.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Waiting for")
-          && System.nanoTime() < deadline) {
+      while (!captured.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Waiting for")) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("The waiting runner logged nothing in 30 s:\n" + captured);
+        }
         Thread.sleep(20);
       }
-      Thread.sleep(500);
+      // Long enough for the waiter to poll the lock several times (every 100 or 200 ms): each
+      // poll that logged would show below as a second line.
+      Thread.sleep(1_500);
       release.countDown();
       assertThat(holder.get(1, TimeUnit.MINUTES)).hasSize(1);
       assertThat(waiter.get(1, TimeUnit.MINUTES)).isEmpty();

@@ -96,4 +96,36 @@ class FailingRevisionTest {
     assertThat(fixedRetort.upgrade()).hasSize(3);
     assertThat(StateRows.versions(dataSource)).containsExactly("r0005");
   }
+
+  /**
+   * A downgrade that fails halfway where DDL commits: after finishing it by hand, the stamp the
+   * error advises must leave the sibling branch's head, which a plain stamp of the parent would
+   * drop.
+   */
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"H2"})
+  void aHalfAppliedDowngrade_advisesTheStampThatKeepsTheOtherBranch(TestDatabase database)
+      throws Exception {
+    DataSource dataSource = database.create();
+    TestRegistry fork = TestRegistry.builder()
+        .revision("r1")
+        .revision("a1", "r1").downgrade(db -> {
+          db.execute("drop table t_a1");
+          db.execute("drop table no_such_table");
+        })
+        .revision("b1", "r1")
+        .build();
+    Retort retort = Retort.using(dataSource, fork);
+    retort.upgrade();
+
+    MigrationFailedException failed = assertThrows(MigrationFailedException.class,
+        () -> retort.revert(fork.revision("a1").orElseThrow()));
+
+    assertThat(failed).hasMessageThat().contains("or finish it by hand, run repair, then stamp"
+        + " --purge b1.");
+    retort.repair();
+    retort.stamp(true, "b1");
+    assertThat(retort.check().pending().stream().map(RevisionInfo::id)).containsExactly("a1");
+    assertThat(retort.upgrade()).hasSize(1);
+  }
 }

@@ -93,4 +93,17 @@ class ReadCommandsTest {
     assertThat(retort.current().stream().map(RevisionInfo::id)).containsExactly("b1");
     assertThat(TestDatabase.tables(dataSource)).containsAtLeast("t_a1", "t_b1");
   }
+
+  @Test
+  void aRangeOrStampThatWalksDownToBase_meansBase() throws Exception {
+    DataSource dataSource = TestDatabase.H2.create();
+    Retort retort = Retort.using(dataSource, TestRegistry.chain(3).build());
+    retort.upgrade();
+
+    assertThat(ids(retort.history("-3:current"))).containsExactly("r0003", "r0002", "r0001")
+        .inOrder();
+    assertThat(ids(retort.history("r0001-1:r0002"))).containsExactly("r0002", "r0001").inOrder();
+    retort.stamp("r0001-1");
+    assertThat(retort.current()).isEmpty();
+  }
 }

@@ -22,6 +22,13 @@ class RetortTest {
     return tables(dataSource).stream().filter(t -> t.startsWith("t_")).toList();
   }
 
+  /** A jOOQ context on the data source, in the dialect of its database. */
+  private static DSLContext dsl(DataSource dataSource) throws java.sql.SQLException {
+    try (java.sql.Connection connection = dataSource.getConnection()) {
+      return DSL.using(dataSource, org.jooq.tools.jdbc.JDBCUtils.dialect(connection));
+    }
+  }
+
   private static List<String> t(String... ids) {
     return List.of(ids).stream().map(TestRegistry::tableOf).sorted().toList();
   }
@@ -318,8 +325,7 @@ class RetortTest {
     retort.upgrade("b1");
     retort.downgrade("a1");
 
-    DSLContext db = DSL.using(dataSource, org.jooq.tools.jdbc.JDBCUtils.dialect(
-        dataSource.getConnection()));
+    DSLContext db = dsl(dataSource);
     List<String> rows = db.fetch("select revision, direction, success, checksum from"
         + " retort_history order by id").map(r -> r.get(0) + " " + r.get(1) + " "
         + r.get(2, Boolean.class) + " " + r.get(3));
@@ -337,8 +343,7 @@ class RetortTest {
     Retort retort = Retort.using(dataSource, TargetsTest.shop());
     retort.upgrade("a1");
 
-    DSLContext db = DSL.using(dataSource, org.jooq.tools.jdbc.JDBCUtils.dialect(
-        dataSource.getConnection()));
+    DSLContext db = dsl(dataSource);
     org.jooq.Record row = db.fetchOne("select message, started_at, finished_at, duration_ms,"
         + " db_user, host, retort_version from retort_history where revision = 'a1'");
     java.time.LocalDateTime started = row.get(1, java.time.LocalDateTime.class);
@@ -373,8 +378,7 @@ class RetortTest {
 
     assertThat(StateRows.history(dataSource))
         .containsExactly("b1 stamp true null", "base stamp true null").inOrder();
-    DSLContext db = DSL.using(dataSource, org.jooq.tools.jdbc.JDBCUtils.dialect(
-        dataSource.getConnection()));
+    DSLContext db = dsl(dataSource);
     assertThat(db.fetchValue("select message from retort_history where revision = 'base'"))
         .isEqualTo("Stamped base; removed b1");
   }

@@ -37,29 +37,32 @@ public final class Targets {
    * @param current the heads the database is at
    */
   public List<Integer> forUpgrade(String target, List<Integer> current) {
-    Matcher relative = RELATIVE.matcher(target);
-    if (relative.matches() && relative.group("sign").equals("-") && relative.group("from").isEmpty()) {
+    if (stepsFromCurrent(target, "-")) {
       throw new InvalidTargetException("Relative revision " + target
           + " is a downgrade; use downgrade " + target);
     }
     return resolve(target, current);
   }
 
+  /** Whether the target is {@code [label@]<sign>N}: relative to where the database is. */
+  private static boolean stepsFromCurrent(String target, String sign) {
+    Matcher relative = RELATIVE.matcher(target);
+    return relative.matches() && relative.group("sign").equals(sign)
+        && relative.group("from").isEmpty();
+  }
+
   /** Whether the target can only be a downgrade's: {@code base}, {@code label@base}, {@code -N}. */
   public static boolean isDowngradeOnly(String target) {
-    Matcher relative = RELATIVE.matcher(target);
-    return target.equals("base") || target.endsWith("@base")
-        || relative.matches() && relative.group("sign").equals("-")
-            && relative.group("from").isEmpty();
+    return target.equals("base") || target.endsWith("@base") || stepsFromCurrent(target, "-");
   }
 
   /** The applied revisions a downgrade to {@code target} removes. */
   public BitSet removedByDowngrade(String target, BitSet applied, List<Integer> current) {
-    Matcher relative = RELATIVE.matcher(target);
-    if (relative.matches() && relative.group("sign").equals("+") && relative.group("from").isEmpty()) {
+    if (stepsFromCurrent(target, "+")) {
       throw new InvalidTargetException("Relative revision " + target
           + " is an upgrade; use upgrade " + target);
     }
+    Matcher relative = RELATIVE.matcher(target);
     BitSet removed = new BitSet(graph.size());
     if (target.equals("base")) {
       removed.or(applied);
