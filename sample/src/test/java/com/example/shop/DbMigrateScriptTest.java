@@ -98,29 +98,16 @@ class DbMigrateScriptTest {
 
   /**
    * After create, a source is newer than the last build: the next command that reads the registry
-   * rebuilds first, and says why. Run on a copy of the sample's layout whose ./mvnw only records
-   * that it was called, so the test needs no Maven build of its own.
+   * rebuilds first, and says why, and the one after it does not. Run on a copy of the sample's
+   * layout whose ./mvnw only records that it was called and, like Maven's build-classpath with
+   * an unchanged classpath, leaves classpath.txt alone: the script marks the build itself.
    */
   @Test
   void aSourceNewerThanTheBuild_isRebuiltBeforeTheCommand_butNotForCreate() throws Exception {
-    Path root = folder.resolve("root");
-    Path sample = Files.createDirectories(root.resolve("sample"));
-    Path script = Files.createDirectories(sample.resolve("scripts")).resolve("db_migrate");
-    Files.copy(SCRIPT, script);
-    Files.writeString(sample.resolve("pom.xml"), "<project/>\n");
-    Files.createDirectories(sample.resolve("target/classes"));
-    Path classpath = sample.resolve("target/classpath.txt");
-    Files.writeString(classpath, Path.of("target/classes").toAbsolutePath() + ":"
-        + Files.readString(Path.of("target/classpath.txt")).strip());
-    Path migration = Files.createDirectories(sample.resolve("src/main/java/shop"))
-        .resolve("M0007_AddPhoneToUsers.java");
-    Files.writeString(migration, "// written by create\n");
+    Path root = fakeSample("");
+    Path sample = root.resolve("sample");
+    Path script = sample.resolve("scripts/db_migrate");
     Path builds = root.resolve("builds.log");
-    executable(root.resolve("mvnw"), "#!/bin/sh\necho \"./mvnw $*\" >> " + builds + "\n"
-        + "touch sample/target/classpath.txt\n");
-    Instant now = Instant.now();
-    Files.setLastModifiedTime(sample.resolve("pom.xml"), FileTime.from(now.minusSeconds(60)));
-    Files.setLastModifiedTime(classpath, FileTime.from(now.minusSeconds(30)));
 
     Run create = run(script, folder, Map.of(), "create", "--help");
     assertThat(create.status()).isEqualTo(0);
@@ -136,6 +123,47 @@ class DbMigrateScriptTest {
     Run again = run(script, folder, Map.of(), "current");
     assertThat(again.output()).isEqualTo("<base> (no revision applied)\n");
     assertThat(Files.readAllLines(builds)).hasSize(1);
+  }
+
+  /** An edit saved while Maven compiles may have missed the build: the next command builds again. */
+  @Test
+  void aSourceSavedDuringTheBuild_isBuiltAgainByTheNextCommand() throws Exception {
+    Path root = fakeSample("sleep 1\necho '// edited during the build' >> "
+        + "sample/src/main/java/shop/M0007_AddPhoneToUsers.java\n");
+    Path script = root.resolve("sample/scripts/db_migrate");
+
+    assertThat(run(script, folder, Map.of(), "current").status()).isEqualTo(0);
+    Run next = run(script, folder, Map.of(), "current");
+
+    assertThat(next.output()).startsWith("src/main/java/shop/M0007_AddPhoneToUsers.java changed"
+        + " since the last build; building the sample");
+    assertThat(Files.readAllLines(root.resolve("builds.log"))).hasSize(2);
+  }
+
+  /**
+   * A copy of the sample's layout in root/sample: this module's classpath, built 30 seconds ago,
+   * and a migration from create written since; its ./mvnw logs each call to root/builds.log, then
+   * runs the given shell lines in root.
+   */
+  private Path fakeSample(String duringTheBuild) throws IOException {
+    Path root = folder.resolve("root");
+    Path sample = Files.createDirectories(root.resolve("sample"));
+    Path script = Files.createDirectories(sample.resolve("scripts")).resolve("db_migrate");
+    Files.copy(SCRIPT, script);
+    Files.writeString(sample.resolve("pom.xml"), "<project/>\n");
+    Files.createDirectories(sample.resolve("target/classes"));
+    Path classpath = sample.resolve("target/classpath.txt");
+    Files.writeString(classpath, Path.of("target/classes").toAbsolutePath() + ":"
+        + Files.readString(Path.of("target/classpath.txt")).strip());
+    Path migration = Files.createDirectories(sample.resolve("src/main/java/shop"))
+        .resolve("M0007_AddPhoneToUsers.java");
+    Files.writeString(migration, "// written by create\n");
+    executable(root.resolve("mvnw"), "#!/bin/sh\necho \"./mvnw $*\" >> "
+        + root.resolve("builds.log") + "\n" + duringTheBuild);
+    Instant now = Instant.now();
+    Files.setLastModifiedTime(sample.resolve("pom.xml"), FileTime.from(now.minusSeconds(60)));
+    Files.setLastModifiedTime(classpath, FileTime.from(now.minusSeconds(30)));
+    return root;
   }
 
   @Test
