@@ -31,9 +31,14 @@ import javax.tools.ToolProvider;
  */
 final class MigrationSources {
 
-  /** What a {@code @Revision} in a source file declares. */
+  /**
+   * What a {@code @Revision} in a source file declares.
+   *
+   * @param unreadableLabels the branchLabels that are not string literals (constants, as
+   *     written): javac knows their values, a parse does not
+   */
   record Declared(Path file, String className, String id, List<String> revises,
-      List<String> branchLabels) {}
+      List<String> branchLabels, List<String> unreadableLabels) {}
 
   private MigrationSources() {}
 
@@ -94,7 +99,8 @@ final class MigrationSources {
       }
       String id = null;
       List<String> revises = List.of();
-      List<String> branchLabels = List.of();
+      List<String> branchLabels = new ArrayList<>();
+      List<String> unreadableLabels = new ArrayList<>();
       for (ExpressionTree argument : annotation.getArguments()) {
         if (argument instanceof AssignmentTree assignment) {
           String member = ((IdentifierTree) assignment.getVariable()).getName().toString();
@@ -103,7 +109,8 @@ final class MigrationSources {
           } else if (member.equals("revises")) {
             revises = strings(assignment.getExpression());
           } else if (member.equals("branchLabels")) {
-            branchLabels = strings(assignment.getExpression());
+            // Only a reference to a label needs its value: a constant here stops nothing else.
+            labels(assignment.getExpression(), branchLabels, unreadableLabels);
           }
         }
       }
@@ -112,7 +119,7 @@ final class MigrationSources {
       return id == null
           ? java.util.Optional.empty()
           : java.util.Optional.of(new Declared(file, packageName + type.getSimpleName(), id,
-              revises, branchLabels));
+              revises, List.copyOf(branchLabels), List.copyOf(unreadableLabels)));
     }
     return java.util.Optional.empty();
   }
@@ -134,6 +141,19 @@ final class MigrationSources {
           + " create and merge need a string literal; write the id itself");
     }
     return List.of();
+  }
+
+  /** Sorts the labels of an annotation value into string literals and the rest, as written. */
+  private static void labels(ExpressionTree value, List<String> literals, List<String> unreadable) {
+    if (value instanceof LiteralTree literal && literal.getValue() instanceof String text) {
+      literals.add(text);
+    } else if (value instanceof NewArrayTree array) {
+      if (array.getInitializers() != null) {
+        array.getInitializers().forEach(element -> labels(element, literals, unreadable));
+      }
+    } else {
+      unreadable.add(value.toString());
+    }
   }
 
   /** The declared revisions that no other declared revision revises. */
@@ -158,6 +178,8 @@ final class MigrationSources {
         return revision;
       }
     }
+    // The runtime takes a label before an id prefix, so an unread label may be what this names.
+    refuseIfLabelsUnread(reference, declared);
     List<Declared> matches = reference.isEmpty() ? List.of()
         : declared.stream().filter(revision -> revision.id().startsWith(reference)).toList();
     if (matches.size() == 1) {
@@ -176,9 +198,12 @@ final class MigrationSources {
   private static Declared branchHead(String reference, List<Declared> declared, Path folder) {
     String label = reference.substring(0, reference.length() - "@head".length());
     Declared labelled = declared.stream().filter(d -> d.branchLabels().contains(label))
-        .findFirst().orElseThrow(() -> new IllegalArgumentException("No branch labelled '"
-            + label + "' in " + folder + "; labels are declared with --branch-label (the"
-            + " branchLabels of @Revision)."));
+        .findFirst().orElse(null);
+    if (labelled == null) {
+      refuseIfLabelsUnread(label, declared);
+      throw new IllegalArgumentException("No branch labelled '" + label + "' in " + folder
+          + "; labels are declared with --branch-label (the branchLabels of @Revision).");
+    }
     Set<String> branch = new LinkedHashSet<>(List.of(labelled.id()));
     boolean grew = true;
     while (grew) {
@@ -201,6 +226,22 @@ final class MigrationSources {
           + reference + "'; " + ids(branchHeads) + ". Name one of them, or merge them first.");
     }
     return branchHeads.get(0);
+  }
+
+  /**
+   * Refuses a reference that may be a label some source declares through a constant: without
+   * compiling, create and merge cannot tell, and a wrong guess would write the wrong parent.
+   */
+  private static void refuseIfLabelsUnread(String reference, List<Declared> declared) {
+    List<String> unread = declared.stream().filter(d -> !d.unreadableLabels().isEmpty())
+        .map(d -> d.file().getFileName() + " (" + String.join(", ", d.unreadableLabels()) + ")")
+        .toList();
+    if (!unread.isEmpty()) {
+      throw new IllegalArgumentException("Cannot tell whether '" + reference + "' is a branch"
+          + " label: the branchLabels of " + String.join(", ", unread) + " are constants, which"
+          + " create and merge cannot read without compiling. Write those labels as string"
+          + " literals, or name the revision by its full id.");
+    }
   }
 
   private static String ids(List<Declared> revisions) {

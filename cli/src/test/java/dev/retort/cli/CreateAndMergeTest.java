@@ -250,6 +250,39 @@ class CreateAndMergeTest {
     assertThat(compile()).isEmpty();
   }
 
+  /**
+   * A label given as a constant is read only by javac; create and merge parse the sources, so
+   * they go on without it until a reference could name that label.
+   */
+  @Test
+  void aConstantBranchLabel_stopsOnlyTheReferencesThatCouldNameIt() throws Exception {
+    Files.writeString(versions.resolve("M0002_CreateInvoices.java"), """
+        package com.example.db;
+
+        @dev.retort.annotations.Revision(id = "b1c2d3e4f5a6", revises = "ae1027a6acf0",
+            message = "Create invoices", branchLabels = Labels.BILLING)
+        public final class M0002_CreateInvoices {}
+        """);
+
+    String phone = retort("create", "Add phone");
+    String fax = retort("create", "Add fax", "--head", "b1c2d3e4f5a6", "--splice");
+    String merged = retort("merge", "heads", "-m", "Merge phone and fax");
+    String byLabel = retort("create", "Add tax", "--head", "billing@head");
+    String byPrefix = retort("create", "Add tax", "--head", "b1c2", "--splice");
+
+    assertThat(phone).startsWith("0|");
+    assertThat(Files.readString(versions.resolve("M0003_AddPhone.java")))
+        .contains("revises = \"b1c2d3e4f5a6\"");
+    assertThat(fax).startsWith("0|");
+    assertThat(merged).startsWith("0|");
+    assertThat(byLabel).isEqualTo("1|ERROR: Cannot tell whether 'billing' is a branch label: the"
+        + " branchLabels of M0002_CreateInvoices.java (Labels.BILLING) are constants, which create"
+        + " and merge cannot read without compiling. Write those labels as string literals, or"
+        + " name the revision by its full id.\n");
+    assertThat(byPrefix).startsWith("1|ERROR: Cannot tell whether 'b1c2' is a branch label:");
+    assertThat(Files.exists(versions.resolve("M0006_AddTax.java"))).isFalse();
+  }
+
   @Test
   void merge_ofRevisionsNamedByPrefix_revisesExactlyThose_andCompiles() throws Exception {
     retort("create", "Add phone");
