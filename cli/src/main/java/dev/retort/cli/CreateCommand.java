@@ -39,7 +39,8 @@ final class CreateCommand implements Callable<Integer> {
   @Option(names = "--branch-label", paramLabel = "LABEL", description = "Label a new branch.")
   List<String> branchLabels = List.of();
 
-  @Option(names = "--depends-on", paramLabel = "REV", description = "Cross-branch dependency.")
+  @Option(names = "--depends-on", paramLabel = "REV",
+      description = "Cross-branch dependency: an id or unique prefix, a label, or label@head.")
   List<String> dependsOn = List.of();
 
   @Option(names = "--splice", description = "Allow --head to name a revision that is not a head.")
@@ -71,9 +72,13 @@ final class CreateCommand implements Callable<Integer> {
       }
       revises = List.of(named.id());
     }
+    // Written as full ids, as revises is: the processor checks dependsOn against the ids.
+    List<String> dependencies = dependsOn.stream()
+        .map(reference -> MigrationSources.resolve(reference, declared, folder).id())
+        .distinct().toList();
     MigrationWriter writer = MigrationWriter.of(config);
     Path file = writer.write(new MigrationWriter.NewRevision(message, revises, branchLabels,
-        dependsOn, UPGRADE_HINT, DOWNGRADE_HINT, "create"), LocalDateTime.now());
+        dependencies, UPGRADE_HINT, DOWNGRADE_HINT, "create"), LocalDateTime.now());
     spec.commandLine().getOut().println("Generating " + file + " ...  done");
     return 0;
   }

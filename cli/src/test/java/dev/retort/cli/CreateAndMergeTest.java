@@ -284,6 +284,31 @@ class CreateAndMergeTest {
   }
 
   @Test
+  void create_dependsOnAPrefixOrALabel_writesTheFullId_andCompiles() throws Exception {
+    Path users = versions.resolve("M0001_CreateUsers.java");
+    Files.writeString(users, Files.readString(users).replace("message = \"Create users\"",
+        "message = \"Create users\", branchLabels = \"shop\""));
+    retort("create", "Create invoices", "--head", "base", "--branch-label", "billing");
+
+    String byLabel = retort("create", "Add invoice total", "--head", "billing@head",
+        "--depends-on", "shop");
+    String byPrefix = retort("create", "Add invoice tax", "--head", "billing@head",
+        "--depends-on", "ae10");
+    String unknown = retort("create", "Add invoice fee", "--head", "billing@head",
+        "--depends-on", "payroll");
+
+    assertThat(byLabel).startsWith("0|");
+    assertThat(Files.readString(versions.resolve("M0003_AddInvoiceTotal.java")))
+        .contains("dependsOn = \"ae1027a6acf0\")");
+    assertThat(byPrefix).startsWith("0|");
+    assertThat(Files.readString(versions.resolve("M0004_AddInvoiceTax.java")))
+        .contains("dependsOn = \"ae1027a6acf0\")");
+    assertThat(unknown).startsWith("1|ERROR: No such revision or branch 'payroll' in " + versions);
+    assertThat(Files.exists(versions.resolve("M0005_AddInvoiceFee.java"))).isFalse();
+    assertThat(compile()).isEmpty();
+  }
+
+  @Test
   void merge_ofRevisionsNamedByPrefix_revisesExactlyThose_andCompiles() throws Exception {
     retort("create", "Add phone");
     retort("create", "Add fax", "--head", "ae1027a6acf0", "--splice");
