@@ -148,7 +148,9 @@ final class MigrationWriter {
           sequenceSeen = true;
         }
         case "date" -> regex.append("\\d{14}");
-        default -> regex.append(".*");
+        // Reluctant, so that in {Message}{seq} the digits are the sequence's, not the message's.
+        // A message that itself ends in digits there stays ambiguous: they count as sequence.
+        default -> regex.append(".*?");
       }
       literalStart = placeholder.end();
     }

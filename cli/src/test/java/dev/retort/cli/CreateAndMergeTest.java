@@ -166,6 +166,24 @@ class CreateAndMergeTest {
     assertThat(named.matcher("V20261124030547__AddPhone").matches()).isTrue();
   }
 
+  @Test
+  void aTemplateWithTheSequenceRightAfterTheMessage_readsTheWholeSequence() throws Exception {
+    Files.writeString(config, Files.readString(config) + "class_name_template={Message}{seq}\n");
+    Files.writeString(versions.resolve("AddPhone0010.java"), """
+        package com.example.db;
+
+        @dev.retort.annotations.Revision(id = "c0ffee000010", revises = "ae1027a6acf0",
+            message = "Add phone")
+        public final class AddPhone0010 {}
+        """);
+
+    String created = retort("create", "Add fax");
+
+    assertThat(MigrationWriter.namedByTemplate("{Message}{seq}").matcher("AddPhone0010")
+        .replaceAll("${seq}")).isEqualTo("0010");
+    assertThat(created).startsWith("0|Generating " + versions.resolve("AddFax0011.java"));
+  }
+
   /** The content of the one migration whose file name ends so. */
   private String readOnly(String suffix) throws Exception {
     try (Stream<Path> files = Files.list(versions)) {
