@@ -3,6 +3,9 @@ package dev.retort.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -104,14 +107,16 @@ public final class RetortCli {
    */
   private static int usageError(ParameterException exception, String[] args) {
     CommandLine command = exception.getCommandLine();
-    String password = passwordFlag(args);
-    command.getErr().println("ERROR: " + Secrets.redact(oneLine(exception), password));
+    List<String> typed = passwordArguments(args, command);
+    String password = System.getenv("RETORT_PASSWORD");
+    command.getErr().println("ERROR: "
+        + Secrets.redactArguments(oneLine(exception), typed, password));
     String suggestion = "";
     if (exception instanceof UnmatchedArgumentException unmatched
         && !unmatched.getSuggestions().isEmpty()) {
       suggestion = "Did you mean " + String.join(" or ", unmatched.getSuggestions()) + "? ";
     }
-    command.getErr().println(Secrets.redact(suggestion, password) + "Run '"
+    command.getErr().println(Secrets.redactArguments(suggestion, typed, password) + "Run '"
         + command.getCommandSpec().qualifiedName() + " --help' for usage.");
     return command.getCommandSpec().exitCodeOnInvalidInput();
   }
@@ -143,18 +148,41 @@ public final class RetortCli {
     }
   }
 
-  /** The value of --password in a command line that did not parse, or RETORT_PASSWORD. */
-  private static String passwordFlag(String[] args) {
+  /**
+   * The values given to --password, or to any option that looks like a mistyped one (a name
+   * starting with --pass or --pwd, as --passwrod or --pass=...), in a command line that did not
+   * parse: picocli's message quotes an unknown option and the arguments after it, value and all.
+   * The argument after such a flag is its value unless it is one of the commands' own options.
+   */
+  private static List<String> passwordArguments(String[] args, CommandLine command) {
+    List<String> values = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--password") && i + 1 < args.length) {
-        return args[i + 1];
+      String name = args[i].toLowerCase(Locale.ROOT);
+      if (!name.startsWith("--pass") && !name.startsWith("--pwd")) {
+        continue;
       }
-      if (args[i].startsWith("--password=")) {
-        return args[i].substring("--password=".length());
+      int equals = args[i].indexOf('=');
+      if (equals >= 0) {
+        values.add(args[i].substring(equals + 1));
+      } else if (i + 1 < args.length && !isOption(args[i + 1], command)) {
+        values.add(args[i + 1]);
       }
     }
-    return System.getenv("RETORT_PASSWORD");
+    values.removeIf(String::isEmpty);
+    return values;
   }
+
+  /** Whether the argument names an option of the command that failed or of a command above it. */
+  private static boolean isOption(String argument, CommandLine command) {
+    for (CommandLine level = command; level != null; level = level.getParent()) {
+      // findOption also takes a name without its dashes; a bare word is a value here.
+      if (argument.startsWith("-") && level.getCommandSpec().findOption(argument) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static String oneLine(Throwable exception) {
     String message = exception.getMessage();
     // Drivers put details on lines of their own (PostgreSQL's "Position: 14").

@@ -142,4 +142,52 @@ class SecretsTest {
     assertThat(run.err()).contains("\tat ");
     assertThat(run.printed()).doesNotContain(SECRET);
   }
+  /**
+   * picocli quotes an unknown option, and the arguments after it, in its error: a mistyped
+   * password flag's value is masked there, however short.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "--passwrod x9q upgrade",
+      "upgrade --pass=x9q",
+      "current --pwd x9q",
+      "current --PASSWD=x9q",
+      "current --pass-word x9q --url jdbc:h2:mem:x",
+  })
+  void aMistypedPasswordFlag_isAUsageError_thatPrintsNotItsValue(String commandLine) {
+    Run run = CliRunner.run(commandLine.split(" "));
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).startsWith("ERROR: Unknown option");
+    assertThat(run.err()).contains(Secrets.MASK);
+    assertThat(run.printed()).doesNotContain("x9q");
+  }
+
+  @Test
+  void aMissingPasswordValue_namesTheOptionThatFollowed_unmasked() {
+    Run run = CliRunner.run("current", "--password", "--url", "jdbc:h2:mem:x");
+
+    assertThat(run.err()).startsWith("ERROR: Expected parameter for option '--password' but found"
+        + " '--url'");
+  }
+
+  @Test
+  void aShortPassword_isMaskedWhereAPasswordIsWritten_andNowhereElse() {
+    String message = "Cannot connect to jdbc:h2:tcp://db/shop;USER=sa;PASSWORD=sa as sa: Wrong"
+        + " user name or password; see the usage";
+
+    assertThat(Secrets.redact(message, "sa")).isEqualTo("Cannot connect to"
+        + " jdbc:h2:tcp://db/shop;USER=sa;PASSWORD=**** as sa: Wrong user name or password;"
+        + " see the usage");
+  }
+
+  @Test
+  void aLongerPassword_isMaskedAsAWholeWord_evenAsAUserName_butNotInsideAnotherWord() {
+    String message = "Cannot connect to jdbc:postgresql://postgres:postgres@db/shop as postgres:"
+        + " FATAL: password authentication failed for user \"postgres\"";
+
+    assertThat(Secrets.redact(message, "postgres")).isEqualTo("Cannot connect to"
+        + " jdbc:postgresql://****:****@db/shop as ****: FATAL: password authentication failed"
+        + " for user \"****\"");
+  }
 }
