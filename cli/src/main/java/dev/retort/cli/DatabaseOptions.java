@@ -63,12 +63,14 @@ final class DatabaseOptions {
     } else {
       try {
         retort = Retort.using(dataSource);
-      } catch (RegistryNotFoundException several) {
-        // The runtime's advice is for Java code; on the command line the file names the registry.
-        throw several.getMessage().startsWith("Several registries")
-            ? new RegistryNotFoundException(several.getMessage() + "; on the command line, set"
-                + " registry= to one of them in " + config.file())
-            : several;
+      } catch (RegistryNotFoundException notOne) {
+        // None, or several of which none covers the rest: the same ServiceLoader lookup tells
+        // which. With several, the runtime's advice is for Java code; here the file picks one.
+        if (registriesOnClasspath().size() > 1) {
+          throw new RegistryNotFoundException(notOne.getMessage() + "; on the command line, set"
+              + " registry= to one of them in " + config.file());
+        }
+        throw notOne;
       }
     }
     return retort.withSettings(settings);
@@ -76,11 +78,16 @@ final class DatabaseOptions {
 
   /** The registry with this class name, among those ServiceLoader finds: no reflection needed. */
   private static RevisionRegistry registryNamed(String className) {
-    List<RevisionRegistry> found = ServiceLoader.load(RevisionRegistry.class).stream()
-        .map(ServiceLoader.Provider::get).toList();
+    List<RevisionRegistry> found = registriesOnClasspath();
     return found.stream().filter(r -> r.getClass().getName().equals(className)).findFirst()
         .orElseThrow(() -> new RegistryNotFoundException("No registry " + className
             + " on the classpath; found " + found.stream().map(r -> r.getClass().getName())
             .toList() + ". Fix registry in the configuration file."));
+  }
+
+  /** The registries ServiceLoader finds, as RevisionRegistry.onClasspath() looks them up. */
+  private static List<RevisionRegistry> registriesOnClasspath() {
+    return ServiceLoader.load(RevisionRegistry.class).stream()
+        .map(ServiceLoader.Provider::get).toList();
   }
 }

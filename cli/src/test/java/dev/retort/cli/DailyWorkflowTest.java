@@ -4,6 +4,8 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.retort.cli.CliRunner.Run;
+import dev.retort.runtime.RevisionRegistry;
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -12,6 +14,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -92,6 +96,31 @@ class DailyWorkflowTest {
     assertThat(run.err()).contains("com.example.shop.db.versions.Revisions");
     assertThat(run.err()).endsWith("; on the command line, set registry= to one of them in "
         + config + "\n");
+  }
+
+  /**
+   * With no registry at all the runtime's error stands as it is: the advice to set registry= is
+   * for several, told apart by how many ServiceLoader finds, not by the message's wording.
+   */
+  @Test
+  void withNoRegistryOnTheClasspath_theRuntimesErrorIsPrintedUnchanged() throws Exception {
+    copyTheSample();
+    Files.writeString(config, Files.readString(config).replaceAll("registry=.*\n", ""));
+    // The test classpath as it is, but with no registry for ServiceLoader (not even ShopRegistry).
+    build = new URLClassLoader(new URL[0], DailyWorkflowTest.class.getClassLoader()) {
+      @Override
+      public Enumeration<URL> getResources(String name) throws IOException {
+        return name.equals("META-INF/services/" + RevisionRegistry.class.getName())
+            ? Collections.emptyEnumeration() : super.getResources(name);
+      }
+    };
+
+    Run run = retort("current");
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).startsWith("ERROR: No generated registry on the classpath: compile the"
+        + " @Revision classes with retort-processor");
+    assertThat(run.err()).doesNotContain("registry=");
   }
 
   private void copyTheSample() throws Exception {
