@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,14 @@ class DailyWorkflowTest {
   private Path config;
   private String url;
   private int builds;
-  private ClassLoader build;
+  private URLClassLoader build;
+
+  @AfterEach
+  void closeTheLastBuild() throws Exception {
+    if (build != null) {
+      build.close();
+    }
+  }
 
   @Test
   void upgradeCreateFillInRebuildUpgradeCurrentHistoryDowngrade() throws Exception {
@@ -143,10 +151,14 @@ class DailyWorkflowTest {
         + "registry=com.example.shop.db.versions.Revisions\n");
   }
 
-  /** Compiles the migrations into a new folder, and runs the next commands on that build. */
+  /**
+   * Compiles the migrations into a new folder, and runs the next commands on that build; the
+   * previous build's loader is closed, as nothing runs on it any more.
+   */
   private void rebuild() throws Exception {
     Path classes = project.resolve("build-" + ++builds);
     assertThat(Sources.compile(versions, classes)).isEmpty();
+    closeTheLastBuild();
     build = new URLClassLoader(new URL[] {classes.toUri().toURL()},
         DailyWorkflowTest.class.getClassLoader());
   }

@@ -14,6 +14,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -207,21 +209,41 @@ class HostileInputsTest {
     String user = "retort_reader_" + suffix;
     try (Connection admin = DriverManager.getConnection(serverUrl);
         Statement statement = admin.createStatement()) {
-      statement.execute("create database " + database);
       statement.execute("create role " + user + " login");
+      try {
+        statement.execute("create database " + database);
+        try {
+          refusedWithoutRights(serverUrl, database, user);
+        } finally {
+          statement.execute("drop database if exists " + database + " with (force)");
+        }
+      } finally {
+        statement.execute("drop role if exists " + user);
+      }
     }
-    String restricted = serverUrl.replace("/postgres?", "/" + database + "?")
-        .replaceAll("user=[^&]*", "user=" + user);
+  }
+
+  private void refusedWithoutRights(String serverUrl, String database, String user)
+      throws Exception {
+    String onDatabase = onDatabase(serverUrl, database);
+    String restricted = onDatabase.replaceAll("user=[^&]*", "user=" + user);
 
     Run run = retort("upgrade", "--url", restricted, "--user", user);
 
     assertRefused(run, "permission denied for schema public",
         "The database user lacks a right Retort needs: grant it CREATE on the schema",
         "Nothing was changed");
-    try (Connection connection = DriverManager.getConnection(
-            serverUrl.replace("/postgres?", "/" + database + "?"));
+    try (Connection connection = DriverManager.getConnection(onDatabase);
         ResultSet tables = connection.getMetaData().getTables(null, "public", "%", null)) {
       assertThat(tables.next()).isFalse();
     }
+  }
+
+  /** The server's URL with another database, its parameters (the admin's user=) kept. */
+  private static String onDatabase(String server, String database) {
+    Matcher url = Pattern.compile("(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?").matcher(server);
+    assertWithMessage("RETORT_TEST_POSTGRES_URL is a jdbc:postgresql:// URL: " + server)
+        .that(url.matches()).isTrue();
+    return url.group(1) + "/" + database + (url.group(3) == null ? "" : url.group(3));
   }
 }

@@ -13,6 +13,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,9 +83,21 @@ class SecretsTest {
     try (Connection admin = DriverManager.getConnection(server);
         Statement statement = admin.createStatement()) {
       statement.execute("create role " + role + " login password '" + SECRET + "'");
-      statement.execute("create database " + database + " owner " + role);
+      try {
+        statement.execute("create database " + database + " owner " + role);
+        try {
+          aSessionAs(role, onDatabase(server, database));
+        } finally {
+          statement.execute("drop database if exists " + database + " with (force)");
+        }
+      } finally {
+        statement.execute("drop role if exists " + role);
+      }
     }
-    String url = server.substring(0, server.indexOf("/postgres?")) + "/" + database;
+  }
+
+  /** The session of the test above, on an existing database that the role owns. */
+  private void aSessionAs(String role, String url) throws Exception {
     Files.writeString(config, "url=" + url + "\nuser=" + role + "\npassword=" + SECRET + "\n");
 
     List<Run> inFile = List.of(retort("upgrade", "c1"), retort("current"),
@@ -106,6 +120,17 @@ class SecretsTest {
       assertThat(user.next()).isTrue();
       assertThat(user.getString(1)).isEqualTo(role);
     }
+  }
+
+  /**
+   * The server's URL with another database and without its parameters (the admin's user=): the
+   * session's own user and password come from the file or its own parameters.
+   */
+  private static String onDatabase(String server, String database) {
+    Matcher url = Pattern.compile("(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?").matcher(server);
+    assertWithMessage("RETORT_TEST_POSTGRES_URL is a jdbc:postgresql:// URL: " + server)
+        .that(url.matches()).isTrue();
+    return url.group(1) + "/" + database;
   }
 
   private static List<Run> concat(List<Run> first, List<Run> second) {
@@ -142,6 +167,7 @@ class SecretsTest {
     assertThat(run.err()).contains("\tat ");
     assertThat(run.printed()).doesNotContain(SECRET);
   }
+
   /**
    * picocli quotes an unknown option, and the arguments after it, in its error: a mistyped
    * password flag's value is masked there, however short.

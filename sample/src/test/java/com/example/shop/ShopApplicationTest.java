@@ -1,6 +1,7 @@
 package com.example.shop;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,6 +12,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +53,15 @@ class ShopApplicationTest {
     try (Connection admin = DriverManager.getConnection(server);
         Statement statement = admin.createStatement()) {
       statement.execute("create database " + name);
+      try {
+        upgradesTheDatabaseAt(onDatabase(server, name));
+      } finally {
+        statement.execute("drop database if exists " + name + " with (force)");
+      }
     }
-    String url = server.replace("/postgres?", "/" + name + "?");
+  }
+
+  private static void upgradesTheDatabaseAt(String url) throws Exception {
     System.setProperty("shop.url", url);
     try {
       assertThat(run()).startsWith("Applied 7 revisions; the database is now at e7f4b2c9a016:");
@@ -64,6 +74,14 @@ class ShopApplicationTest {
     } finally {
       System.clearProperty("shop.url");
     }
+  }
+
+  /** The server's URL with another database, its parameters (the admin's user=) kept. */
+  private static String onDatabase(String server, String database) {
+    Matcher url = Pattern.compile("(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?").matcher(server);
+    assertWithMessage("RETORT_TEST_POSTGRES_URL is a jdbc:postgresql:// URL: " + server)
+        .that(url.matches()).isTrue();
+    return url.group(1) + "/" + database + (url.group(3) == null ? "" : url.group(3));
   }
 
   private static String run() {
