@@ -55,6 +55,7 @@ public final class ShopApplication {
    * Connections for any JDBC URL through {@link DriverManager}. A real application would use its
    * connection pool here; the shop runs one upgrade and exits, so it needs none. Not a record:
    * a record's toString would print the password.
+   * It repeats retort-cli's UrlDataSource, which is package-private and a runtime-only dependency.
    */
   private static final class DriverManagerDataSource implements DataSource {
 
