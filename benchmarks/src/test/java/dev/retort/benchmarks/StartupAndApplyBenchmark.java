@@ -184,25 +184,30 @@ public final class StartupAndApplyBenchmark {
   static final List<String> PROFILED_TOOLS = List.of("jdbc-apply", "jooq-apply", "retort");
 
   /**
-   * Where an apply's time goes, first match wins: loading classes (the migrations', jOOQ's),
-   * the migrations' own statements (built and rendered by jOOQ, run by the driver), Retort's
-   * state writes and lock, Retort's reading and planning, and what is left of jOOQ and of the
-   * driver (the floors' own work, or Retort's reads).
+   * Where an apply's time goes, first match wins, in buckets every tool has: loading classes
+   * (the migrations', jOOQ's), commits (one per revision for every tool: on PostgreSQL a wait
+   * for the server's WAL flush), the revisions' statements (built and rendered by jOOQ, run by
+   * the driver, in Retort's migrations or the jOOQ floor's loop), then Retort's own work: its
+   * history and version rows, its lock, and its planning and bookkeeping. What remains is the
+   * driver's, for the floors: their statements and their one-row state update.
    */
   static final List<ProfileSummary.Category> APPLY_CATEGORIES = List.of(
       ProfileSummary.Category.anyFrame("loading and linking classes", "java.lang.ClassLoader.",
           "jdk.internal.loader.", "java.lang.invoke.", "java.lang.Class.forName"),
-      ProfileSummary.Category.anyFrame("migrations' statements (jOOQ DSL and the driver)",
-          Workload.RETORT_PACKAGE + ".", "dev.retort.benchmarks.Workload.queries"),
+      ProfileSummary.Category.anyFrame("commits", "org.h2.jdbc.JdbcConnection.commit",
+          "org.postgresql.jdbc.PgConnection.commit"),
+      ProfileSummary.Category.anyFrame("the revisions' statements (jOOQ DSL and the driver)",
+          Workload.RETORT_PACKAGE + ".", "dev.retort.benchmarks.Workload.queries",
+          "org.jooq.impl.AbstractQuery.execute"),
       ProfileSummary.Category.anyFrame("Retort: history and version rows (JDBC)",
           "dev.retort.runtime.internal.StateWriter."),
       ProfileSummary.Category.anyFrame("Retort: the lock", "dev.retort.runtime.internal.LeaseLock.",
           "dev.retort.runtime.internal.SessionLock.", "dev.retort.runtime.internal.MigrationLock."),
-      ProfileSummary.Category.anyFrame("Retort: tables, state reads, planning",
+      ProfileSummary.Category.anyFrame("Retort: planning, logging, the state tables' DDL",
           "dev.retort.runtime."),
       ProfileSummary.Category.anyFrame("jOOQ, elsewhere", "org.jooq."),
-      ProfileSummary.Category.anyFrame("JDBC driver and database engine, elsewhere", "org.h2.",
-          "org.postgresql."),
+      ProfileSummary.Category.anyFrame("the driver, elsewhere (the floors' statements and state"
+          + " update)", "org.h2.", "org.postgresql."),
       ProfileSummary.Category.anyFrame("Flyway", "org.flywaydb."));
 
   /**
