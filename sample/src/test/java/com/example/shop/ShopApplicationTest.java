@@ -1,7 +1,6 @@
 package com.example.shop;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.common.truth.Truth.assertWithMessage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,11 +9,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,23 +35,11 @@ class ShopApplicationTest {
   /** -Dshop.url takes any JDBC URL, not only H2's: here a new database on the CI PostgreSQL. */
   @Test
   void aPostgresqlUrl_isUpgradedThroughItsOwnDriver() throws Exception {
-    String server = System.getenv("RETORT_TEST_POSTGRES_URL");
-    if (server == null || server.isBlank()) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException("RETORT_TEST_POSTGRES_URL is not set, but CI=true:"
-            + " source .ci/start-databases before ./mvnw verify");
-      }
-      Assumptions.abort("RETORT_TEST_POSTGRES_URL is not set; source .ci/start-databases");
-    }
-    String name = "shop_app_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection admin = DriverManager.getConnection(server);
-        Statement statement = admin.createStatement()) {
-      statement.execute("create database " + name);
-      try {
-        upgradesTheDatabaseAt(onDatabase(server, name));
-      } finally {
-        statement.execute("drop database if exists " + name + " with (force)");
-      }
+    String name = CiPostgres.createDatabase("shop_app_");
+    try {
+      upgradesTheDatabaseAt(CiPostgres.urlOf(name));
+    } finally {
+      CiPostgres.dropDatabases(java.util.List.of(name));
     }
   }
 
@@ -77,12 +59,6 @@ class ShopApplicationTest {
   }
 
   /** The server's URL with another database, its parameters (the admin's user=) kept. */
-  private static String onDatabase(String server, String database) {
-    Matcher url = Pattern.compile("(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?").matcher(server);
-    assertWithMessage("RETORT_TEST_POSTGRES_URL is a jdbc:postgresql:// URL: " + server)
-        .that(url.matches()).isTrue();
-    return url.group(1) + "/" + database + (url.group(3) == null ? "" : url.group(3));
-  }
 
   private static String run() {
     PrintStream original = System.out;

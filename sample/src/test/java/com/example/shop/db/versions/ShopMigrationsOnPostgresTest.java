@@ -1,23 +1,17 @@
 package com.example.shop.db.versions;
 
+import com.example.shop.CiPostgres;
 import dev.retort.runtime.RevisionRegistry;
 import dev.retort.testing.ExpectedSchema;
 import dev.retort.testing.MigrationTests;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.Optional;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -44,24 +38,10 @@ class ShopMigrationsOnPostgresTest implements MigrationTests {
 
   @Override
   public DataSource database() {
-    String server = System.getenv("RETORT_TEST_POSTGRES_URL");
-    if (server == null || server.isBlank()) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException("RETORT_TEST_POSTGRES_URL is not set, but CI=true:"
-            + " source .ci/start-databases before ./mvnw verify");
-      }
-      Assumptions.abort("RETORT_TEST_POSTGRES_URL is not set; source .ci/start-databases");
-    }
-    String name = "shop_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection admin = DriverManager.getConnection(server);
-        Statement statement = admin.createStatement()) {
-      statement.execute("create database " + name);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot create a test database: " + e.getMessage(), e);
-    }
+    String name = CiPostgres.createDatabase("shop_");
     CREATED.add(name);
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setUrl(onDatabase(server, name));
+    dataSource.setUrl(CiPostgres.urlOf(name));
     return dataSource;
   }
 
@@ -70,24 +50,9 @@ class ShopMigrationsOnPostgresTest implements MigrationTests {
 
   @AfterAll
   static void dropTheDatabases() throws SQLException {
-    if (CREATED.isEmpty()) {
-      return;
+    if (!CREATED.isEmpty()) {
+      CiPostgres.dropDatabases(CREATED);
+      CREATED.clear();
     }
-    try (Connection admin = DriverManager.getConnection(System.getenv("RETORT_TEST_POSTGRES_URL"));
-        Statement statement = admin.createStatement()) {
-      for (String name = CREATED.poll(); name != null; name = CREATED.poll()) {
-        statement.execute("drop database if exists " + name + " with (force)");
-      }
-    }
-  }
-
-  /** The server's URL with another database, its parameters (the admin's user=) kept. */
-  private static String onDatabase(String server, String database) {
-    Matcher url = Pattern.compile("(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?").matcher(server);
-    if (!url.matches()) {
-      throw new IllegalStateException("RETORT_TEST_POSTGRES_URL is not a jdbc:postgresql:// URL: "
-          + server);
-    }
-    return url.group(1) + "/" + database + (url.group(3) == null ? "" : url.group(3));
   }
 }
