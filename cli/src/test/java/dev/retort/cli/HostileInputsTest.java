@@ -14,9 +14,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,14 +193,7 @@ class HostileInputsTest {
    */
   @Test
   void aUserWithoutRights_isToldWhichRightIsMissing_andNothingChanges() throws Exception {
-    String serverUrl = System.getenv("RETORT_TEST_POSTGRES_URL");
-    if (serverUrl == null) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException("RETORT_TEST_POSTGRES_URL is not set, but CI=true:"
-            + " source .ci/start-databases before ./mvnw verify");
-      }
-      Assumptions.abort("RETORT_TEST_POSTGRES_URL is not set");
-    }
+    String serverUrl = CiPostgres.server();
     String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     String database = "retort_norights_" + suffix;
     String user = "retort_reader_" + suffix;
@@ -225,7 +215,7 @@ class HostileInputsTest {
 
   private void refusedWithoutRights(String serverUrl, String database, String user)
       throws Exception {
-    String onDatabase = onDatabase(serverUrl, database);
+    String onDatabase = CiPostgres.onDatabase(serverUrl, database);
     String restricted = onDatabase.replaceAll("user=[^&]*", "user=" + user);
 
     Run run = retort("upgrade", "--url", restricted, "--user", user);
@@ -239,11 +229,4 @@ class HostileInputsTest {
     }
   }
 
-  /** The server's URL with another database, its parameters (the admin's user=) kept. */
-  private static String onDatabase(String server, String database) {
-    Matcher url = Pattern.compile("(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?").matcher(server);
-    assertWithMessage("RETORT_TEST_POSTGRES_URL is a jdbc:postgresql:// URL: " + server)
-        .that(url.matches()).isTrue();
-    return url.group(1) + "/" + database + (url.group(3) == null ? "" : url.group(3));
-  }
 }

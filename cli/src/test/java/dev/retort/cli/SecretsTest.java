@@ -13,9 +13,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,14 +66,7 @@ class SecretsTest {
    */
   @Test
   void aSucceedingSessionOnPostgresql_withAPassword_printsNoPassword() throws Exception {
-    String server = System.getenv("RETORT_TEST_POSTGRES_URL");
-    if (server == null) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException("RETORT_TEST_POSTGRES_URL is not set, but CI=true:"
-            + " source .ci/start-databases before ./mvnw verify");
-      }
-      Assumptions.abort("RETORT_TEST_POSTGRES_URL is not set");
-    }
+    String server = CiPostgres.server();
     String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     String role = "retort_secret_" + suffix;
     String database = "retort_secrets_" + suffix;
@@ -86,7 +76,7 @@ class SecretsTest {
       try {
         statement.execute("create database " + database + " owner " + role);
         try {
-          aSessionAs(role, onDatabase(server, database));
+          aSessionAs(role, CiPostgres.onDatabaseAsNobody(server, database));
         } finally {
           statement.execute("drop database if exists " + database + " with (force)");
         }
@@ -126,12 +116,6 @@ class SecretsTest {
    * The server's URL with another database and without its parameters (the admin's user=): the
    * session's own user and password come from the file or its own parameters.
    */
-  private static String onDatabase(String server, String database) {
-    Matcher url = Pattern.compile("(jdbc:postgresql://[^/?]*)(/[^?]*)?(\\?.*)?").matcher(server);
-    assertWithMessage("RETORT_TEST_POSTGRES_URL is a jdbc:postgresql:// URL: " + server)
-        .that(url.matches()).isTrue();
-    return url.group(1) + "/" + database;
-  }
 
   private static List<Run> concat(List<Run> first, List<Run> second) {
     List<Run> all = new ArrayList<>(first);
