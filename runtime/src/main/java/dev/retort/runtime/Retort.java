@@ -244,6 +244,21 @@ public final class Retort {
     });
   }
 
+  /**
+   * The newest rows of the history table, newest first: every step, stamp and repair, with who
+   * ran it, when, for how long and whether it succeeded. Reads only; takes no lock.
+   *
+   * @param limit how many rows at most
+   * @return empty when no command has written the history yet
+   * @throws IllegalArgumentException if {@code limit} is not positive
+   */
+  public List<AuditEntry> auditTrail(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("auditTrail needs a positive limit, not " + limit);
+    }
+    return withConnection(db -> db.connectionResult(c -> reader.auditTrail(c, limit)));
+  }
+
   // ---- changing ----
 
   /** Upgrades to every head ({@code heads}). */

@@ -52,6 +52,33 @@ class ReadCommandsTest {
   }
 
   @Test
+  void auditTrail_listsEveryStepStampAndRepair_newestFirst_upToTheLimit() throws Exception {
+    DataSource dataSource = TestDatabase.H2.create();
+    Retort retort = Retort.using(dataSource, TargetsTest.shop());
+    assertThat(retort.auditTrail(10)).isEmpty();
+
+    retort.upgrade("b1");
+    retort.downgrade("-1");
+    retort.stamp("base");
+    List<AuditEntry> trail = retort.auditTrail(10);
+
+    assertThat(trail.stream().map(e -> e.action() + " " + e.revision()).toList())
+        .containsExactly("STAMP base", "DOWNGRADE b1", "UPGRADE b1", "UPGRADE a1").inOrder();
+    AuditEntry upgrade = trail.get(3);
+    assertThat(upgrade.success()).isTrue();
+    assertThat(upgrade.rolledBack()).isNull();
+    assertThat(upgrade.finishedAt()).isAtLeast(upgrade.startedAt());
+    assertThat(upgrade.durationMillis()).isAtLeast(0L);
+    assertThat(upgrade.host()).isNotEmpty();
+    assertThat(upgrade.retortVersion()).isNotEmpty();
+    assertThat(upgrade.checksum()).isEqualTo(TargetsTest.shop().revision("a1").get().checksum());
+    assertThat(trail.get(0).id()).isGreaterThan(trail.get(1).id());
+    assertThat(retort.auditTrail(2).stream().map(AuditEntry::revision).toList())
+        .containsExactly("base", "b1").inOrder();
+    assertThrows(IllegalArgumentException.class, () -> retort.auditTrail(0));
+  }
+
+  @Test
   void aTypedConstantOfAnotherRegistry_isRefused() throws Exception {
     Retort retort = Retort.using(TestDatabase.H2.create(), TargetsTest.shop());
     RevisionInfo foreign = TargetsTest.shop().revisions().get(0);

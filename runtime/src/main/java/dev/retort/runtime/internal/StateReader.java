@@ -1,10 +1,12 @@
 package dev.retort.runtime.internal;
 
+import dev.retort.runtime.AuditEntry;
 import dev.retort.runtime.RetortSettings;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -88,6 +90,49 @@ public final class StateReader {
       }
     }
     return latest;
+  }
+
+  /**
+   * The newest rows of the history table, newest first, at most {@code limit} of them; none when
+   * the table does not exist yet.
+   */
+  public List<AuditEntry> auditTrail(Connection connection, int limit) throws SQLException {
+    List<AuditEntry> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement()) {
+      statement.setMaxRows(limit);
+      try (ResultSet row = statement.executeQuery("select id, revision, direction, message,"
+          + " checksum, started_at, finished_at, duration_ms, db_user, host, retort_version,"
+          + " success, rolled_back from " + history + " order by id desc")) {
+        while (row.next()) {
+          long duration = row.getLong(8);
+          Long durationMillis = row.wasNull() ? null : duration;
+          boolean rolledBack = row.getBoolean(13);
+          Boolean rolledBackOrNull = row.wasNull() ? null : rolledBack;
+          rows.add(new AuditEntry(row.getLong(1), row.getString(2), action(row.getString(3)),
+              row.getString(4), row.getString(5), row.getObject(6, LocalDateTime.class),
+              row.getObject(7, LocalDateTime.class), durationMillis, row.getString(9),
+              row.getString(10), row.getString(11), row.getBoolean(12), rolledBackOrNull));
+        }
+      }
+    } catch (SQLException e) {
+      if (!isMissingTable(e)) {
+        throw e;
+      }
+    }
+    return rows;
+  }
+
+  private static AuditEntry.Action action(String code) {
+    switch (code) {
+      case "up":
+        return AuditEntry.Action.UPGRADE;
+      case "down":
+        return AuditEntry.Action.DOWNGRADE;
+      case "stamp":
+        return AuditEntry.Action.STAMP;
+      default:
+        return AuditEntry.Action.REPAIR;
+    }
   }
 
   /**
