@@ -89,6 +89,7 @@ public final class RevisionProofs {
 
   private final RevisionRegistry registry;
   private final SQLDialect dialect;
+  private final RetortSettings settings;
   private final DSLContext interpreter;
   private final Map<String, Object> upgrades = new HashMap<>();
   private boolean branchesChangeData;
@@ -107,15 +108,26 @@ public final class RevisionProofs {
   /** A schema after some statements, and those of them left out of it. */
   private record Applied(Meta schema, List<String> leftOut) {}
 
-  private RevisionProofs(RevisionRegistry registry, SQLDialect dialect) {
+  private RevisionProofs(RevisionRegistry registry, SQLDialect dialect,
+      RetortSettings settings) {
     this.registry = registry;
     this.dialect = dialect;
+    this.settings = settings;
     this.interpreter = DSL.using(dialect);
   }
 
-  /** Proofs for a registry, with migrations rendered for a dialect. */
+  /** Proofs for a registry, with migrations rendered for a dialect with the default settings. */
   public static RevisionProofs of(RevisionRegistry registry, SQLDialect dialect) {
-    return new RevisionProofs(registry, dialect);
+    return of(registry, dialect, RetortSettings.defaults());
+  }
+
+  /**
+   * Proofs for a registry, with migrations rendered for a dialect as the settings say (names
+   * quoted or not, as {@link RetortSettings#nameQuoting()}).
+   */
+  public static RevisionProofs of(RevisionRegistry registry, SQLDialect dialect,
+      RetortSettings settings) {
+    return new RevisionProofs(registry, dialect, settings);
   }
 
   /** Every proof: each revision's downgrade, then each merge. */
@@ -391,7 +403,7 @@ public final class RevisionProofs {
     List<String> sql;
     try {
       sql = StatementRecorder.statements(revision, registry.migration(revision), upgrade,
-          dialect);
+          dialect, settings);
     } catch (OfflineRenderingException readsData) {
       return "it reads data, which the DDL interpreter does not model";
     } catch (RuntimeException failed) {

@@ -1,5 +1,6 @@
 package dev.retort.runtime.internal;
 
+import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.RevisionRegistry;
 import java.util.List;
@@ -18,14 +19,17 @@ public final class OfflineScript {
   private final RevisionRegistry registry;
   private final StateTables tables;
   private final SQLDialect dialect;
+  private final RetortSettings settings;
   private final DSLContext renderer;
   private final StringBuilder script = new StringBuilder();
 
-  public OfflineScript(RevisionRegistry registry, StateTables tables, SQLDialect dialect) {
+  public OfflineScript(RevisionRegistry registry, StateTables tables, SQLDialect dialect,
+      RetortSettings settings) {
     this.registry = registry;
     this.tables = tables;
     this.dialect = dialect;
-    this.renderer = DSL.using(dialect, StatementRecorder.inlined());
+    this.settings = settings;
+    this.renderer = DSL.using(dialect, StatementRecorder.inlined(settings));
   }
 
   /**
@@ -50,7 +54,7 @@ public final class OfflineScript {
       statement("BEGIN");
     }
     for (String sql : StatementRecorder.statements(revision, registry.migration(revision),
-        upgrade, dialect)) {
+        upgrade, dialect, settings)) {
       statement(sql);
     }
     for (Query query : tables.change(renderer, removedHeads, addedHeads)) {

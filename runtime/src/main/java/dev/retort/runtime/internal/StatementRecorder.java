@@ -2,6 +2,7 @@ package dev.retort.runtime.internal;
 
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.OfflineRenderingException;
+import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.RevisionInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class StatementRecorder {
    * @throws OfflineRenderingException if the migration reads data
    */
   public static List<String> statements(RevisionInfo revision, Migration migration,
-      boolean upgrade, SQLDialect dialect) {
+      boolean upgrade, SQLDialect dialect, RetortSettings settings) {
     List<String> statements = new ArrayList<>();
     DSLContext recording = DSL.using(new MockConnection(context -> {
       String sql = context.sql();
@@ -41,7 +42,7 @@ public final class StatementRecorder {
       }
       statements.add(sql);
       return new MockResult[] {new MockResult(0)};
-    }), dialect, inlined());
+    }), dialect, inlined(settings));
     if (upgrade) {
       migration.upgrade(recording);
     } else {
@@ -50,9 +51,12 @@ public final class StatementRecorder {
     return statements;
   }
 
-  /** Settings that render SQL as a person would read it: values inlined, on one line. */
-  static Settings inlined() {
-    return new Settings().withStatementType(StatementType.STATIC_STATEMENT)
+  /**
+   * Settings that render SQL as a person would read it: values inlined, on one line, names as
+   * the settings say (as online).
+   */
+  static Settings inlined(RetortSettings settings) {
+    return settings.jooqSettings().withStatementType(StatementType.STATIC_STATEMENT)
         .withRenderFormatted(false);
   }
 
