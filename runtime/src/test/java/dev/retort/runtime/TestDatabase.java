@@ -102,6 +102,16 @@ enum TestDatabase {
    * Whether a rolled-back transaction takes its DDL with it: PostgreSQL's and SQLite's do; H2
    * and MariaDB commit the open transaction on every CREATE, ALTER and DROP.
    */
+  /** The database's name, as Retort's messages say it. */
+  String productName() {
+    return switch (this) {
+      case H2 -> "H2";
+      case SQLITE -> "SQLite";
+      case POSTGRES -> "PostgreSQL";
+      case MARIADB -> "MariaDB";
+    };
+  }
+
   boolean transactionalDdl() {
     return this == SQLITE || this == POSTGRES;
   }
