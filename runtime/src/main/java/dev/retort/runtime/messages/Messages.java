@@ -60,6 +60,24 @@ public final class Messages {
         + String.join(", ", heads);
   }
 
+  /**
+   * {@link #multipleHeads(String, List)} with the ways out, since an application that upgrades to
+   * {@code head} stops at start-up the day a second branch lands: every head at once, or one of
+   * them by its branch's label or its id.
+   *
+   * @param everyHead the target that names every head instead ({@code heads}, or {@code
+   *     label@heads} for a branch), or {@code null} where there is none (a walk from the head)
+   * @param onOneBranch the argument with a branch label ({@code billing@head}, {@code
+   *     billing@head-1}) for each label that leaves exactly one of the heads
+   */
+  public static String multipleHeads(String argument, List<String> heads, String everyHead,
+      List<String> onOneBranch) {
+    return multipleHeads(argument, heads) + ". Name "
+        + (everyHead == null ? "" : "every head with '" + everyHead + "', or ") + "one of them "
+        + (onOneBranch.isEmpty() ? "by its id"
+            : "by its branch (" + String.join(", ", onOneBranch) + ") or its id") + ".";
+  }
+
   /** A target that needs a head, in a registry without revisions. */
   public static String noRevisions() {
     return "There are no revisions";
@@ -79,6 +97,15 @@ public final class Messages {
   public static String noSuchRevision(String reference) {
     return "No such revision or branch '" + reference + "'. The history command lists the"
         + " revisions, and heads shows the branch labels.";
+  }
+
+  /**
+   * A target error with the names near what was typed, as the command line suggests its
+   * commands: {@code ... Did you mean head or heads?}. The message alone when nothing is near.
+   */
+  public static String didYouMean(String message, List<String> suggestions) {
+    return suggestions.isEmpty() ? message
+        : message + " Did you mean " + String.join(" or ", suggestions) + "?";
   }
 
   /** A prefix that more than one revision's id starts with. */
