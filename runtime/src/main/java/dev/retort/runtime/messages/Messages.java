@@ -610,6 +610,18 @@ public final class Messages {
         + revision.irreversibleReason().orElse("") + "): it has no downgrade to record";
   }
 
+  /**
+   * The comment of an offline script's step on a database that commits DDL as it runs it (MySQL,
+   * MariaDB, H2, HSQLDB), where BEGIN and COMMIT around the step would suggest an atomicity that
+   * does not exist. Said instead of them, as Alembic's offline mode leaves them out there.
+   */
+  public static String ddlCommitsOffline(String database) {
+    return "(no BEGIN/COMMIT: " + database + " commits each DDL statement as it runs it, so this"
+        + " step is not atomic. If a statement fails, those before it stay applied and the"
+        + " version table is not changed: check the schema, then finish or undo the step by"
+        + " hand before running the rest)";
+  }
+
   /** Why the offline schema leaves out a statement that is not DDL. */
   public static String notDdl(String verb) {
     return "it is not DDL (" + verb + "), so what it changes is not modelled";

@@ -69,7 +69,9 @@ public abstract class DatabaseProfile {
 
   /**
    * Whether a failed transaction takes its DDL with it. MySQL and MariaDB commit before each DDL
-   * statement; so does H2, whose CREATE, ALTER and DROP commit the open transaction.
+   * statement; so does H2, whose CREATE, ALTER and DROP commit the open transaction. An offline
+   * script ({@code sql}) wraps a step in BEGIN and COMMIT only where this holds, and elsewhere
+   * says in a comment what a failure part-way leaves.
    */
   public abstract boolean transactionalDdl();
 
