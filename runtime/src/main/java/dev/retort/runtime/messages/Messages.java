@@ -481,6 +481,31 @@ public final class Messages {
     return cause.startsWith("Cannot connect") ? cause : "Cannot connect to the database: " + cause;
   }
 
+  /**
+   * A connection to a JDBC URL that failed, as {@link dev.retort.runtime.UrlDataSource} reports
+   * it: the URL with its passwords masked, the user, and the driver's reason, also masked.
+   */
+  public static String cannotConnectTo(String maskedUrl, String user, String reason) {
+    return "Cannot connect to " + maskedUrl + (user == null ? "" : " as " + user) + ": " + reason;
+  }
+
+  /** Why a JDBC URL cannot be connected to: no driver accepts it. */
+  public static String noDriver() {
+    return "no JDBC driver on the classpath accepts this URL. Check its prefix (jdbc:postgresql:,"
+        + " jdbc:h2:, ...) or put the driver's jar on the classpath";
+  }
+
+  /** A setting of a JDBC data source that {@link dev.retort.runtime.UrlDataSource} lacks. */
+  public static String urlDataSourceSetting(String setting) {
+    return "UrlDataSource has no " + setting + " of its own; set the driver's in its URL (for a"
+        + " timeout: connectTimeout= or loginTimeout=, as the driver names it)";
+  }
+
+  /** An unwrap to a type that a data source is not. */
+  public static String notAWrapperOf(String type) {
+    return "Not a wrapper of " + type;
+  }
+
   /** A write of Retort's own tables that failed. */
   public static String stateWriteFailed(String cause) {
     return "Could not write Retort's state tables: " + cause;
