@@ -289,6 +289,36 @@ class OfflineSchemaTest {
   }
 
   @Test
+  void postgresqlsConcurrently_isModelledAsTheIndexItLeaves() {
+    TestRegistry registry = TestRegistry.builder()
+        .revision("a1").upgrade(db -> {
+          db.execute("create table orders (id int, user_id int, code int)");
+          db.execute("create index concurrently ix_orders_user_id on orders (user_id)");
+          db.execute("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ux_orders_code"
+              + " ON orders (code)");
+        })
+        .revision("b1", "a1").upgrade(db ->
+            db.execute("drop index concurrently if exists ix_orders_user_id"))
+        .build();
+    OfflineSchema offline = OfflineSchema.of(registry, SQLDialect.POSTGRES);
+
+    Schema atA1 = offline.schemaAt("a1");
+    Schema atB1 = offline.schemaAt("b1");
+    Statement create = offline.upgrade(revision(registry, "a1")).statements().get(1);
+
+    assertThat(atA1.complete()).isTrue();
+    assertThat(atA1.meta().getTables().get(0).getIndexes().stream().map(i -> i.getName())
+        .toList()).containsExactly("ix_orders_user_id", "ux_orders_code");
+    assertThat(atB1.complete()).isTrue();
+    assertThat(atB1.meta().getTables().get(0).getIndexes().stream().map(i -> i.getName())
+        .toList()).containsExactly("ux_orders_code");
+    assertThat(((QOM.CreateIndex) create.query().orElseThrow()).$index().getName())
+        .isEqualTo("ix_orders_user_id");
+    // The statement is reported as the migration runs it.
+    assertThat(create.sql()).contains("concurrently");
+  }
+
+  @Test
   void aRevisionOfAnotherRegistry_isRefused() {
     OfflineSchema offline = OfflineSchema.of(TargetsTest.shop(), SQLDialect.H2);
 

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.Meta;
-import org.jooq.Parser;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataDefinitionException;
@@ -42,12 +41,10 @@ public final class SchemaModel {
 
   private final StatementRecorder recorder;
   private final DSLContext interpreter;
-  private final Parser parser;
 
   public SchemaModel(SQLDialect dialect, RetortSettings settings) {
     this.recorder = new StatementRecorder(dialect, settings);
     this.interpreter = DSL.using(dialect, settings.jooqSettings());
-    this.parser = DSL.using(dialect).parser();
   }
 
   public StatementRecorder recorder() {
@@ -112,7 +109,7 @@ public final class SchemaModel {
       return statement.query().get();
     }
     try {
-      return parser.parseQuery(statement.sql());
+      return recorder.parse(statement.sql());
     } catch (RuntimeException unparsed) {
       if (statement.origin() == Origin.DSL && statement.query().isPresent()) {
         return statement.query().get();
