@@ -10,9 +10,11 @@ import java.util.Set;
 /**
  * The names near a mistyped target, for a did-you-mean: the symbols ({@code head}, {@code heads},
  * {@code base}, {@code current}), the branch labels and the revision ids, compared without regard
- * to case. A name is near when few edits turn the typed text into it (at most a third of its
- * length, and at least two), or, for an id, when it starts with the typed text's first four
- * characters (a truncated or mangled copy). The nearest come first, at most three.
+ * to case. A name is near when few edits turn the typed text into it (one, or a third of its
+ * length; two where they share their first two characters, so {@code hed} finds {@code head} and
+ * {@code heads} but {@code bee} not {@code base}), or, for an id, when it starts with the typed
+ * text's first four characters (a truncated or mangled copy). The nearest come first, at most
+ * three.
  */
 final class Suggestions {
 
@@ -53,12 +55,13 @@ final class Suggestions {
 
   private static List<String> nearest(String typed, Iterable<String> names, List<String> ids) {
     String key = typed.toLowerCase(Locale.ROOT);
-    int allowed = Math.max(2, key.length() / 3);
+    int allowed = Math.max(1, key.length() / 3);
     List<Near> near = new ArrayList<>();
     for (String name : names) {
       String candidate = name.toLowerCase(Locale.ROOT);
       int distance = editDistance(key, candidate);
-      boolean close = distance <= allowed && distance < Math.max(key.length(), candidate.length());
+      boolean close = (distance <= allowed || distance <= 2 && sharedPrefix(key, candidate) >= 2)
+          && distance < Math.max(key.length(), candidate.length());
       boolean truncated = ids.contains(name) && key.length() >= SHARED_PREFIX
           && candidate.startsWith(key.substring(0, SHARED_PREFIX));
       if (close || truncated) {
@@ -73,6 +76,14 @@ final class Suggestions {
   }
 
   private record Near(String name, int distance) {}
+
+  private static int sharedPrefix(String a, String b) {
+    int length = 0;
+    while (length < a.length() && length < b.length() && a.charAt(length) == b.charAt(length)) {
+      length++;
+    }
+    return length;
+  }
 
   /** Levenshtein distance: insertions, deletions and substitutions. */
   static int editDistance(String a, String b) {
