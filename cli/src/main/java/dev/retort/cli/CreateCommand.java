@@ -57,9 +57,8 @@ final class CreateCommand implements Callable<Integer> {
     List<String> revises;
     if (head == null || head.equals("head")) {
       if (heads.size() > 1) {
-        throw new IllegalArgumentException("Multiple heads are present; please specify the head"
-            + " revision on which the new revision should be based, or perform a merge. Heads: "
-            + heads.stream().map(Declared::id).collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException(CliMessages.multipleHeadsForCreate(
+            heads.stream().map(Declared::id).collect(Collectors.joining(", "))));
       }
       revises = heads.stream().map(Declared::id).toList();
     } else if (head.equals("base")) {
@@ -67,8 +66,7 @@ final class CreateCommand implements Callable<Integer> {
     } else {
       Declared named = MigrationSources.resolve(head, declared, folder);
       if (!heads.contains(named) && !splice) {
-        throw new IllegalArgumentException("Revision " + named.id() + " is not a head revision;"
-            + " use --splice to create a new branch from it");
+        throw new IllegalArgumentException(CliMessages.notAHead(named.id()));
       }
       revises = List.of(named.id());
     }
@@ -79,7 +77,7 @@ final class CreateCommand implements Callable<Integer> {
     MigrationWriter writer = MigrationWriter.of(config);
     Path file = writer.write(new MigrationWriter.NewRevision(message, revises, branchLabels,
         dependencies, UPGRADE_HINT, DOWNGRADE_HINT, "create"), LocalDateTime.now());
-    spec.commandLine().getOut().println("Generating " + file + " ...  done");
+    spec.commandLine().getOut().println(CliMessages.generated(file));
     return 0;
   }
 }
