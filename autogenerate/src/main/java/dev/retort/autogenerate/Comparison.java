@@ -104,7 +104,8 @@ final class Comparison {
     match(table, current.foreignKeys(), wanted.foreignKeys(),
         key -> List.of(key.columns(), key.referencedTable(), key.referencedColumns()),
         ForeignKey::name, Op.DropForeignKey::new, Op.AddForeignKey::new, ops);
-    match(table, current.checks(), wanted.checks(), Check::sql, Check::name, Op.DropCheck::new,
+    match(table, current.checks(), wanted.checks(), check -> Dialects.comparableSql(check.sql()),
+        Check::name, Op.DropCheck::new,
         Op.AddCheck::new, ops);
     for (Index index : current.indexes()) {
       Optional<Index> same = wanted.indexes().stream()

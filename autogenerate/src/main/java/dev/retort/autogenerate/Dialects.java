@@ -78,4 +78,57 @@ final class Dialects {
   static boolean namesConstraintsPredictably(SQLDialect dialect) {
     return dialect.family() == SQLDialect.POSTGRES;
   }
+
+  /**
+   * An expression or query as comparable text, the same however a database wrote it back: letter
+   * case, quotes, qualifiers ({@code "PUBLIC"."USERS"."ID"} is {@code id}), casts, parentheses
+   * and blanks are left out; string literals are kept as they are. Only for telling whether two
+   * are the same, never to run.
+   */
+  static String comparableSql(String sql) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (c == '\'') {
+        int end = sql.indexOf('\'', i + 1);
+        while (end >= 0 && end + 1 < sql.length() && sql.charAt(end + 1) == '\'') {
+          end = sql.indexOf('\'', end + 2);
+        }
+        end = end < 0 ? sql.length() - 1 : end;
+        out.append(sql, i, end + 1);
+        i = end;
+      } else if (c == '"' || c == '`' || c == '(' || c == ')' || c == ';'
+          || Character.isWhitespace(c)) {
+        continue;
+      } else {
+        out.append(Character.toLowerCase(c));
+      }
+    }
+    // Qualifiers (schema.table.column is column) and PostgreSQL's casts.
+    return out.toString().replaceAll("([a-z_][a-z0-9_$]*\\.)+(?=[a-z_*])", "")
+        .replaceAll("::[a-z]+(\\[\\])?", "");
+  }
+
+  /**
+   * A sequence flag as comparable: null where the value is the one the database gives a
+   * sequence declared without it (H2 reads back {@code cache 32} and the type's bounds; PostgreSQL
+   * {@code cache 1}, minimum 1 and the bigint maximum).
+   */
+  static Long sequenceFlag(String flag, Long value, Long incrementBy) {
+    if (value == null) {
+      return null;
+    }
+    boolean ascending = incrementBy == null || incrementBy > 0;
+    return switch (flag) {
+      case "start" -> value == 1 && ascending ? null : value;
+      case "increment" -> value == 1 ? null : value;
+      case "min" -> (ascending && (value == 1 || value == Long.MIN_VALUE
+          || value == Integer.MIN_VALUE)) ? null : value;
+      case "max" -> (ascending && (value == Long.MAX_VALUE || value == Integer.MAX_VALUE))
+          ? null : value;
+      case "cache" -> value == 1 || value == 32 ? null : value;
+      default -> value;
+    };
+  }
 }

@@ -64,7 +64,8 @@ final class ModelReader {
           || table.getTableType() == TableType.MATERIALIZED_VIEW) {
         if (table.getOptions().select() != null) {
           views.put(name, new View(name, table.getOptions().select(),
-              comparable(table.getOptions().select()), comment(table.getComment())));
+              Dialects.comparableSql(comparable(table.getOptions().select())),
+              comment(table.getComment())));
         }
         continue;
       }
@@ -73,10 +74,14 @@ final class ModelReader {
     SortedMap<Ident, Sequence> sequences = new TreeMap<>();
     for (org.jooq.Sequence<?> sequence : meta.getSequences()) {
       Ident name = ident(sequence);
+      Long increment = number(sequence.getIncrementBy());
       sequences.put(name, new Sequence(name, sequence.getDataType(),
-          number(sequence.getStartWith()), number(sequence.getIncrementBy()),
-          number(sequence.getMinvalue()), number(sequence.getMaxvalue()),
-          number(sequence.getCache()), sequence.getCycle()));
+          Dialects.sequenceFlag("start", number(sequence.getStartWith()), increment),
+          Dialects.sequenceFlag("increment", increment, increment),
+          Dialects.sequenceFlag("min", number(sequence.getMinvalue()), increment),
+          Dialects.sequenceFlag("max", number(sequence.getMaxvalue()), increment),
+          Dialects.sequenceFlag("cache", number(sequence.getCache()), increment),
+          sequence.getCycle()));
     }
     return new SchemaModel(tables, views, sequences);
   }
