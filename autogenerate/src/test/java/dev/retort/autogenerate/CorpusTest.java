@@ -6,12 +6,20 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jooq.SQLDialect;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every corpus pair's round trip on H2: generate, compile, upgrade, compare, downgrade. */
+/**
+ * Every corpus pair's round trip: the revision autogenerate writes for A to B compiles through
+ * the processor, upgrades a real database to B and downgrades it to A, and a second
+ * autogenerate finds nothing. On H2 (a database per pair) and PostgreSQL (one database for the
+ * class, a schema per pair).
+ */
 class CorpusTest {
+
+  private static String postgresDatabase;
 
   @TempDir Path folder;
 
@@ -22,5 +30,25 @@ class CorpusTest {
     return IntStream.range(0, pairs.size()).mapToObj(i -> DynamicTest.dynamicTest(
         pairs.get(i).name(), () -> roundTrip.run(i, TestServers.h2(), TestServers.h2(),
             TestServers.h2())));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyPairRoundTripsOnPostgres() throws Exception {
+    String server = TestServers.postgresServer();
+    postgresDatabase = TestServers.createPostgresDatabase(server);
+    List<Pair> pairs = Corpus.PAIRS;
+    RoundTrip roundTrip = new RoundTrip(SQLDialect.POSTGRES, folder, pairs).prepare();
+    return IntStream.range(0, pairs.size()).mapToObj(i -> DynamicTest.dynamicTest(
+        pairs.get(i).name(), () -> roundTrip.run(i,
+            TestServers.postgresSchema(server, postgresDatabase, "p" + i),
+            TestServers.postgresSchema(server, postgresDatabase, "p" + i + "_a"),
+            TestServers.postgresSchema(server, postgresDatabase, "p" + i + "_b"))));
+  }
+
+  @AfterAll
+  static void dropPostgresDatabase() throws Exception {
+    if (postgresDatabase != null) {
+      TestServers.dropPostgresDatabase(TestServers.postgresServer(), postgresDatabase);
+    }
   }
 }

@@ -30,6 +30,7 @@ final class RevisionCompiler {
 
   private final Path folder;
   private final List<Path> files = new ArrayList<>();
+  private int compilations;
 
   RevisionCompiler(Path folder) {
     this.folder = folder;
@@ -72,7 +73,7 @@ final class RevisionCompiler {
 
   /** Compiles every source added; fails with javac's errors and the sources they are in. */
   RevisionRegistry compile() throws IOException {
-    Path output = folder.resolve("classes");
+    Path output = folder.resolve("classes" + (++compilations));
     Files.createDirectories(output);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
