@@ -154,7 +154,7 @@ public final class Messages {
 
   static String unreadableFile(String file, String reason) {
     return "Cannot read the schema file " + file + ": " + reason + ". Fix the path (the schema"
-        + " key in retort.properties, or --schema); nothing was written.";
+        + ".file key in retort.properties, or --schema); nothing was written.";
   }
 
   static String unparsable(String file, int line, String statement, String reason) {

@@ -3,7 +3,6 @@ package dev.retort.autogenerate;
 import dev.retort.autogenerate.Corpus.Pair;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.AfterAll;
@@ -27,9 +26,8 @@ class CorpusTest {
   Stream<DynamicTest> everyPairRoundTripsOnH2() throws Exception {
     List<Pair> pairs = Corpus.PAIRS;
     RoundTrip roundTrip = new RoundTrip(SQLDialect.H2, folder, pairs).prepare();
-    return IntStream.range(0, pairs.size()).mapToObj(i -> DynamicTest.dynamicTest(
-        pairs.get(i).name(), () -> roundTrip.run(i, TestServers.h2(), TestServers.h2(),
-            TestServers.h2())));
+    return Parallel.tests(pairs, i -> roundTrip.run(i, TestServers.h2(), TestServers.h2(),
+        TestServers.h2()));
   }
 
   @TestFactory
@@ -38,11 +36,10 @@ class CorpusTest {
     postgresDatabase = TestServers.createPostgresDatabase(server);
     List<Pair> pairs = Corpus.PAIRS;
     RoundTrip roundTrip = new RoundTrip(SQLDialect.POSTGRES, folder, pairs).prepare();
-    return IntStream.range(0, pairs.size()).mapToObj(i -> DynamicTest.dynamicTest(
-        pairs.get(i).name(), () -> roundTrip.run(i,
-            TestServers.postgresSchema(server, postgresDatabase, "p" + i),
-            TestServers.postgresSchema(server, postgresDatabase, "p" + i + "_a"),
-            TestServers.postgresSchema(server, postgresDatabase, "p" + i + "_b"))));
+    return Parallel.tests(pairs, i -> roundTrip.run(i,
+        TestServers.postgresSchema(server, postgresDatabase, "p" + i),
+        TestServers.postgresSchema(server, postgresDatabase, "p" + i + "_a"),
+        TestServers.postgresSchema(server, postgresDatabase, "p" + i + "_b")));
   }
 
   @AfterAll

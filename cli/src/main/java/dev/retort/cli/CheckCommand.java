@@ -11,15 +11,21 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = {"Exit 0 when the database is on every head, 3 when revisions are pending.",
-        "For CI and deploy scripts; changes nothing."})
+        "For CI and deploy scripts; changes nothing. With --schema [FILE]: exit 1 when the",
+        "migrations do not build the schema file, 0 when they do (no database needed)."})
 final class CheckCommand implements Callable<Integer> {
 
   @Mixin DatabaseOptions database;
+
+  @Mixin SchemaSources schema;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
+    if (schema.schemaRequested()) {
+      return SchemaDrift.check(schema, database, spec.commandLine());
+    }
     Status status = database.retort().check();
     String at = status.current().isEmpty() ? "<base>"
         : status.current().stream().map(RevisionInfo::id).collect(Collectors.joining(", "));
