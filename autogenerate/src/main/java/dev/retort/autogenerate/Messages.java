@@ -119,6 +119,13 @@ public final class Messages {
         + " every value: the upgrade fails, or cuts values, where one does not fit.";
   }
 
+  static String conversion(Ident table, Ident column, String from, String to) {
+    return "changing " + table + "." + column + " from " + from + " to " + to + " converts its"
+        + " values: PostgreSQL refuses it without a cast (write it with db.execute(\"alter table "
+        + table + " alter column " + column + " type " + to + " using ...\")), and values that"
+        + " do not convert make the upgrade fail.";
+  }
+
   static String notNullWithoutDefault(Ident table, Ident column) {
     return "adding NOT NULL column " + table + "." + column + " without a default fails on a"
         + " table with rows: give it a default, or add it nullable, fill it, then set NOT NULL.";

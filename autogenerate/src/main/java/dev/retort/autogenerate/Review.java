@@ -44,6 +44,9 @@ final class Review {
       if (!column.nullable() && column.defaultValue() == null && !column.identity()) {
         notes.add(Messages.notNullWithoutDefault(add.table(), column.name()));
       }
+    } else if (op instanceof Op.AlterType alter && !sameFamily(alter.from(), alter.to())) {
+      notes.add(Messages.conversion(alter.table(), alter.to().name(), alter.from().typeKey(),
+          alter.to().typeKey()));
     } else if (op instanceof Op.AlterType alter && narrows(alter.from(), alter.to())) {
       notes.add(Messages.narrowing(alter.table(), alter.to().name(), alter.from().typeKey(),
           alter.to().typeKey()));
@@ -68,6 +71,14 @@ final class Review {
   static boolean losesData(Op op) {
     return op instanceof Op.DropTable || op instanceof Op.DropColumn
         || (op instanceof Op.AlterType alter && narrows(alter.from(), alter.to()));
+  }
+
+  /** Whether two types are of one family (numbers, text, binary), which convert implicitly. */
+  static boolean sameFamily(Column from, Column to) {
+    String fromBase = TypeKey.base(from.type());
+    String toBase = TypeKey.base(to.type());
+    return fromBase.equals(toBase) || WIDENING.stream()
+        .anyMatch(family -> family.contains(fromBase) && family.contains(toBase));
   }
 
   /** Whether a type change may not keep every value. */

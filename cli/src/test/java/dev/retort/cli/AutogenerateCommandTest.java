@@ -83,7 +83,10 @@ class AutogenerateCommandTest {
       copyTheSample(CiPostgres.onDatabase(server, database));
       rebuild();
       addPhoneToTheSchemaFile();
-      createAddPhone();
+      // Generated as the sample does (its configured database is H2): the DSL is the same for
+      // every database. Offline in the PostgreSQL dialect, M0006's CREATE INDEX CONCURRENTLY is
+      // plain SQL the interpreter leaves out, so its index would look missing.
+      createAddPhone("--dialect", "H2");
       rebuild();
       Run upgrade = retort("upgrade");
       assertWithMessage(upgrade.printed()).that(upgrade.status()).isEqualTo(0);
@@ -176,8 +179,10 @@ class AutogenerateCommandTest {
     assertThat(sources()).isEqualTo(before);
   }
 
-  private Path createAddPhone() throws Exception {
-    Run create = retort("create", "--autogenerate", "Add phone to users");
+  private Path createAddPhone(String... options) throws Exception {
+    List<String> args = new ArrayList<>(List.of("create", "--autogenerate", "Add phone to users"));
+    args.addAll(List.of(options));
+    Run create = retort(args.toArray(String[]::new));
     assertWithMessage(create.printed()).that(create.status()).isEqualTo(0);
     Path migration = versions.resolve("M0007_AddPhoneToUsers.java");
     assertThat(create.out()).isEqualTo("INFO Detected added column 'users.phone'\n"
