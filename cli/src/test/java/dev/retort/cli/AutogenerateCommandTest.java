@@ -209,12 +209,8 @@ class AutogenerateCommandTest {
     }
     Files.copy(SAMPLE.resolve("migration.java.template"),
         project.resolve("migration.java.template"));
-    Path sampleSchema = SAMPLE.resolve("src/main/resources/db/schema.sql");
-    if (!Files.exists(sampleSchema)) {
-      sampleSchema = SAMPLE.resolve("src/test/resources/shop-schema.sql");
-    }
     schema = project.resolve("schema.sql");
-    Files.copy(sampleSchema, schema);
+    Files.copy(SAMPLE.resolve("src/main/resources/db/schema.sql"), schema);
     config = project.resolve("retort.properties");
     boolean h2 = url.startsWith("jdbc:h2:");
     Files.writeString(config, "url=" + url + "\n" + (h2 ? "user=sa\npassword=\n" : "")
