@@ -11,6 +11,9 @@ final class Dialects {
   private static final Pattern POSTGRES_CAST =
       Pattern.compile("^\\(?(.*?)\\)?::[a-z ]+(\\([0-9, ]+\\))?(\\[\\])?$");
 
+  private static final Pattern STANDARD_CAST =
+      Pattern.compile("^(?i:cast)\\((.*) (?i:as) [a-z ]+(\\([0-9, ]+\\))?\\)$");
+
   private Dialects() {}
 
   /** The name a database stores for an unquoted identifier. */
@@ -31,6 +34,11 @@ final class Dialects {
     var cast = POSTGRES_CAST.matcher(text);
     if (cast.matches()) {
       text = cast.group(1).strip();
+    }
+    // jOOQ reads PostgreSQL's 'x'::character varying back as cast('x' as varchar).
+    var standardCast = STANDARD_CAST.matcher(text);
+    if (standardCast.matches()) {
+      text = standardCast.group(1).strip();
     }
     if (text.startsWith("'")) {
       return text;

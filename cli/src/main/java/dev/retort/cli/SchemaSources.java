@@ -82,10 +82,10 @@ final class SchemaSources {
       }
       return live(config.requireUrl(), config, autogenerate.dialect());
     }
-    Retort offline = database.retort("jdbc:offline:");
     if (revises.isEmpty()) {
       return DSL.using(autogenerate.dialect()).meta(new Query[0]);
     }
+    Retort offline = database.retort("jdbc:offline:");
     for (String id : revises) {
       if (offline.registry().revision(id).isEmpty()) {
         throw new IllegalArgumentException("Revision " + id + " is in the migration sources but"
