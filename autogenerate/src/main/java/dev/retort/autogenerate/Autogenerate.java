@@ -14,7 +14,8 @@ import org.jooq.SQLDialect;
  *
  * <pre>{@code
  * Autogenerate autogenerate = Autogenerate.of(SQLDialect.POSTGRES);
- * SchemaDiff diff = autogenerate.compare(migrationsMeta, autogenerate.schemaFile(Path.of("schema.sql")));
+ * Meta migrations = OfflineSchema.of(Revisions.REGISTRY, SQLDialect.POSTGRES).schemaAt("heads").meta();
+ * SchemaDiff diff = autogenerate.compare(migrations, autogenerate.schemaFile(Path.of("schema.sql")));
  * assertThat(diff.detected()).isEmpty();      // a drift check in a test
  * }</pre>
  *
@@ -49,6 +50,7 @@ public final class Autogenerate {
     return new Autogenerate(dialect, ignoredTables.or(tables));
   }
 
+  /** The dialect the schema file is parsed in and fallback SQL is rendered in. */
   public SQLDialect dialect() {
     return dialect;
   }

@@ -13,8 +13,8 @@ import java.util.Set;
  * and the notes where a person must decide. A value: computed once, by pure code.
  *
  * <pre>{@code
- * SchemaDiff diff = Autogenerate.of(SQLDialect.POSTGRES)
- *     .compare(migrations, Autogenerate.of(SQLDialect.POSTGRES).schemaFile(Path.of("schema.sql")));
+ * Autogenerate autogenerate = Autogenerate.of(SQLDialect.POSTGRES);
+ * SchemaDiff diff = autogenerate.compare(migrations, autogenerate.schemaFile(Path.of("schema.sql")));
  * if (!diff.isEmpty()) {
  *   diff.detected().forEach(System.out::println);   // Detected added column 'users.phone'
  * }
