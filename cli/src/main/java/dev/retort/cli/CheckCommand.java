@@ -17,15 +17,21 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Exit 0 when the database is on every head, 3 when revisions are pending.",
         "Exits 1, saying why, when the database is in a state every run refuses (an unresolved",
         "failure, an applied revision edited since, a revision this build does not know).",
-        "For CI and deploy scripts; changes nothing."})
+        "For CI and deploy scripts; changes nothing. With --schema [FILE]: exit 1 when the",
+        "migrations do not build the schema file, 0 when they do (no database needed)."})
 final class CheckCommand implements Callable<Integer> {
 
   @Mixin DatabaseOptions database;
+
+  @Mixin SchemaSources schema;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
+    if (schema.schemaRequested()) {
+      return SchemaDrift.check(schema, database, spec.commandLine());
+    }
     Retort retort = database.retort();
     try {
       // What every changing command refuses, a deploy gate must refuse too.

@@ -39,6 +39,6 @@ class ShopMigrationsTest implements MigrationTests {
 
   @Override
   public Optional<ExpectedSchema> expectedSchema() {
-    return Optional.of(ExpectedSchema.ddlFile(Path.of("src/test/resources/shop-schema.sql")));
+    return Optional.of(ExpectedSchema.ddlFile(Path.of("src/main/resources/db/schema.sql")));
   }
 }
