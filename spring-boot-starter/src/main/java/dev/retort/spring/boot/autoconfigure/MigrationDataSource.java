@@ -3,6 +3,7 @@ package dev.retort.spring.boot.autoconfigure;
 import dev.retort.runtime.RetortException;
 import javax.sql.DataSource;
 import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
@@ -35,6 +36,10 @@ final class MigrationDataSource {
       if (!url.strip().startsWith("jdbc:")) {
         throw new InvalidRetortPropertyException(Messages.URL,
             Messages.invalidProperty(Messages.URL, Messages.notAJdbcUrl()));
+      }
+      if (DatabaseDriver.fromJdbcUrl(url.strip()) == DatabaseDriver.UNKNOWN) {
+        throw new InvalidRetortPropertyException(Messages.URL,
+            Messages.invalidProperty(Messages.URL, Messages.noDriverFor()));
       }
       try {
         return DataSourceBuilder.create().type(SimpleDriverDataSource.class).url(url.strip())
