@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnResource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
@@ -61,8 +62,13 @@ public final class RetortAutoConfiguration {
         .withSettings(settings);
   }
 
+  /**
+   * The initializer for the one Retort bean. An application with several Retort beans (one per
+   * database) declares a {@link RetortMigrationInitializer} for each.
+   */
   @Bean
   @ConditionalOnMissingBean
+  @ConditionalOnSingleCandidate(Retort.class)
   RetortMigrationInitializer retortMigrationInitializer(Retort retort,
       RetortProperties properties, ObjectProvider<RetortMigrationStrategy> strategy) {
     return new RetortMigrationInitializer(retort, properties, strategy.getIfAvailable());

@@ -153,6 +153,17 @@ class RetortAutoConfigurationTest {
   }
 
   @Test
+  void validateMode_onADatabaseNeverMigrated_failsStartUp_withEveryRevisionPending() {
+    String url = TestDatabases.h2();
+    onH2(url).withPropertyValues("retort.mode=validate").run(context -> {
+      PendingRevisionsException failure = failure(context, PendingRevisionsException.class);
+      assertThat(ids(failure.pending())).containsExactly(Revisions.W1_CREATE_WIDGETS.id(),
+          Revisions.W2_SEED_FIRST_WIDGET.id(), Revisions.W3_UNIQUE_WIDGET_NAMES.id()).inOrder();
+      assertThat(tables(url)).doesNotContain("widgets");
+    });
+  }
+
+  @Test
   void aTarget_stopsTheUpgradeThere() {
     onH2().withPropertyValues("retort.target=" + Revisions.W1_CREATE_WIDGETS.id()).run(context -> {
       assertThat(context.getStartupFailure()).isNull();
