@@ -1,12 +1,13 @@
 package dev.retort.spring.boot;
 
 import static com.google.common.truth.Truth.assertThat;
+import static dev.retort.spring.boot.Failures.cause;
+import static dev.retort.spring.boot.Failures.ids;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.MigrationFailedException;
 import dev.retort.runtime.Retort;
-import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.RevisionRegistry;
 import dev.retort.runtime.UnresolvedFailureException;
 import dev.retort.spring.boot.autoconfigure.PendingRevisionsException;
@@ -223,19 +224,6 @@ class StartupFailuresTest {
     try (Connection connection = dataSource(url).getConnection()) {
       return connection.getMetaData().getTables(null, null, table, null).next();
     }
-  }
-
-  static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (type.isInstance(cause)) {
-        return type.cast(cause);
-      }
-    }
-    throw new AssertionError("No " + type.getSimpleName() + " in " + failure, failure);
-  }
-
-  static List<String> ids(List<RevisionInfo> revisions) {
-    return revisions.stream().map(RevisionInfo::id).toList();
   }
 
   /** The build after W1's source was edited. */

@@ -208,14 +208,20 @@ class ReadmeCommandsIT {
       return port;
     }
 
+    /** Stops the service and the shell that started it; forcibly if they do not stop. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       process.descendants().forEach(ProcessHandle::destroy);
       process.destroy();
-      if (!process.waitFor(1, TimeUnit.MINUTES)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+      try {
+        if (process.waitFor(1, TimeUnit.MINUTES)) {
+          return;
+        }
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
       }
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
     }
   }
 }

@@ -1,12 +1,13 @@
 package dev.retort.spring.boot.autoconfigure;
 
 import static com.google.common.truth.Truth.assertThat;
+import static dev.retort.spring.boot.Failures.ids;
 
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.RetortSettings.TransactionMode;
-import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.RevisionRegistry;
+import dev.retort.spring.boot.Failures;
 import dev.retort.spring.boot.TestDatabases;
 import dev.retort.spring.boot.widgets.Revisions;
 import java.sql.Connection;
@@ -424,18 +425,8 @@ class RetortAutoConfigurationTest {
 
   private static <T extends Throwable> T failure(AssertableApplicationContext context,
       Class<T> type) {
-    Throwable failure = context.getStartupFailure();
-    assertThat(failure).isNotNull();
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (type.isInstance(cause)) {
-        return type.cast(cause);
-      }
-    }
-    throw new AssertionError("No " + type.getSimpleName() + " in " + failure, failure);
-  }
-
-  static List<String> ids(List<RevisionInfo> revisions) {
-    return revisions.stream().map(RevisionInfo::id).toList();
+    assertThat(context.getStartupFailure()).isNotNull();
+    return Failures.cause(context.getStartupFailure(), type);
   }
 
   static List<String> names(DataSource dataSource) throws SQLException {
