@@ -5,6 +5,7 @@ import static com.google.common.truth.Truth.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -161,9 +163,19 @@ class ReadmeCommandsIT {
     private final Process process;
     private final StringBuilder output = new StringBuilder();
     private final int port;
+    private volatile boolean ready;
 
     private Service(Process process) throws IOException {
       this.process = process;
+      // Only a service that hangs without a word meets this: it is stopped, and the output so
+      // far fails the test, rather than the build waiting for ever.
+      CompletableFuture<Void> watchdog = new CompletableFuture<>();
+      watchdog.completeOnTimeout(null, 5, TimeUnit.MINUTES).thenRun(() -> {
+        if (!ready) {
+          process.descendants().forEach(ProcessHandle::destroyForcibly);
+          process.destroyForcibly();
+        }
+      });
       BufferedReader lines = new BufferedReader(
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       Integer found = null;
@@ -181,9 +193,11 @@ class ReadmeCommandsIT {
         throw new AssertionError("The service did not start:\n" + output);
       }
       this.port = found;
+      ready = true;
+      watchdog.complete(null);
       Thread drain = new Thread(() -> {
         try {
-          lines.transferTo(java.io.Writer.nullWriter());
+          lines.transferTo(Writer.nullWriter());
         } catch (IOException closed) {
           // The service was stopped.
         }
