@@ -67,6 +67,23 @@ public final class RetortCli {
     System.exit(execute(args, System.out, System.err));
   }
 
+  /**
+   * Runs one command line in this JVM, as {@code retort} would, and returns its exit status
+   * instead of exiting: 0 success, 1 an error (its one-line message on {@code err}, starting
+   * {@code ERROR: }), 2 an invalid command line, 3 {@code check} found revisions pending. For
+   * tools that embed the command line, such as the Maven plugin. The registry is looked up
+   * through the thread's context class loader, the JDBC driver through {@link
+   * java.sql.DriverManager}.
+   *
+   * @param args the command and its options, as typed after {@code retort}
+   * @param out where results go
+   * @param err where errors go
+   * @return the exit status
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    return execute(args, out, err);
+  }
+
   /** Runs one command line and returns its exit status. */
   static int execute(String[] args, PrintStream out, PrintStream err) {
     configureLogging(out);
