@@ -1,4 +1,4 @@
-// Checks the four builds of invoker.properties through their shared build.log.
+// Checks the five builds of invoker.properties through their shared build.log.
 def log = new File(basedir, 'build.log').text
 def lines = log.readLines()
 
@@ -8,13 +8,18 @@ def expect = { boolean condition, String what ->
     }
 }
 
-// 1. check before upgrade: a build failure whose message is the command line's line.
+// 1. No registry before compiling: the build says to compile first.
+expect(lines.any { it.contains(':upgrade (default-cli) on project h2-workflow: No Retort registry on'
+        + ' the runtime classpath of h2-workflow: compile first (mvn compile retort:<goal>)') },
+    'upgrade before compiling did not say to compile first')
+
+// 2. check before upgrade: a build failure whose message is the command line's line.
 expect(lines.any { it.startsWith('[ERROR] Failed to execute goal dev.retort:retort-maven-plugin:')
         && it.contains(':check (default-cli) on project h2-workflow: 2 revisions are pending'
             + ' (the database is at <base>): 1a2b3c4d5e6f, 7f8e9d0c1b2a. Run upgrade to apply them.') },
     'check before upgrade did not fail with the pending revisions')
 
-// 2. upgrade, then the read-only goals.
+// 3. upgrade, then the read-only goals.
 expect(log.contains('[INFO] Running upgrade <base> -> 1a2b3c4d5e6f, Create users'),
     'upgrade did not apply the first revision')
 expect(log.contains('[INFO] Running upgrade 1a2b3c4d5e6f -> 7f8e9d0c1b2a, Add user name'),
@@ -38,7 +43,7 @@ expect(lines.any { it.startsWith('[INFO] Wrote the SQL of base:head to ') && it.
 expect(lines.any { it.contains('(f) password = ****') }, 'the debug log does not show the password parameter masked')
 expect(!log.contains('Pw-S3cret-H2-9371'), 'the password appears in the build log')
 
-// 3. A URL no driver accepts: one line, with no stack trace.
+// 4. A URL no driver accepts: one line, with no stack trace.
 def wrongUrl = lines.findAll { it.contains('Cannot connect to jdbc:nosuchdb:nowhere') }
 expect(wrongUrl.size() == 1, 'the wrong URL is not reported in exactly one line: ' + wrongUrl)
 expect(wrongUrl[0].startsWith('[ERROR] Failed to execute goal ') && wrongUrl[0].endsWith('-> [Help 1]'),
@@ -49,7 +54,7 @@ afterWrongUrl = afterWrongUrl.substring(0, afterWrongUrl.indexOf('Running downgr
     ? afterWrongUrl.indexOf('Running downgrade') : afterWrongUrl.length())
 expect(!afterWrongUrl.contains('\tat '), 'a stack trace follows the wrong URL')
 
-// 4. Downgrade one step; check names the revision now pending.
+// 5. Downgrade one step; check names the revision now pending.
 expect(log.contains('[INFO] Running downgrade 7f8e9d0c1b2a -> 1a2b3c4d5e6f, Add user name'),
     'downgrade -1 did not revert the head')
 expect(lines.any { it.contains(':check (default-cli) on project h2-workflow: 1 revision is pending'

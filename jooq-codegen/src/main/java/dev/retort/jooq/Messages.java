@@ -33,6 +33,12 @@ final class Messages {
         + ". Fix the database property registry";
   }
 
+  static String migrationFailed(String id, String className, String dialect, String problem) {
+    return "Revision " + id + " (" + className + ") cannot run in the in-memory H2 database that"
+        + " imitates " + dialect + ": " + problem + ". Write the statement H2 lacks in a branch"
+        + " on db.dialect() (H2 here), or generate jOOQ's classes from a real database";
+  }
+
   static String cannotApply(String problem) {
     return "Cannot apply the migrations to the in-memory H2 database: " + problem;
   }

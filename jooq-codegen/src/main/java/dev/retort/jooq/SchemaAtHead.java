@@ -1,5 +1,6 @@
 package dev.retort.jooq;
 
+import dev.retort.runtime.MigrationFailedException;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.RevisionRegistry;
@@ -25,7 +26,8 @@ final class SchemaAtHead {
    * connection is closed.
    *
    * @throws SQLException if H2 cannot open the database
-   * @throws dev.retort.runtime.RetortException if a migration fails
+   * @throws IllegalStateException if a migration fails (the message names it and says why)
+   * @throws dev.retort.runtime.RetortException if Retort cannot apply the revisions
    */
   static Connection build(CodegenSettings settings, RevisionRegistry registry)
       throws SQLException {
@@ -37,7 +39,15 @@ final class SchemaAtHead {
     // opens and closes its own as it goes.
     Connection keeper = dataSource.getConnection();
     try {
-      Retort.using(dataSource, registry).withSettings(settings.retort()).upgrade("heads");
+      try {
+        Retort.using(dataSource, registry).withSettings(settings.retort()).upgrade("heads");
+      } catch (MigrationFailedException failed) {
+        // Retort's own advice (repair, stamp) is for a database that lives on; this one is
+        // thrown away, and the fix is in the migration or in the choice of generator.
+        throw new IllegalStateException(Messages.migrationFailed(failed.revision().id(),
+            failed.revision().className(), settings.dialect().family().name(),
+            oneLine(failed.getCause() == null ? failed : failed.getCause())), failed);
+      }
       if (!settings.includeStateTables()) {
         dropStateTables(DSL.using(keeper, SQLDialect.H2), settings.retort());
       }
@@ -46,6 +56,10 @@ final class SchemaAtHead {
       keeper.close();
       throw e;
     }
+  }
+
+  private static String oneLine(Throwable problem) {
+    return String.valueOf(problem.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   /**

@@ -175,7 +175,7 @@ class RetortDatabaseTest {
           }
         }
         """);
-    Path people = generate(project, sources, 1).resolve("tables/People.java");
+    Path people = generate(project, sources, 1, "H2").resolve("tables/People.java");
     assertThat(Files.readString(people)).contains("TableField<PeopleRecord, String> NAME");
     assertThat(Files.readString(people)).doesNotContain("NICKNAME");
 
@@ -201,23 +201,90 @@ class RetortDatabaseTest {
           }
         }
         """);
-    people = generate(project, sources, 2).resolve("tables/People.java");
+    people = generate(project, sources, 2, "H2").resolve("tables/People.java");
     assertThat(Files.readString(people)).contains("TableField<PeopleRecord, String> NICKNAME");
+  }
+
+  @Test
+  void aMigrationH2CannotRun_failsTheGeneration_namingIt(@TempDir Path project) throws Exception {
+    Path sources = Files.createDirectories(project.resolve("src"));
+    Files.writeString(sources.resolve("M0001_CreateEvents.java"), """
+        package com.example.pgonly;
+
+        import dev.retort.annotations.Revision;
+        import dev.retort.runtime.Migration;
+        import org.jooq.DSLContext;
+
+        @Revision(id = "e0e000000001", message = "Create events")
+        public final class M0001_CreateEvents implements Migration {
+          @Override
+          public void upgrade(DSLContext db) {
+            db.execute("create table events (id bigint, source inet)");
+          }
+
+          @Override
+          public void downgrade(DSLContext db) {
+            db.execute("drop table events");
+          }
+        }
+        """);
+
+    Exception thrown = assertThrows(Exception.class,
+        () -> generate(project, sources, 1, "POSTGRES"));
+
+    // The catalogue's sentence around H2's own words, which say what it lacks.
+    String[] around = Messages.migrationFailed("e0e000000001",
+        "com.example.pgonly.M0001_CreateEvents", "POSTGRES", "\0").split("\0");
+    String messages = Generation.messages(thrown);
+    assertThat(messages).contains(around[0] + "SQL [create table events (id bigint, source inet)];"
+        + " Unknown data type: \"INET\"");
+    assertThat(messages).contains(around[1]);
+  }
+
+  @Test
+  void aPostgresTypeH2KnowsByAnotherName_comesOutAsH2StoresIt(@TempDir Path project)
+      throws Exception {
+    Path sources = Files.createDirectories(project.resolve("src"));
+    Files.writeString(sources.resolve("M0001_CreateEvents.java"), """
+        package com.example.json;
+
+        import dev.retort.annotations.Revision;
+        import dev.retort.runtime.Migration;
+        import org.jooq.DSLContext;
+
+        @Revision(id = "e0e000000002", message = "Create events")
+        public final class M0001_CreateEvents implements Migration {
+          @Override
+          public void upgrade(DSLContext db) {
+            db.execute("create table events (id bigint, payload jsonb)");
+          }
+
+          @Override
+          public void downgrade(DSLContext db) {
+            db.execute("drop table events");
+          }
+        }
+        """);
+
+    Path events = generate(project, sources, 1, "POSTGRES").resolve("tables/Events.java");
+
+    assertThat(Files.readString(events)).contains("TableField<EventsRecord, JSON> PAYLOAD");
   }
 
   /**
    * Compiles the sources into a fresh folder and generates from that build alone: the registry
    * is named, since the test classpath, this loader's parent, has the test migrations' too.
    */
-  private static Path generate(Path project, Path sources, int build) throws Exception {
+  private static Path generate(Path project, Path sources, int build, String dialect)
+      throws Exception {
     Path classes = project.resolve("classes-" + build);
     assertThat(Sources.compile(sources, classes)).isEmpty();
     String registry = Files.readString(classes.resolve(
         "META-INF/services/dev.retort.runtime.RevisionRegistry")).strip();
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
         RetortDatabaseTest.class.getClassLoader())) {
-      return Generation.run(project.resolve("generated-" + build), Map.of("registry", registry),
-          loader);
+      return Generation.run(project.resolve("generated-" + build),
+          Map.of("registry", registry, "dialect", dialect), loader);
     }
   }
 }

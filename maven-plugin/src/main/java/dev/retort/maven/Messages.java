@@ -20,6 +20,11 @@ final class Messages {
         + " or add the module that holds the @Revision classes as a dependency";
   }
 
+  static String noRegistryInAggregator(String artifactId, String goal) {
+    return "Skipping retort:" + goal + " in " + artifactId + ": a pom module without a Retort"
+        + " registry on its classpath";
+  }
+
   static String noServer(String serverId) {
     return "No <server> with id " + serverId + " in settings.xml: add one with the database's"
         + " <username> and <password>, or fix serverId (-Dretort.serverId)";

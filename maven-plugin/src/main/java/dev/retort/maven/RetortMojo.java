@@ -129,7 +129,12 @@ public abstract class RetortMojo extends AbstractMojo {
         getLog().isDebugEnabled());
     VersionDrift.between(project.getArtifacts(), plugin.getArtifacts())
         .forEach(warning -> getLog().warn(warning));
-    CliOutcome outcome = runInProject(args);
+    Optional<CliOutcome> ran = runInProject(args);
+    if (ran.isEmpty()) {
+      getLog().info(Messages.noRegistryInAggregator(project.getArtifactId(), command()));
+      return;
+    }
+    CliOutcome outcome = ran.get();
     outcome.details().forEach(line -> getLog().debug(line));
     results(outcome);
     Optional<CliOutcome.Stop> stop = outcome.stop(command());
@@ -163,7 +168,7 @@ public abstract class RetortMojo extends AbstractMojo {
       SettingsDecryptionResult decrypted =
           decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
       for (SettingsProblem problem : decrypted.getProblems()) {
-        if (problem.getSeverity().ordinal() <= SettingsProblem.Severity.ERROR.ordinal()) {
+        if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
           throw new MojoExecutionException(Messages.cannotDecrypt(serverId, problem.getMessage()));
         }
       }
@@ -181,8 +186,11 @@ public abstract class RetortMojo extends AbstractMojo {
     return Files.isRegularFile(file) ? file : null;
   }
 
-  /** Runs the command with the project's classpath, capturing what it prints. */
-  private CliOutcome runInProject(List<String> args) throws MojoExecutionException {
+  /**
+   * Runs the command with the project's classpath, capturing what it prints; nothing for a
+   * {@code pom} module without a registry (the parent of modules that have one).
+   */
+  private Optional<CliOutcome> runInProject(List<String> args) throws MojoExecutionException {
     List<String> classpath;
     try {
       classpath = project.getRuntimeClasspathElements();
@@ -195,6 +203,9 @@ public abstract class RetortMojo extends AbstractMojo {
     Map<String, String> loggerProperties = loggerProperties();
     try (ProjectRealm realm = ProjectRealm.open(classpath, getClass().getClassLoader())) {
       if (!realm.hasRegistry()) {
+        if ("pom".equals(project.getPackaging())) {
+          return Optional.empty();
+        }
         throw new MojoExecutionException(Messages.noRegistry(project.getArtifactId()));
       }
       int status = realm.run(() -> {
@@ -203,8 +214,8 @@ public abstract class RetortMojo extends AbstractMojo {
           return RetortCli.run(args.toArray(String[]::new), outStream, errStream);
         }
       }, skipped -> getLog().warn(skipped));
-      return CliOutcome.of(status, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
+      return Optional.of(CliOutcome.of(status, out.toString(StandardCharsets.UTF_8),
+          err.toString(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new MojoExecutionException(
           Messages.unreadableClasspath(project.getArtifactId(), e.getMessage()), e);
