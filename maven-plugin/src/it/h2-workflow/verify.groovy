@@ -54,10 +54,10 @@ afterWrongUrl = afterWrongUrl.substring(0, afterWrongUrl.indexOf('Running downgr
     ? afterWrongUrl.indexOf('Running downgrade') : afterWrongUrl.length())
 expect(!afterWrongUrl.contains('\tat '), 'a stack trace follows the wrong URL')
 
-// 5. Downgrade one step; check names the revision now pending.
+// 5. Downgrade one step; mvn verify runs the bound check, which names the revision now pending.
 expect(log.contains('[INFO] Running downgrade 7f8e9d0c1b2a -> 1a2b3c4d5e6f, Add user name'),
     'downgrade -1 did not revert the head')
-expect(lines.any { it.contains(':check (default-cli) on project h2-workflow: 1 revision is pending'
+expect(lines.any { it.contains(':check (pending-revisions) on project h2-workflow: 1 revision is pending'
         + ' (the database is at 1a2b3c4d5e6f): 7f8e9d0c1b2a.') },
-    'check after the downgrade did not fail with the one pending revision')
+    'mvn verify after the downgrade did not fail in the bound check, with the one pending revision')
 return true

@@ -72,6 +72,9 @@ public class RetortDatabase extends H2Database {
       try {
         settings = CodegenSettings.from(getProperties());
         connection = SchemaAtHead.build(settings, Registries.find(settings.registry()));
+      } catch (IllegalArgumentException | IllegalStateException ours) {
+        // A property, the registry or a migration: the message says which, and the fix.
+        throw new DataAccessException(ours.getMessage(), ours);
       } catch (SQLException | RuntimeException e) {
         throw new DataAccessException(Messages.cannotApply(String.valueOf(e.getMessage())), e);
       }
