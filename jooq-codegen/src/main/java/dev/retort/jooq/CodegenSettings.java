@@ -1,6 +1,8 @@
 package dev.retort.jooq;
 
 import dev.retort.runtime.RetortSettings;
+import dev.retort.runtime.RetortSettings.NameQuoting;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -17,6 +19,8 @@ import java.util.Properties;
  *       {@code false});
  *   <li>{@code versionTable}, {@code historyTable}, {@code lockTable}: their names, if the
  *       production database uses other names and they are included;
+ *   <li>{@code nameQuoting}: {@code UNQUOTED} (default) or {@code QUOTED}, as the production
+ *       database's {@code RetortSettings.withNameQuoting}, since it decides the names' case;
  *   <li>{@code unqualifiedSchema}: as for jOOQ's DDLDatabase, {@code none} (default) generates
  *       H2's default schema without a name, so queries are not qualified with it.
  * </ul>
@@ -41,7 +45,8 @@ record CodegenSettings(
             RetortSettings.defaults().versionTable()))
         .withHistoryTable(properties.getProperty("historyTable",
             RetortSettings.defaults().historyTable()))
-        .withLockTable(properties.getProperty("lockTable", RetortSettings.defaults().lockTable()));
+        .withLockTable(properties.getProperty("lockTable", RetortSettings.defaults().lockTable()))
+        .withNameQuoting(nameQuoting(properties.getProperty("nameQuoting")));
     String registry = properties.getProperty("registry");
     return new CodegenSettings(
         InMemoryDialect.of(properties.getProperty("dialect", "H2")),
@@ -49,6 +54,18 @@ record CodegenSettings(
         bool(properties, "includeStateTables", false),
         retort,
         "none".equalsIgnoreCase(properties.getProperty("unqualifiedSchema", "none").trim()));
+  }
+
+  private static NameQuoting nameQuoting(String value) {
+    if (value == null || value.isBlank()) {
+      return RetortSettings.defaults().nameQuoting();
+    }
+    try {
+      return NameQuoting.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException unknown) {
+      throw new IllegalArgumentException(Messages.unknownNameQuoting(value,
+          List.of(NameQuoting.values())), unknown);
+    }
   }
 
   private static boolean bool(Properties properties, String name, boolean otherwise) {

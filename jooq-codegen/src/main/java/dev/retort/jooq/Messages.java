@@ -18,6 +18,11 @@ final class Messages {
         + List.copyOf(supported);
   }
 
+  static String unknownNameQuoting(String value, List<?> choices) {
+    return "The database property nameQuoting is " + value + "; use one of " + choices
+        + ", as the production database's RetortSettings";
+  }
+
   static String notABoolean(String property, String value) {
     return "The database property " + property + " is " + value + "; use true or false";
   }

@@ -3,10 +3,12 @@ package dev.retort.jooq;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.retort.runtime.RetortSettings;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,10 +52,28 @@ class RetortDatabaseTest {
   }
 
   @Test
-  void theMigrationsNames_areKept_inTheDefaultSchema_unqualified() throws Exception {
-    assertThat(Generation.read(atHead, "tables/Users.java")).contains("DSL.name(\"users\")");
+  void theMigrationsNames_foldAsH2Folds_inTheDefaultSchema_unqualified() throws Exception {
+    // Retort writes the names a migration gives as strings unquoted; H2 folds them to upper case.
+    assertThat(Generation.read(atHead, "tables/Users.java")).contains("DSL.name(\"USERS\")");
     assertThat(Generation.files(atHead)).contains("DefaultSchema.java");
     assertThat(Generation.files(atHead)).doesNotContain("Public.java");
+  }
+
+  @Test
+  void quotedNames_keepTheMigrationsCase(@TempDir Path directory) throws Exception {
+    Path generated = Generation.run(directory, Map.of("nameQuoting", "quoted"),
+        getClass().getClassLoader());
+
+    assertThat(Generation.read(generated, "tables/Users.java")).contains("DSL.name(\"users\")");
+  }
+
+  @Test
+  void anUnknownNameQuoting_failsWithTheFix(@TempDir Path directory) {
+    Exception thrown = assertThrows(Exception.class, () -> Generation.run(directory,
+        Map.of("nameQuoting", "sometimes"), getClass().getClassLoader()));
+
+    assertThat(Generation.messages(thrown)).contains(Messages.unknownNameQuoting("sometimes",
+        List.of(RetortSettings.NameQuoting.values())));
   }
 
   @Test
@@ -73,7 +93,7 @@ class RetortDatabaseTest {
   }
 
   @Test
-  void postgresMode_givesTheSameNames(@TempDir Path directory) throws Exception {
+  void postgresMode_foldsNamesAsPostgresDoes(@TempDir Path directory) throws Exception {
     Path generated = Generation.run(directory, Map.of("dialect", "postgres"),
         getClass().getClassLoader());
 
@@ -88,7 +108,8 @@ class RetortDatabaseTest {
 
   @Test
   void unquotedNamesInSql_foldAsInH2_byDefault() {
-    assertThat(Generation.read(atHead, "tables/AuditLog.java")).contains("DSL.name(\"AUDIT_LOG\")");
+    assertThat(Generation.read(atHead, "tables/AuditLog.java"))
+        .contains("DSL.name(\"AUDIT_LOG\")");
   }
 
   @Test

@@ -29,7 +29,10 @@ class SalesTest {
   @BeforeEach
   void upgradeAFreshDatabase() {
     JdbcDataSource dataSource = new JdbcDataSource();
-    dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    // H2 as the code generator ran it: in PostgreSQL's mode, folding unquoted names to lower
+    // case as PostgreSQL does, so the generated names ("customers") are the database's.
+    dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID()
+        + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
     Retort.using(dataSource).upgrade("head");
     db = DSL.using(dataSource, SQLDialect.H2);
     sales = new Sales(db);
