@@ -55,10 +55,6 @@ final class Messages {
         + " version";
   }
 
-  static String brokenDriver(String problem) {
-    return "Skipping a JDBC driver the project's classpath lists but cannot load: " + problem;
-  }
-
   static String wroteScript(String range, Path file) {
     return "Wrote the SQL of " + range + " to " + file;
   }

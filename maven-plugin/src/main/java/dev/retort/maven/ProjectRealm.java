@@ -5,14 +5,9 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.sql.Driver;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
@@ -21,7 +16,9 @@ import java.util.function.IntSupplier;
  * <p>Parent first: Retort's runtime and jOOQ come from the plugin, so the registry the project
  * compiled links against the very classes the plugin's command line uses; the project's own
  * classes, its registry and its JDBC driver come from the project. Nothing is added to the
- * plugin's class realm, which Maven shares between the modules of a build.
+ * plugin's class realm, which Maven shares between the modules of a build, and nothing is
+ * registered with {@link java.sql.DriverManager}: the command line looks drivers up through the
+ * context class loader itself.
  */
 final class ProjectRealm implements AutoCloseable {
 
@@ -58,50 +55,19 @@ final class ProjectRealm implements AutoCloseable {
   }
 
   /**
-   * Runs the body with the project's classpath as the thread's context class loader (where
-   * {@link ServiceLoader} finds the registry) and the project's JDBC drivers registered for the
-   * plugin's classes; both undone afterwards.
-   *
-   * @param skipped told about each driver that is listed but cannot be loaded
+   * Runs the body with the project's classpath as the thread's context class loader, where the
+   * command line finds the registry and the JDBC driver ({@link ServiceLoader}); restored
+   * afterwards.
    */
-  int run(IntSupplier body, Consumer<String> skipped) {
+  int run(IntSupplier body) {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
-    List<Driver> shims = registerDrivers(skipped);
     thread.setContextClassLoader(loader);
     try {
       return body.getAsInt();
     } finally {
       thread.setContextClassLoader(previous);
-      for (Driver shim : shims) {
-        try {
-          DriverManager.deregisterDriver(shim);
-        } catch (SQLException notRegistered) {
-          skipped.accept(notRegistered.getMessage());
-        }
-      }
     }
-  }
-
-  /** Wraps each driver that only the project's classpath has, and registers the wrapper. */
-  private List<Driver> registerDrivers(Consumer<String> skipped) {
-    List<Driver> shims = new ArrayList<>();
-    ServiceLoader.load(Driver.class, loader).stream().forEach(provider -> {
-      try {
-        Driver driver = provider.get();
-        if (provider.type().getClassLoader() != loader) {
-          // The plugin's own (a <dependency> of the plugin): loading it registered it, and the
-          // plugin's classes can see it.
-          return;
-        }
-        Driver shim = new DriverShim(driver);
-        DriverManager.registerDriver(shim);
-        shims.add(shim);
-      } catch (ServiceConfigurationError | SQLException | LinkageError broken) {
-        skipped.accept(Messages.brokenDriver(String.valueOf(broken.getMessage())));
-      }
-    });
-    return shims;
   }
 
   /**

@@ -8,9 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -39,9 +37,6 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  * of flags, environment and file, with Maven's sources as the flags.
  */
 public abstract class RetortMojo extends AbstractMojo {
-
-  /** Prefix of the properties the runtime's SLF4J output is configured by; restored after. */
-  private static final String LOGGER_PROPERTIES = "org.slf4j.simpleLogger.";
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
@@ -200,7 +195,6 @@ public abstract class RetortMojo extends AbstractMojo {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Map<String, String> loggerProperties = loggerProperties();
     try (ProjectRealm realm = ProjectRealm.open(classpath, getClass().getClassLoader())) {
       if (!realm.hasRegistry()) {
         if ("pom".equals(project.getPackaging())) {
@@ -213,33 +207,12 @@ public abstract class RetortMojo extends AbstractMojo {
             PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
           return RetortCli.run(args.toArray(String[]::new), outStream, errStream);
         }
-      }, skipped -> getLog().warn(skipped));
+      });
       return Optional.of(CliOutcome.of(status, out.toString(StandardCharsets.UTF_8),
           err.toString(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new MojoExecutionException(
           Messages.unreadableClasspath(project.getArtifactId(), e.getMessage()), e);
-    } finally {
-      restoreLoggerProperties(loggerProperties);
     }
-  }
-
-  /**
-   * The command line configures SLF4J's simple logger through system properties, for its own
-   * process; inside Maven those would outlive the goal, so they are put back as they were.
-   */
-  private static Map<String, String> loggerProperties() {
-    Map<String, String> saved = new HashMap<>();
-    System.getProperties().stringPropertyNames().stream()
-        .filter(name -> name.startsWith(LOGGER_PROPERTIES))
-        .forEach(name -> saved.put(name, System.getProperty(name)));
-    return saved;
-  }
-
-  private static void restoreLoggerProperties(Map<String, String> saved) {
-    System.getProperties().stringPropertyNames().stream()
-        .filter(name -> name.startsWith(LOGGER_PROPERTIES) && !saved.containsKey(name))
-        .forEach(System::clearProperty);
-    saved.forEach(System::setProperty);
   }
 }
