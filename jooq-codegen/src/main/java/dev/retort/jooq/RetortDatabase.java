@@ -36,10 +36,11 @@ import org.jooq.tools.jdbc.JDBCUtils;
  * state tables (unless {@code includeStateTables} is {@code true}), and lets jOOQ's H2 support
  * read the result. The properties are described in {@link CodegenSettings}.
  *
- * <p>H2 imitates a dialect only so far: types and features only the production database has
- * (PostgreSQL's {@code jsonb}, ranges, enums created with {@code CREATE TYPE}, partial indexes)
- * cannot be reproduced, and a migration that branches on {@code db.dialect()} takes its H2
- * branch here.
+ * <p>H2 imitates a dialect only so far: statements and types only the production database has
+ * (PostgreSQL's range and network types, {@code CREATE INDEX CONCURRENTLY}, partial indexes)
+ * fail the generation naming the revision, a type H2 knows by another name comes out as H2
+ * stores it ({@code jsonb} as {@code JSON}), and a migration that branches on {@code
+ * db.dialect()} takes its H2 branch here.
  */
 public class RetortDatabase extends H2Database {
 
