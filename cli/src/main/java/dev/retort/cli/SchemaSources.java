@@ -150,7 +150,8 @@ final class SchemaSources {
 
   /** A live database's schema, read whole before the connection closes. */
   private static Meta live(String url, Config config, SQLDialect dialect) {
-    UrlDataSource dataSource = new UrlDataSource(url, config.user(), config.password());
+    UrlDataSource dataSource = new UrlDataSource(url, config.user(), config.password(),
+        Thread.currentThread().getContextClassLoader());
     try (Connection connection = dataSource.getConnection()) {
       String schema = connection.getSchema();
       Meta meta = DSL.using(connection, dialect).meta()
