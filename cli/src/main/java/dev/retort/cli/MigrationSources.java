@@ -14,9 +14,15 @@ import com.sun.source.util.JavacTask;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.retort.runtime.InvalidTargetException;
+import dev.retort.runtime.Targets;
+import dev.retort.runtime.messages.Messages;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
@@ -156,76 +162,40 @@ final class MigrationSources {
     }
   }
 
-  /** The declared revisions that no other declared revision revises. */
+  /** The declared revisions that no other declared revision revises, sorted by id. */
   static List<Declared> heads(List<Declared> declared) {
     Set<String> parents = new LinkedHashSet<>();
     declared.forEach(revision -> parents.addAll(revision.revises()));
     return declared.stream().filter(revision -> !parents.contains(revision.id()))
-        .sorted(java.util.Comparator.comparing(Declared::id)).toList();
+        .sorted(Comparator.comparing(Declared::id)).toList();
   }
 
   /**
-   * The declared revision a reference names, as the runtime's targets do: a full id, a unique
-   * prefix of one, a branch label alone (the revision that declares it), or {@code label@head}
-   * (the head of that branch).
+   * The declared revision a reference names, resolved by the runtime's own resolver ({@link
+   * Targets}) against the revisions the sources declare: a full id, a unique prefix, a branch
+   * label, {@code label@head}, or any other target that needs no database.
+   *
+   * @throws InvalidTargetException if the reference names none, or several
+   * @throws IllegalArgumentException if it may be a label that a source declares through a
+   *     constant, which a parse cannot read
    */
   static Declared resolve(String reference, List<Declared> declared, Path folder) {
-    if (reference.endsWith("@head")) {
-      return branchHead(reference, declared, folder);
-    }
-    for (Declared revision : declared) {
-      if (revision.id().equals(reference) || revision.branchLabels().contains(reference)) {
-        return revision;
+    Map<String, Declared> byId = new LinkedHashMap<>();
+    declared.forEach(revision -> byId.putIfAbsent(revision.id(), revision));
+    if (!byId.containsKey(reference)) {
+      // The runtime takes a label before an id prefix, so an unread label may be what this names.
+      int at = reference.indexOf('@');
+      String label = at < 0 ? reference : reference.substring(0, at);
+      if (declared.stream().noneMatch(revision -> revision.branchLabels().contains(label))) {
+        refuseIfLabelsUnread(label, declared);
       }
     }
-    // The runtime takes a label before an id prefix, so an unread label may be what this names.
-    refuseIfLabelsUnread(reference, declared);
-    List<Declared> matches = reference.isEmpty() ? List.of()
-        : declared.stream().filter(revision -> revision.id().startsWith(reference)).toList();
-    if (matches.size() == 1) {
-      return matches.get(0);
+    try {
+      return byId.get(Targets.of(SourceRegistry.of(declared, folder)).resolveOne(reference).id());
+    } catch (InvalidTargetException notFound) {
+      throw new InvalidTargetException(Messages.inSources(notFound.getMessage(),
+          folder.toString()));
     }
-    if (matches.isEmpty()) {
-      throw new IllegalArgumentException("No such revision or branch '" + reference + "' in "
-          + folder + ". The history command lists the revisions, and heads shows the branch"
-          + " labels.");
-    }
-    throw new IllegalArgumentException("Multiple revisions start with '" + reference + "': "
-        + ids(matches) + ". Give more of the id.");
-  }
-
-  /** The single head among the labelled revision and its descendants. */
-  private static Declared branchHead(String reference, List<Declared> declared, Path folder) {
-    String label = reference.substring(0, reference.length() - "@head".length());
-    Declared labelled = declared.stream().filter(d -> d.branchLabels().contains(label))
-        .findFirst().orElse(null);
-    if (labelled == null) {
-      refuseIfLabelsUnread(label, declared);
-      throw new IllegalArgumentException("No branch labelled '" + label + "' in " + folder
-          + "; labels are declared with --branch-label (the branchLabels of @Revision).");
-    }
-    Set<String> branch = new LinkedHashSet<>(List.of(labelled.id()));
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (Declared revision : declared) {
-        if (!branch.contains(revision.id())
-            && revision.revises().stream().anyMatch(branch::contains)) {
-          grew = branch.add(revision.id());
-        }
-      }
-    }
-    List<Declared> branchHeads = heads(declared).stream()
-        .filter(head -> branch.contains(head.id())).toList();
-    if (branchHeads.isEmpty()) {
-      throw new IllegalArgumentException("Branch '" + label + "' has no head in " + folder
-          + ": its revisions revise each other in a cycle. Compile to see it ([Retort/Cycle]).");
-    }
-    if (branchHeads.size() > 1) {
-      throw new IllegalArgumentException("Multiple heads are present for given argument '"
-          + reference + "'; " + ids(branchHeads) + ". Name one of them, or merge them first.");
-    }
-    return branchHeads.get(0);
   }
 
   /**
@@ -242,9 +212,5 @@ final class MigrationSources {
           + " create and merge cannot read without compiling. Write those labels as string"
           + " literals, or name the revision by its full id.");
     }
-  }
-
-  private static String ids(List<Declared> revisions) {
-    return String.join(", ", revisions.stream().map(Declared::id).toList());
   }
 }

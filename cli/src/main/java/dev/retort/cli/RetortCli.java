@@ -41,6 +41,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     subcommands = {
         UpgradeCommand.class,
         DowngradeCommand.class,
+        RevertCommand.class,
         CurrentCommand.class,
         HistoryCommand.class,
         HeadsCommand.class,

@@ -3,6 +3,7 @@ package dev.retort.cli;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import dev.retort.runtime.messages.Messages;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -227,10 +228,11 @@ class CreateAndMergeTest {
         public final class M0002_AddPhone {}
         """);
 
-    assertThat(retort("create", "Add fax", "--head", "ae10")).isEqualTo("1|ERROR: Multiple"
-        + " revisions start with 'ae10': ae1027a6acf0, ae10ffffffff. Give more of the id.\n");
-    assertThat(retort("create", "Add fax", "--head", "bee")).startsWith("1|ERROR: No such"
-        + " revision or branch 'bee' in " + versions + ".");
+    assertThat(retort("create", "Add fax", "--head", "ae10")).isEqualTo("1|ERROR: "
+        + Messages.inSources(Messages.ambiguousPrefix("ae10",
+            List.of("ae1027a6acf0", "ae10ffffffff")), versions.toString()) + "\n");
+    assertThat(retort("create", "Add fax", "--head", "bee")).isEqualTo("1|ERROR: "
+        + Messages.inSources(Messages.noSuchRevision("bee"), versions.toString()) + "\n");
     assertThat(Files.exists(versions.resolve("M0003_AddFax.java"))).isFalse();
   }
 
@@ -263,8 +265,8 @@ class CreateAndMergeTest {
     assertThat(Files.readString(versions.resolve("M0004_AddInvoiceTax.java")))
         .contains("revises = \"" + idOf("M0003_AddInvoiceTotal.java") + "\"");
     assertThat(refused).startsWith("1|ERROR: Multiple heads are present");
-    assertThat(retort("create", "Add fax", "--head", "payroll@head"))
-        .startsWith("1|ERROR: No branch labelled 'payroll' in " + versions);
+    assertThat(retort("create", "Add fax", "--head", "payroll@head")).isEqualTo("1|ERROR: "
+        + Messages.inSources(Messages.noSuchBranch("payroll"), versions.toString()) + "\n");
     assertThat(compile()).isEmpty();
   }
 
@@ -321,7 +323,8 @@ class CreateAndMergeTest {
     assertThat(byPrefix).startsWith("0|");
     assertThat(Files.readString(versions.resolve("M0004_AddInvoiceTax.java")))
         .contains("dependsOn = \"ae1027a6acf0\")");
-    assertThat(unknown).startsWith("1|ERROR: No such revision or branch 'payroll' in " + versions);
+    assertThat(unknown).isEqualTo("1|ERROR: "
+        + Messages.inSources(Messages.noSuchRevision("payroll"), versions.toString()) + "\n");
     assertThat(Files.exists(versions.resolve("M0005_AddInvoiceFee.java"))).isFalse();
     assertThat(compile()).isEmpty();
   }

@@ -5,6 +5,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.retort.cli.CliRunner.Run;
 import dev.retort.runtime.RevisionRegistry;
+import dev.retort.runtime.messages.Messages;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -126,8 +127,7 @@ class DailyWorkflowTest {
     Run run = retort("current");
 
     assertThat(run.status()).isEqualTo(1);
-    assertThat(run.err()).startsWith("ERROR: No generated registry on the classpath: compile the"
-        + " @Revision classes with retort-processor");
+    assertThat(run.err()).isEqualTo("ERROR: " + Messages.noRegistry() + "\n");
     assertThat(run.err()).doesNotContain("registry=");
   }
 

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.retort.cli.CliRunner.Run;
+import dev.retort.runtime.messages.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -70,6 +71,26 @@ class RetortCliTest {
         "<base> -> a1, Create users", ""));
     assertThat(retort("history", "-r", "b1:c1").out())
         .isEqualTo("b1 -> c1, Create orders\na1 -> b1 (branchpoint), Add email\n");
+  }
+
+  /**
+   * With two heads, -1 does not say which to step down from, and c1-1 would name b1, whose
+   * downgrade takes both branches: the error advises revert, which takes back the one named.
+   */
+  @Test
+  void downgradeMinusOneFromTwoHeads_advisesRevert_whichStepsOneBranchDown() {
+    retort("upgrade", "c1");
+    retort("upgrade", "d1");
+
+    Run ambiguous = retort("downgrade", "-1");
+    Run revert = retort("revert", "d1");
+
+    assertThat(ambiguous.status()).isEqualTo(1);
+    assertThat(ambiguous.err()).isEqualTo("ERROR: "
+        + Messages.ambiguousWalkFromHeads("-1", List.of("c1", "d1"), true) + "\n");
+    assertThat(revert.status()).isEqualTo(0);
+    assertThat(revert.out()).contains("INFO Running downgrade d1 -> b1, Create invoices");
+    assertThat(retort("current").out()).isEqualTo("c1\n");
   }
 
   @Test
@@ -140,8 +161,8 @@ class RetortCliTest {
     Run run = retort("validate");
 
     assertThat(run.status()).isEqualTo(1);
-    assertThat(run.err()).startsWith("ERROR: Revision a1 (Rev_a1) was edited after it was"
-        + " applied");
+    assertThat(run.err()).isEqualTo("ERROR: " + Messages.edited(
+        List.of(new ShopRegistry().revision("a1").orElseThrow())) + "\n");
     assertThat(run.out()).doesNotContain("Valid");
   }
 
@@ -214,8 +235,7 @@ class RetortCliTest {
     Run run = retort("upgrade", "zz");
 
     assertThat(run.status()).isEqualTo(1);
-    assertThat(run.err()).isEqualTo("ERROR: No such revision or branch 'zz'. The history command lists the"
-        + " revisions, and heads shows the branch labels.\n");
+    assertThat(run.err()).isEqualTo("ERROR: " + Messages.noSuchRevision("zz") + "\n");
     assertThat(retort("upgrade", "zz", "--debug").err()).contains("\tat dev.retort.");
   }
 
@@ -309,7 +329,7 @@ class RetortCliTest {
     Run run = retort("--debug", "upgrade", "zz");
 
     assertThat(run.status()).isEqualTo(1);
-    assertThat(run.err()).startsWith("ERROR: No such revision or branch 'zz'.");
+    assertThat(run.err()).startsWith("ERROR: " + Messages.noSuchRevision("zz") + "\n");
     assertThat(run.err()).contains("\tat dev.retort.");
   }
 
@@ -318,7 +338,8 @@ class RetortCliTest {
     Run run = retort("upgrade", "s3cret-pass", "--debug");
 
     assertThat(run.status()).isEqualTo(1);
-    assertThat(run.err()).startsWith("ERROR: No such revision or branch '" + Secrets.MASK + "'.");
+    assertThat(run.err())
+        .startsWith("ERROR: " + Messages.noSuchRevision(Secrets.MASK) + "\n");
     assertThat(run.err()).contains("\tat dev.retort.");
     assertThat(run.printed()).doesNotContain("s3cret-pass");
   }

@@ -13,6 +13,11 @@ public final class ChecksumMismatchException extends RetortException {
 
   private final transient List<RevisionInfo> edited;
 
+  /**
+   * An exception naming the edited revisions.
+   *
+   * @param edited the revisions whose source differs from what was applied
+   */
   public ChecksumMismatchException(String message, List<RevisionInfo> edited) {
     super(message);
     this.edited = List.copyOf(edited);

@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import dev.retort.runtime.messages.Messages;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ public abstract class GeneratedRegistry implements RevisionRegistry {
 
   private final RevisionTable table;
 
+  /** A registry of the table's revisions; the generated subclass passes the table it built. */
   protected GeneratedRegistry(RevisionTable table) {
     this.table = table;
   }
@@ -62,9 +64,7 @@ public abstract class GeneratedRegistry implements RevisionRegistry {
     int index = revision.index();
     List<RevisionInfo> all = table.revisions();
     if (index >= all.size() || all.get(index) != revision) {
-      throw new IllegalArgumentException("Revision " + revision.id() + " (" + revision.className()
-          + ") does not belong to " + getClass().getName()
-          + "; pass a constant of this registry or look the id up with revision(id)");
+      throw new IllegalArgumentException(Messages.foreignRevision(revision, getClass().getName()));
     }
     return newMigration(index);
   }

@@ -9,6 +9,7 @@ public final class InvalidTargetException extends RetortException {
 
   private static final long serialVersionUID = 1L;
 
+  /** An exception with its message, in Alembic's wording where Alembic has one. */
   public InvalidTargetException(String message) {
     super(message);
   }

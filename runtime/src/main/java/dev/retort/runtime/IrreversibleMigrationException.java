@@ -8,6 +8,7 @@ public final class IrreversibleMigrationException extends RetortException {
 
   private static final long serialVersionUID = 1L;
 
+  /** An exception naming the irreversible revisions and their reasons. */
   public IrreversibleMigrationException(String message) {
     super(message);
   }

@@ -9,10 +9,12 @@ public final class LockException extends RetortException {
 
   private static final long serialVersionUID = 1L;
 
+  /** An exception naming the lock and its holder. */
   public LockException(String message) {
     super(message);
   }
 
+  /** An exception naming the lock, with the failure that caused it. */
   public LockException(String message, Throwable cause) {
     super(message, cause);
   }

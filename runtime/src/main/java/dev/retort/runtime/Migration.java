@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import dev.retort.runtime.messages.Messages;
 import org.jooq.DSLContext;
 
 /**
@@ -28,8 +29,6 @@ public interface Migration {
    * @throws IrreversibleMigrationException always, unless overridden
    */
   default void downgrade(DSLContext db) {
-    throw new IrreversibleMigrationException(getClass().getName()
-        + " is @Irreversible and has no downgrade; restore the schema from a backup or write a"
-        + " new revision that reverts it");
+    throw new IrreversibleMigrationException(Messages.noDowngrade(getClass().getName()));
   }
 }

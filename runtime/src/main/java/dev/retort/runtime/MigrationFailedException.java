@@ -20,6 +20,14 @@ public final class MigrationFailedException extends RetortException {
   private final boolean rolledBack;
   private final transient List<MigrationStep> completed;
 
+  /**
+   * An exception naming the revision that failed and what it left.
+   *
+   * @param revision the revision that failed
+   * @param rolledBack whether its changes were rolled back completely
+   * @param completed the steps of the run that completed before it, and stay committed
+   * @param cause what the migration threw
+   */
   public MigrationFailedException(String message, RevisionInfo revision, boolean rolledBack,
       List<MigrationStep> completed, Throwable cause) {
     super(message, cause);

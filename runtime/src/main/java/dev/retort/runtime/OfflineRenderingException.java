@@ -9,10 +9,12 @@ public final class OfflineRenderingException extends RetortException {
 
   private static final long serialVersionUID = 1L;
 
+  /** An exception naming the revision and what it does that cannot be rendered. */
   public OfflineRenderingException(String message) {
     super(message);
   }
 
+  /** An exception naming the revision, with what its migration threw. */
   public OfflineRenderingException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -1,10 +1,12 @@
 package dev.retort.runtime;
 
 import dev.retort.runtime.MigrationStep.Direction;
-import dev.retort.runtime.internal.Graph;
-import dev.retort.runtime.internal.Targets;
+import dev.retort.runtime.internal.graph.Graph;
+import dev.retort.runtime.internal.graph.Target;
+import dev.retort.runtime.internal.graph.TargetResolver;
 import dev.retort.runtime.internal.offline.Recording;
 import dev.retort.runtime.internal.offline.SchemaModel;
+import dev.retort.runtime.messages.Messages;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -60,6 +62,7 @@ public final class OfflineSchema {
    *     database: render it with a context of your own ({@code DSL.using(dialect).render(q)})
    */
   public record Statement(String sql, Origin origin, Optional<Query> query) {
+    /** A statement; none of its parts may be null. */
     public Statement {
       Objects.requireNonNull(sql, "sql");
       Objects.requireNonNull(origin, "origin");
@@ -70,6 +73,8 @@ public final class OfflineSchema {
   /**
    * The statements of one revision's upgrade or downgrade.
    *
+   * @param revision the revision
+   * @param direction whether these are its upgrade's or its downgrade's
    * @param statements what it runs, in order; for a migration that reads data, what it runs
    *     before the read
    * @param dataRead the first statement that reads data, when the migration reads: what it runs
@@ -78,6 +83,7 @@ public final class OfflineSchema {
    */
   public record Statements(RevisionInfo revision, Direction direction, List<Statement> statements,
       Optional<String> dataRead) {
+    /** The statements of a step, the list copied. */
     public Statements {
       statements = List.copyOf(statements);
     }
@@ -106,6 +112,7 @@ public final class OfflineSchema {
    *     presents the schema says so when this is not empty
    */
   public record Schema(Meta meta, List<LeftOut> leftOut) {
+    /** A schema and what was left out of it, the list copied. */
     public Schema {
       leftOut = List.copyOf(leftOut);
     }
@@ -161,8 +168,7 @@ public final class OfflineSchema {
   public Statements downgrade(RevisionInfo revision) {
     own(revision);
     if (!revision.reversible()) {
-      throw new IrreversibleMigrationException("Revision " + revision.id() + " is @Irreversible ("
-          + revision.irreversibleReason().orElse("") + "): it has no downgrade to record");
+      throw new IrreversibleMigrationException(Messages.hasNoDowngrade(revision));
     }
     return statements(revision, Direction.DOWN,
         model.recorder().record(registry.migration(revision), Direction.DOWN));
@@ -179,10 +185,10 @@ public final class OfflineSchema {
    */
   public Schema schemaAt(String... targets) {
     Graph graph = new Graph(registry);
-    Targets resolver = new Targets(graph);
+    TargetResolver resolver = new TargetResolver(graph);
     List<Integer> roots = new ArrayList<>();
     for (String target : targets) {
-      roots.addAll(resolver.resolve(target, List.of()));
+      roots.addAll(resolver.resolve(Target.parse(target), List.of()));
     }
     return build(graph.closure(roots));
   }
@@ -210,11 +216,11 @@ public final class OfflineSchema {
       built.skipped().forEach(skipped ->
           leftOut.add(new LeftOut(revision, Optional.of(skipped.sql()), skipped.reason())));
       if (recording instanceof Recording.ReadsData reads) {
-        leftOut.add(new LeftOut(revision, Optional.of(reads.read()), "it reads data, so what it"
-            + " runs after this read depends on the database's contents"));
+        leftOut.add(new LeftOut(revision, Optional.of(reads.read()),
+            Messages.readsDataAfterwards()));
       } else if (recording instanceof Recording.Threw threw) {
-        leftOut.add(new LeftOut(revision, Optional.empty(), "its upgrade threw while it was"
-            + " recorded, after the statements above: " + threw.failure()));
+        leftOut.add(new LeftOut(revision, Optional.empty(),
+            Messages.threwAfterwards(threw.failure())));
       }
     }
     return new Schema(schema, leftOut);
@@ -229,8 +235,9 @@ public final class OfflineSchema {
   private static Statements statements(RevisionInfo revision, Direction direction,
       Recording recording) {
     if (recording instanceof Recording.Threw threw) {
-      throw new OfflineRenderingException("Revision " + revision.id() + "'s " + direction.verb()
-          + " threw while its statements were recorded: " + threw.failure(), threw.failure());
+      throw new OfflineRenderingException(
+          Messages.threwWhileRecorded(revision, direction.verb(), threw.failure()),
+          threw.failure());
     }
     return new Statements(revision, direction, recording.statements(),
         recording instanceof Recording.ReadsData reads ? Optional.of(reads.read())
@@ -240,8 +247,8 @@ public final class OfflineSchema {
   private RevisionInfo own(RevisionInfo revision) {
     List<RevisionInfo> all = registry.revisions();
     if (revision.index() >= all.size() || all.get(revision.index()) != revision) {
-      throw new IllegalArgumentException("Revision " + revision.id() + " does not belong to "
-          + registry + "; pass a constant of this registry or look the id up with revision(id)");
+      throw new IllegalArgumentException(Messages.foreignRevision(revision,
+          registry.getClass().getName()));
     }
     return revision;
   }

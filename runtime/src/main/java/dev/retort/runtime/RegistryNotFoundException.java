@@ -8,6 +8,7 @@ public final class RegistryNotFoundException extends RetortException {
 
   private static final long serialVersionUID = 1L;
 
+  /** An exception saying what was found and how to choose. */
   public RegistryNotFoundException(String message) {
     super(message);
   }

@@ -8,10 +8,12 @@ public class RetortException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** An exception with its message, which says what failed and how to fix it. */
   public RetortException(String message) {
     super(message);
   }
 
+  /** An exception with its message and the failure that caused it. */
   public RetortException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -1,7 +1,9 @@
 package dev.retort.runtime;
 
+import dev.retort.runtime.messages.Messages;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 
@@ -105,6 +107,7 @@ public final class RetortSettings {
     return lockTable;
   }
 
+  /** How revisions are grouped into database transactions. */
   public TransactionMode transactionMode() {
     return transactionMode;
   }
@@ -122,36 +125,75 @@ public final class RetortSettings {
     return leaseDuration;
   }
 
+  /**
+   * A copy whose state tables are in this schema; {@code null} for the connection's default.
+   *
+   * @throws IllegalArgumentException if the name is not a plain SQL identifier, or is an SQL
+   *     keyword
+   */
   public RetortSettings withSchema(String schema) {
     return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
         lockTimeout, leaseDuration, nameQuoting);
   }
 
+  /**
+   * A copy with another version table.
+   *
+   * @throws IllegalArgumentException if the name is not a plain SQL identifier, or is an SQL
+   *     keyword
+   */
   public RetortSettings withVersionTable(String versionTable) {
     return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
         lockTimeout, leaseDuration, nameQuoting);
   }
 
+  /**
+   * A copy with another history table.
+   *
+   * @throws IllegalArgumentException if the name is not a plain SQL identifier, or is an SQL
+   *     keyword
+   */
   public RetortSettings withHistoryTable(String historyTable) {
     return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
         lockTimeout, leaseDuration, nameQuoting);
   }
 
+  /**
+   * A copy with another lease table.
+   *
+   * @throws IllegalArgumentException if the name is not a plain SQL identifier, or is an SQL
+   *     keyword
+   */
   public RetortSettings withLockTable(String lockTable) {
     return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
         lockTimeout, leaseDuration, nameQuoting);
   }
 
+  /**
+   * A copy with another transaction mode.
+   *
+   * @throws NullPointerException if the mode is null
+   */
   public RetortSettings withTransactionMode(TransactionMode transactionMode) {
     return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
         lockTimeout, leaseDuration, nameQuoting);
   }
 
+  /**
+   * A copy that waits this long for another runner's lock.
+   *
+   * @throws IllegalArgumentException if the duration is not positive
+   */
   public RetortSettings withLockTimeout(Duration lockTimeout) {
     return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
         lockTimeout, leaseDuration, nameQuoting);
   }
 
+  /**
+   * A copy whose lease locks last this long without renewal.
+   *
+   * @throws IllegalArgumentException if the duration is not positive
+   */
   public RetortSettings withLeaseDuration(Duration leaseDuration) {
     return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
         lockTimeout, leaseDuration, nameQuoting);
@@ -165,6 +207,11 @@ public final class RetortSettings {
     return nameQuoting;
   }
 
+  /**
+   * A copy that writes migrations' names as this says.
+   *
+   * @throws NullPointerException if it is null
+   */
   public RetortSettings withNameQuoting(NameQuoting nameQuoting) {
     return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
         lockTimeout, leaseDuration, nameQuoting);
@@ -184,24 +231,24 @@ public final class RetortSettings {
 
   /**
    * The state tables' names go into SQL unquoted, so that they follow each database's case rules
-   * and can be queried by hand; only a plain identifier is safe to use that way.
+   * and can be queried by hand; only a plain identifier that is no SQL keyword is safe to use that
+   * way.
    */
-  private static final java.util.regex.Pattern IDENTIFIER =
-      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
   private static String requireName(String name, String what) {
     if (name == null || !IDENTIFIER.matcher(name).matches()) {
-      throw new IllegalArgumentException("The " + what + " must be a plain SQL identifier"
-          + " (ASCII letters, digits and _, not starting with a digit, at most 63 characters),"
-          + " not " + (name == null ? "null" : "'" + name + "'") + ". Choose a name such as"
-          + " retort_version; nothing was run.");
+      throw new IllegalArgumentException(Messages.invalidName(what, name));
+    }
+    if (ReservedWords.contains(name)) {
+      throw new IllegalArgumentException(Messages.reservedName(what, name));
     }
     return name;
   }
 
   private static Duration requirePositive(Duration duration, String what) {
     if (duration == null || duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException(what + " must be a positive duration, not " + duration);
+      throw new IllegalArgumentException(Messages.notPositive(what, duration));
     }
     return duration;
   }

@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import dev.retort.runtime.messages.Messages;
 import java.util.List;
 import java.util.Optional;
 
@@ -119,9 +120,6 @@ public final class RevisionInfo {
   /** Alembic's one-line form: {@code parent -> id, message}. */
   @Override
   public String toString() {
-    String from = revises.isEmpty() ? "<base>"
-        : revises.size() == 1 ? revises.get(0)
-        : "(" + String.join(", ", revises) + ")";
-    return from + " -> " + id + (message.isEmpty() ? "" : ", " + message);
+    return Messages.heads(revises) + " -> " + id + (message.isEmpty() ? "" : ", " + message);
   }
 }

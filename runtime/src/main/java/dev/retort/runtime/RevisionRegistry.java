@@ -21,7 +21,7 @@ public interface RevisionRegistry {
    *     the others
    */
   static RevisionRegistry onClasspath() {
-    return Retort.discover(ServiceLoader.load(RevisionRegistry.class).stream()
+    return Registries.discover(ServiceLoader.load(RevisionRegistry.class).stream()
         .map(ServiceLoader.Provider::get).toList());
   }
 

@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import dev.retort.runtime.messages.Messages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -72,8 +73,7 @@ public final class RevisionTable {
     for (int i = 0; i < indexes.length; i++) {
       RevisionInfo other = lookUp(ids.get(i));
       if (other.index() >= child.index()) {
-        throw new IllegalStateException("Generated registry is out of order: " + other.id()
-            + " must come before " + child.id() + "; rebuild the project");
+        throw new IllegalStateException(Messages.registryOutOfOrder(other.id(), child.id()));
       }
       indexes[i] = other.index();
     }
@@ -91,8 +91,7 @@ public final class RevisionTable {
   private RevisionInfo lookUp(String id) {
     RevisionInfo revision = byId.get(id);
     if (revision == null) {
-      throw new IllegalStateException(
-          "Generated registry names unknown revision '" + id + "'; rebuild the project");
+      throw new IllegalStateException(Messages.registryNamesUnknownRevision(id));
     }
     return revision;
   }
@@ -111,7 +110,18 @@ public final class RevisionTable {
     /**
      * Adds the next revision in topological order.
      *
+     * @param id the revision's id
+     * @param className the migration class's binary name
+     * @param message the one-line description, empty for none
+     * @param checksum the checksum of its source, empty for none
+     * @param transactional whether it runs in a transaction with the record of it
      * @param irreversibleReason why the revision has no downgrade, or {@code null} if it has one
+     * @param revises the ids of its parents, each added before it
+     * @param dependsOn the ids of its cross-branch dependencies, each added before it
+     * @param branchLabels the branch labels it declares
+     * @return this builder
+     * @throws IllegalStateException if the id was added already: the generated registry is
+     *     stale, and a rebuild fixes it
      */
     public Builder add(
         String id,
@@ -127,14 +137,22 @@ public final class RevisionTable {
           rows.size(), id, className, message, checksum, transactional, irreversibleReason,
           listOf(revises), listOf(dependsOn), listOf(branchLabels));
       if (byId.putIfAbsent(id, revision) != null) {
-        throw new IllegalStateException(
-            "Generated registry lists revision '" + id + "' twice; rebuild the project");
+        throw new IllegalStateException(Messages.registryListsRevisionTwice(id));
       }
       rows.add(revision);
       return this;
     }
 
-    /** Finishes the table with the heads and bases the processor computed. */
+    /**
+     * Finishes the table with the heads and bases the processor computed.
+     *
+     * @param heads the ids of the heads, sorted
+     * @param bases the ids of the bases, sorted
+     * @return the table
+     * @throws IllegalStateException if a revision names a parent or dependency not added, or
+     *     added after it, or a head or base is unknown: the generated registry is stale, and a
+     *     rebuild fixes it
+     */
     public RevisionTable build(String[] heads, String[] bases) {
       return new RevisionTable(this, heads, bases);
     }

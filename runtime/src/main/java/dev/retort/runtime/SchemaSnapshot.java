@@ -70,6 +70,7 @@ public final class SchemaSnapshot {
     return of(meta, table -> true);
   }
 
+  /** The snapshot's lines, sorted: one per table, column, key and index. */
   public List<String> lines() {
     return lines;
   }

@@ -12,6 +12,11 @@ public final class UnknownRevisionException extends RetortException {
 
   private final List<String> unknownIds;
 
+  /**
+   * An exception naming the revisions this build lacks.
+   *
+   * @param unknownIds the ids the database records that the registry does not know
+   */
   public UnknownRevisionException(String message, List<String> unknownIds) {
     super(message);
     this.unknownIds = List.copyOf(unknownIds);

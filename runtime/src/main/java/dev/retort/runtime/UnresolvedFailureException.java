@@ -11,6 +11,7 @@ public final class UnresolvedFailureException extends RetortException {
 
   private static final long serialVersionUID = 1L;
 
+  /** An exception naming the revision, when it failed, and how to repair it. */
   public UnresolvedFailureException(String message) {
     super(message);
   }

@@ -2,6 +2,7 @@ package dev.retort.runtime;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import dev.retort.runtime.messages.Messages;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -175,8 +177,9 @@ class ConcurrencyTest {
 
     release.countDown();
     holder.join();
-    assertThat(refused).hasMessageThat().contains("Gave up waiting for the migration lock");
-    assertThat(refused).hasMessageThat().contains(":" + ProcessHandle.current().pid() + ":");
+    String expected = Messages.leaseTimedOut(quick.lockTimeout(), "HOLDER", quick.leaseDuration());
+    assertThat(refused).hasMessageThat().matches(Pattern.quote(expected).replace("HOLDER",
+        "\\E\\S+:" + ProcessHandle.current().pid() + ":[0-9a-f]{8}\\Q"));
   }
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
@@ -256,7 +259,8 @@ class ConcurrencyTest {
     LockException waited = org.junit.jupiter.api.Assertions.assertThrows(LockException.class,
         impatient::upgrade);
 
-    assertThat(waited).hasMessageThat().contains("busy-host:4242:alive");
+    assertThat(waited).hasMessageThat().isEqualTo(Messages.leaseTimedOut(Duration.ofMillis(300),
+        "busy-host:4242:alive", Duration.ofSeconds(30)));
     db.execute("delete from retort_lock");
     org.junit.jupiter.api.Assertions.assertThrows(UnresolvedFailureException.class,
         impatient::upgrade);
@@ -279,7 +283,9 @@ class ConcurrencyTest {
     ChecksumMismatchException refused = org.junit.jupiter.api.Assertions.assertThrows(
         ChecksumMismatchException.class, impatient::upgrade);
 
-    assertThat(refused).hasMessageThat().contains("r0001");
+    assertThat(refused).hasMessageThat()
+        .isEqualTo(Messages.edited(List.of(refused.edited().get(0))));
+    assertThat(refused.edited().get(0).id()).isEqualTo("r0001");
     assertThat(db.fetchValue("select owner from retort_lock")).isEqualTo("busy-host:4242:alive");
   }
 }

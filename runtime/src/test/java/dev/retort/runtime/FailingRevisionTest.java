@@ -3,8 +3,10 @@ package dev.retort.runtime;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.retort.runtime.messages.Messages;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -49,9 +51,11 @@ class FailingRevisionTest {
 
     assertThat(failed.revision().id()).isEqualTo("r0003");
     assertThat(failed.rolledBack()).isTrue();
-    assertThat(failed).hasMessageThat().contains("Revision r0003 (Rev_r0003) failed in upgrade");
+    RevisionInfo r0003 = failed.revision();
+    assertThat(failed).hasMessageThat()
+        .startsWith(Messages.failed(r0003, "upgrade", "r0002", "r0003", "", "").strip());
     assertThat(failed).hasMessageThat().contains(BROKEN_INDEX);
-    assertThat(failed).hasMessageThat().contains("the database is still at r0002");
+    assertThat(failed).hasMessageThat().endsWith(Messages.rolledBackTo("r0002"));
     assertThat(TestDatabase.tables(dataSource)).containsNoneOf("t_r0003", "t_r0004");
     assertThat(TestDatabase.tables(dataSource)).containsAtLeast("t_r0001", "t_r0002");
     assertThat(StateRows.versions(dataSource)).containsExactly("r0002");
@@ -76,7 +80,8 @@ class FailingRevisionTest {
     assertThat(failed.revision().id()).isEqualTo("r0003");
     assertThat(failed.rolledBack()).isFalse();
     assertThat(failed).hasMessageThat().contains(BROKEN_INDEX);
-    assertThat(failed).hasMessageThat().contains("It was NOT rolled back");
+    assertThat(failed).hasMessageThat().endsWith(Messages.notRolledBack(
+        Messages.cannotRollBackDdl(database.productName()), "upgrade", List.of("r0003")));
     assertThat(TestDatabase.tables(dataSource)).contains("t_r0003");
     assertThat(StateRows.versions(dataSource)).containsExactly("r0002");
     assertThat(StateRows.history(dataSource)).containsExactly(
@@ -85,7 +90,9 @@ class FailingRevisionTest {
     Retort fixedRetort = Retort.using(dataSource, fixed());
     UnresolvedFailureException refused =
         assertThrows(UnresolvedFailureException.class, fixedRetort::upgrade);
-    assertThat(refused).hasMessageThat().contains("r0003 (Rev_r0003) failed at");
+    String[] latest = StateRows.latest(dataSource, "r0003");
+    assertThat(refused).hasMessageThat().isEqualTo(Messages.unresolvedFailure(
+        Messages.describe(failed.revision()), false, latest[0], latest[1]));
     assertThat(StateRows.versions(dataSource)).containsExactly("r0002");
 
     try (Connection connection = dataSource.getConnection();
@@ -121,8 +128,7 @@ class FailingRevisionTest {
     MigrationFailedException failed = assertThrows(MigrationFailedException.class,
         () -> retort.revert(fork.revision("a1").orElseThrow()));
 
-    assertThat(failed).hasMessageThat().contains("or finish it by hand, run repair, then stamp"
-        + " --purge b1.");
+    assertThat(failed).hasMessageThat().contains(Messages.repairAdvice(List.of("b1")));
     retort.repair();
     retort.stamp(true, "b1");
     assertThat(retort.check().pending().stream().map(RevisionInfo::id)).containsExactly("a1");

@@ -9,6 +9,7 @@ import dev.retort.runtime.OfflineSchema.Schema;
 import dev.retort.runtime.OfflineSchema.Statement;
 import dev.retort.runtime.OfflineSchema.Statements;
 import dev.retort.runtime.RetortSettings.NameQuoting;
+import dev.retort.runtime.messages.Messages;
 import java.util.List;
 import java.util.Locale;
 import org.jooq.Meta;
@@ -141,7 +142,8 @@ class OfflineSchemaTest {
     OfflineRenderingException failed = assertThrows(OfflineRenderingException.class,
         () -> OfflineSchema.of(registry, SQLDialect.H2).upgrade(revision(registry, "a1")));
 
-    assertThat(failed).hasMessageThat().contains("Revision a1's upgrade threw");
+    assertThat(failed).hasMessageThat().isEqualTo(Messages.threwWhileRecorded(
+        revision(registry, "a1"), "upgrade", failed.getCause()));
     assertThat(failed).hasCauseThat().isInstanceOf(NullPointerException.class);
   }
 
@@ -220,13 +222,13 @@ class OfflineSchemaTest {
             "a1: drop table no_such_table",
             "b1: select id from person",
             "c1: ").inOrder();
-    assertThat(leftOut.get(0).reason()).contains("no place in the schema model");
-    assertThat(leftOut.get(1).reason()).contains("not DDL (CALL)");
-    assertThat(leftOut.get(2).reason()).contains("parser cannot read it");
-    assertThat(leftOut.get(3).reason()).contains("fails on the schema");
-    assertThat(leftOut.get(4).reason()).contains("it reads data");
-    assertThat(leftOut.get(5).reason()).contains("threw");
-    assertThat(leftOut.get(5).reason()).contains("broken");
+    assertThat(leftOut.get(0).reason()).isEqualTo(Messages.outsideTheModel());
+    assertThat(leftOut.get(1).reason()).isEqualTo(Messages.notDdl("CALL"));
+    assertThat(leftOut.get(2).reason()).startsWith(Messages.unreadable(""));
+    assertThat(leftOut.get(3).reason()).startsWith(Messages.failsOnTheModel(""));
+    assertThat(leftOut.get(4).reason()).isEqualTo(Messages.readsDataAfterwards());
+    assertThat(leftOut.get(5).reason())
+        .isEqualTo(Messages.threwAfterwards(new IllegalStateException("broken")));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.retort.runtime;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.retort.runtime.messages.Messages;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -74,6 +75,7 @@ class OfflineSqlTest {
     OfflineRenderingException refused = assertThrows(OfflineRenderingException.class,
         () -> retort.sql("base", "a1", SQLDialect.POSTGRES));
 
-    assertThat(refused).hasMessageThat().contains("Revision a1 (test.Rev_a1) reads data");
+    assertThat(refused).hasMessageThat().isEqualTo(Messages.readsDataOffline(
+        retort.registry().revision("a1").orElseThrow(), "select 1 as one"));
   }
 }

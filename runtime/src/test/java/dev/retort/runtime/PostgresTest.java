@@ -3,6 +3,8 @@ package dev.retort.runtime;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.retort.runtime.messages.Messages;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,26 @@ class PostgresTest {
         .fetchValue("select count(*) from pg_indexes where indexname = 'ix_t_a1'", Integer.class))
         .isEqualTo(1);
     assertThat(retort.downgrade("a1")).hasSize(1);
+  }
+
+  /**
+   * A runner killed during a long statement would leave it running until it ends; the profile
+   * has the server check the client while a statement runs, on Retort's own session only.
+   */
+  @Test
+  void aMigrationsSession_hasTheServerWatchForADeadClient() throws Exception {
+    DataSource dataSource = TestDatabase.POSTGRES.create();
+    String[] during = new String[1];
+    Retort retort = Retort.using(dataSource, TestRegistry.builder()
+        .revision("a1").upgrade(db ->
+            during[0] = String.valueOf(db.fetchValue("show client_connection_check_interval")))
+        .build());
+
+    retort.upgrade();
+
+    assertThat(during[0]).isEqualTo("2s");
+    assertThat(String.valueOf(DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES)
+        .fetchValue("show client_connection_check_interval"))).isEqualTo("0");
   }
 
   @Test
@@ -57,7 +79,8 @@ class PostgresTest {
         assertThrows(MigrationFailedException.class, retort::upgrade);
 
     assertThat(failed.rolledBack()).isFalse();
-    assertThat(failed).hasMessageThat().contains("it runs outside a transaction");
+    assertThat(failed).hasMessageThat().endsWith(Messages.notRolledBack(
+        Messages.outsideATransaction(), "upgrade", List.of("a1")));
     assertThrows(UnresolvedFailureException.class, retort::upgrade);
     retort.repair();
     assertThrows(MigrationFailedException.class, retort::upgrade);

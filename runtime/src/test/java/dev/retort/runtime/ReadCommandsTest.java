@@ -3,6 +3,7 @@ package dev.retort.runtime;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.retort.runtime.messages.Messages;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -93,10 +94,11 @@ class ReadCommandsTest {
         .revision("a1").revision("b1", "a1").revision("c1", "b1").build();
     TestRegistry unrelated = TestRegistry.builder().revision("x1").build();
 
-    assertThat(Retort.discover(List.of(library, application))).isSameInstanceAs(application);
+    assertThat(Registries.discover(List.of(library, application))).isSameInstanceAs(application);
     RegistryNotFoundException e = assertThrows(RegistryNotFoundException.class,
-        () -> Retort.discover(List.of(application, unrelated)));
-    assertThat(e).hasMessageThat().contains("none contains all the others");
+        () -> Registries.discover(List.of(application, unrelated)));
+    assertThat(e).hasMessageThat().isEqualTo(Messages.severalRegistries(List.of(
+        application.getClass().getName(), unrelated.getClass().getName())));
   }
 
   @Test
@@ -106,7 +108,7 @@ class ReadCommandsTest {
     RegistryNotFoundException e =
         assertThrows(RegistryNotFoundException.class, () -> Retort.using(dataSource));
 
-    assertThat(e).hasMessageThat().contains("No generated registry on the classpath");
+    assertThat(e).hasMessageThat().isEqualTo(Messages.noRegistry());
   }
 
   @Test

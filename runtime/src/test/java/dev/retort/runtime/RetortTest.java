@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static dev.retort.runtime.TestDatabase.tables;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.retort.runtime.messages.Messages;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -194,24 +195,28 @@ class RetortTest {
         assertThrows(MigrationFailedException.class, retort::upgrade);
 
     assertThat(failed.revision().id()).isEqualTo("b1");
-    assertThat(failed).hasMessageThat().contains("Revision b1 (Rev_b1) failed in upgrade a1 -> b1");
+    RevisionInfo b1 = broken.revision("b1").orElseThrow();
+    assertThat(failed).hasMessageThat()
+        .startsWith(Messages.failed(b1, "upgrade", "a1", "b1", "", "").strip());
     assertThat(failed).hasMessageThat().contains("no_such_table");
     assertThat(failed.completed().stream().map(s -> s.revision().id()).toList())
         .containsExactly("a1");
     if (!database.transactionalDdl()) {
       assertThat(failed.rolledBack()).isFalse();
-      assertThat(failed).hasMessageThat().contains("NOT rolled back");
+      assertThat(failed).hasMessageThat().endsWith(Messages.notRolledBack(
+          Messages.cannotRollBackDdl(database.productName()), "upgrade", List.of("b1")));
       UnresolvedFailureException refused =
           assertThrows(UnresolvedFailureException.class, retort::upgrade);
-      assertThat(refused).hasMessageThat().contains("Revision b1 (Rev_b1) failed at");
-      assertThat(refused).hasMessageThat().contains("run repair");
+      String[] latest = StateRows.latest(dataSource, "b1");
+      assertThat(refused).hasMessageThat().isEqualTo(Messages.unresolvedFailure(
+          Messages.describe(b1), false, latest[0], latest[1]));
       try (java.sql.Connection connection = dataSource.getConnection()) {
         DSL.using(connection).execute("drop table t_b1");
       }
       assertThat(ids(retort.repair())).containsExactly("b1");
     } else {
       assertThat(failed.rolledBack()).isTrue();
-      assertThat(failed).hasMessageThat().contains("It was rolled back: the database is still at a1.");
+      assertThat(failed).hasMessageThat().endsWith(Messages.rolledBackTo("a1"));
       assertThat(tablesOf(dataSource)).containsExactlyElementsIn(t("a1"));
     }
     assertThat(ids(retort.current())).containsExactly("a1");
@@ -234,8 +239,8 @@ class RetortTest {
     ChecksumMismatchException refused =
         assertThrows(ChecksumMismatchException.class, edited::upgrade);
 
-    assertThat(refused).hasMessageThat().startsWith("Revision a1 (Rev_a1) was edited after it was"
-        + " applied — add a new revision instead.");
+    assertThat(refused).hasMessageThat().isEqualTo(Messages.edited(
+        List.of(edited.registry().revision("a1").orElseThrow())));
     assertThrows(ChecksumMismatchException.class, edited::validate);
     assertThat(tablesOf(dataSource)).containsExactlyElementsIn(t("a1"));
     assertThat(ids(edited.repair())).containsExactly("a1");
@@ -254,8 +259,7 @@ class RetortTest {
     UnknownRevisionException refused =
         assertThrows(UnknownRevisionException.class, older::upgrade);
 
-    assertThat(refused).hasMessageThat().startsWith("The database is at revision b1, which this"
-        + " build does not know");
+    assertThat(refused).hasMessageThat().isEqualTo(Messages.unknownRevisions(List.of("b1")));
     assertThat(refused.unknownIds()).containsExactly("b1");
   }
 
@@ -274,7 +278,8 @@ class RetortTest {
     IrreversibleMigrationException refused =
         assertThrows(IrreversibleMigrationException.class, () -> retort.downgrade("base"));
 
-    assertThat(refused).hasMessageThat().contains("b1 (Rev_b1): drops the legacy rows");
+    assertThat(refused).hasMessageThat().isEqualTo(Messages.irreversibleOnTheWay("base",
+        List.of(retort.registry().revision("b1").orElseThrow())));
     assertThat(ids(retort.current())).containsExactly("c1");
     assertThat(tablesOf(dataSource)).containsExactlyElementsIn(t("a1", "b1", "c1"));
   }
@@ -295,9 +300,8 @@ class RetortTest {
     MigrationFailedException failed =
         assertThrows(MigrationFailedException.class, retort::upgrade);
 
-    assertThat(failed).hasMessageThat().contains("It was rolled back: the database is still at"
-        + " <base>.");
-    assertThat(failed).hasMessageThat().contains("every step of it was rolled back too");
+    assertThat(failed).hasMessageThat()
+        .endsWith(Messages.wholeRunRolledBack(Messages.rolledBackTo("<base>")));
     assertThat(failed.rolledBack()).isTrue();
     assertThat(retort.current()).isEmpty();
     assertThat(tablesOf(dataSource)).isEmpty();
@@ -313,7 +317,8 @@ class RetortTest {
 
     RetortException refused = assertThrows(RetortException.class, retort::upgrade);
 
-    assertThat(refused).hasMessageThat().contains("needs a database that rolls back DDL");
+    assertThat(refused).hasMessageThat()
+        .isEqualTo(Messages.singleNeedsTransactionalDdl(database.productName()));
     assertThat(tablesOf(dataSource)).isEmpty();
   }
 
@@ -398,8 +403,8 @@ class RetortTest {
     MigrationFailedException failed =
         assertThrows(MigrationFailedException.class, () -> retort.upgrade("b1"));
 
-    assertThat(failed).hasMessageThat().contains("The version table changed under this run:"
-        + " the update a1 to b1 touched 0 rows instead of one");
+    assertThat(failed).hasMessageThat()
+        .contains(Messages.versionTableChanged("update a1 to b1", 0));
     assertThat(failed.rolledBack()).isTrue();
     assertThat(StateRows.versions(dataSource)).containsExactly("a1");
   }

@@ -3,6 +3,7 @@ package dev.retort.runtime;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.retort.runtime.messages.Messages;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,7 @@ class RevertTest {
     InvalidTargetException refused = assertThrows(InvalidTargetException.class,
         () -> retort.revert(registry.revision("d1").orElseThrow()));
 
-    assertThat(refused).hasMessageThat().contains("d1 (Rev_d1) is not applied");
+    assertThat(refused).hasMessageThat()
+        .isEqualTo(Messages.nothingToRevert(registry.revision("d1").orElseThrow()));
   }
 }

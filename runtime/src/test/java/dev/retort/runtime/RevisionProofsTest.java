@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 
 import dev.retort.runtime.RevisionProofs.Outcome;
 import dev.retort.runtime.RevisionProofs.Proof;
+import dev.retort.runtime.messages.Messages;
 import java.util.List;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class RevisionProofsTest {
     List<Proof> proofs = RevisionProofs.of(chain.build(), SQLDialect.H2).downgradeUndoesUpgrade();
 
     assertThat(proof(proofs, "r0003").outcome()).isEqualTo(Outcome.SKIPPED);
-    assertThat(proof(proofs, "r0003").detail()).contains("it changes data");
+    assertThat(proof(proofs, "r0003").detail()).isEqualTo(Messages.changesDataProof());
     // Data leaves the schema as it is, so the revisions after it are still proven.
     assertThat(proof(proofs, "r0004").outcome()).isEqualTo(Outcome.PASSED);
   }
@@ -109,7 +110,8 @@ class RevisionProofsTest {
     assertThat(enumType.outcome()).isEqualTo(Outcome.SKIPPED);
     assertThat(enumType.detail()).contains("'create type mood as enum ('sad', 'ok', 'happy')'");
     assertThat(enumType.detail()).contains("'drop type mood'");
-    assertThat(enumType.detail()).contains("which the DDL interpreter does not model");
+    assertThat(enumType.detail()).isEqualTo(Messages.partlyProven(List.of(
+        "create type mood as enum ('sad', 'ok', 'happy')", "drop type mood")));
     assertThat(proof(proofs, "r0001").outcome()).isEqualTo(Outcome.PASSED);
     assertThat(proof(proofs, "r0003").outcome()).isEqualTo(Outcome.PASSED);
   }
@@ -169,11 +171,11 @@ class RevisionProofsTest {
     List<Proof> proofs = RevisionProofs.of(registry, SQLDialect.H2).downgradeUndoesUpgrade();
 
     assertThat(proof(proofs, "b1").outcome()).isEqualTo(Outcome.SKIPPED);
-    assertThat(proof(proofs, "b1").detail()).contains("its upgrade runs 'alter table t_a1 rename"
-        + " index t_a1_id to t_a1_by_id', which the DDL interpreter does not model");
+    assertThat(proof(proofs, "b1").detail()).startsWith(Messages.runsUnmodelled("its upgrade",
+        "alter table t_a1 rename index t_a1_id to t_a1_by_id", "").split(" \\(")[0]);
     assertThat(proof(proofs, "b2").outcome()).isEqualTo(Outcome.SKIPPED);
     assertThat(proof(proofs, "b2").detail())
-        .isEqualTo("the schema before it is unknown: revision b1 could not be modelled");
+        .isEqualTo(Messages.unknownBefore(Messages.notModelledSince("b1")));
     // c1 is on another branch: b1's schema is not its starting point.
     assertThat(proof(proofs, "c1").outcome()).isEqualTo(Outcome.PASSED);
   }
@@ -188,9 +190,10 @@ class RevisionProofsTest {
 
     assertThat(proof(proofs, "r0002").outcome()).isEqualTo(Outcome.SKIPPED);
     assertThat(proof(proofs, "r0002").detail())
-        .isEqualTo("it reads data, which the DDL interpreter does not model");
+        .isEqualTo(Messages.readsDataProof());
     assertThat(proof(proofs, "r0003").outcome()).isEqualTo(Outcome.SKIPPED);
-    assertThat(proof(proofs, "r0003").detail()).contains("revision r0002 could not be modelled");
+    assertThat(proof(proofs, "r0003").detail())
+        .isEqualTo(Messages.unknownBefore(Messages.notModelledSince("r0002")));
   }
 
   @Test
@@ -203,8 +206,8 @@ class RevisionProofsTest {
         .downgradeUndoesUpgrade(), "r0002");
 
     assertThat(proof.outcome()).isEqualTo(Outcome.SKIPPED);
-    assertThat(proof.detail()).startsWith("the interpreter cannot read 'create table events (id"
-        + " int) partition by range (id)'");
+    assertThat(proof.detail()).startsWith(Messages.unreadableProof(
+        "create table events (id int) partition by range (id)", ""));
   }
 
   @Test
@@ -217,7 +220,7 @@ class RevisionProofsTest {
 
     assertThat(proof.outcome()).isEqualTo(Outcome.SKIPPED);
     assertThat(proof.detail())
-        .isEqualTo("it runs CALL statements, which the DDL interpreter does not model");
+        .isEqualTo(Messages.notDdlProof("CALL"));
   }
 
   @Test
@@ -229,7 +232,7 @@ class RevisionProofsTest {
 
     assertThat(proof(proofs, "r0002").outcome()).isEqualTo(Outcome.SKIPPED);
     assertThat(proof(proofs, "r0002").detail())
-        .isEqualTo("it is @Irreversible: the old column's values are gone");
+        .isEqualTo(Messages.irreversibleProof("the old column's values are gone"));
     assertThat(proof(proofs, "r0003").outcome()).isEqualTo(Outcome.PASSED);
   }
 
@@ -283,7 +286,73 @@ class RevisionProofsTest {
     Proof merge = proof(RevisionProofs.of(registry, SQLDialect.H2).mergesCommute(), "m1");
 
     assertThat(merge.outcome()).isEqualTo(Outcome.SKIPPED);
-    assertThat(merge.detail()).startsWith("revision b1 on a branch runs 'alter table t_a1 rename"
-        + " index");
+    assertThat(merge.detail()).startsWith(Messages.runsUnmodelled(
+        Messages.branchRevision("b1", "on a branch"),
+        "alter table t_a1 rename index t_a1_id to t_a1_by_id", "").split(" \\(")[0]);
+  }
+
+  /**
+   * A migration that throws while its statements are recorded is a failure, not a skip: verify
+   * must not pass on it, and what descends from it is unknown.
+   */
+  @Test
+  void aMigrationThatThrows_failsItsProof_andTheRevisionsAfterItAreSkipped() {
+    TestRegistry.Builder chain = TestRegistry.chain(1);
+    chain.revision("r0002", "r0001").upgrade(db -> {
+      throw new NullPointerException("no pool");
+    });
+    chain.revision("r0003", "r0002");
+
+    List<Proof> proofs = RevisionProofs.of(chain.build(), SQLDialect.H2).all();
+
+    Proof threw = proof(proofs, "r0002");
+    assertThat(threw).isInstanceOf(RevisionProofs.Failed.class);
+    assertThat(threw.detail())
+        .isEqualTo(Messages.threwProof("upgrade", new NullPointerException("no pool")));
+    assertThat(proof(proofs, "r0003").detail())
+        .isEqualTo(Messages.unknownBefore(Messages.failedSince("r0002")));
+    assertThat(proof(proofs, "r0001").outcome()).isEqualTo(Outcome.PASSED);
+  }
+
+  @Test
+  void aDowngradeThatThrows_failsItsProof() {
+    TestRegistry.Builder chain = TestRegistry.chain(2);
+    chain.edit("r0002").downgrade(db -> {
+      throw new IllegalStateException("forgot the table's name");
+    });
+
+    Proof proof = proof(RevisionProofs.of(chain.build(), SQLDialect.H2).downgradeUndoesUpgrade(),
+        "r0002");
+
+    assertThat(proof.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(proof.detail()).isEqualTo(Messages.threwProof("downgrade",
+        new IllegalStateException("forgot the table's name")));
+  }
+
+  @Test
+  void aMergeWhoseBranchThrows_failsTheMergeProof() {
+    TestRegistry registry = TestRegistry.builder()
+        .revision("a1")
+        .revision("b1", "a1").upgrade(db -> {
+          throw new NullPointerException("no pool");
+        })
+        .revision("c1", "a1")
+        .revision("m1", "b1", "c1").upgrade(db -> { }).downgrade(db -> { })
+        .build();
+
+    Proof merge = proof(RevisionProofs.of(registry, SQLDialect.H2).mergesCommute(), "m1");
+
+    assertThat(merge.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(merge.detail()).isEqualTo(Messages.branchRevision("b1", "on a branch") + ": "
+        + Messages.threwProof("upgrade", new NullPointerException("no pool")));
+  }
+
+  @Test
+  void aProofDescribesItself_onOneLineWithItsDetailIndentedBelow() {
+    Proof proof = proof(RevisionProofs.of(TestRegistry.chain(1).edit("r0001")
+        .irreversible("drops data").build(), SQLDialect.H2).downgradeUndoesUpgrade(), "r0001");
+
+    assertThat(proof.describe()).isEqualTo("SKIPPED downgrade undoes upgrade: r0001 (Rev_r0001)\n"
+        + "        " + Messages.irreversibleProof("drops data"));
   }
 }

@@ -3,6 +3,7 @@ package dev.retort.runtime;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.retort.runtime.messages.Messages;
 import org.junit.jupiter.api.Test;
 
 class RevisionTableTest {
@@ -53,7 +54,7 @@ class RevisionTableTest {
     IllegalStateException refused = assertThrows(IllegalStateException.class,
         () -> outOfOrder.build(new String[] {"b1"}, new String[] {"a1"}));
     assertThat(refused).hasMessageThat()
-        .isEqualTo("Generated registry is out of order: a1 must come before b1; rebuild the project");
+        .isEqualTo(Messages.registryOutOfOrder("a1", "b1"));
   }
 
   @Test

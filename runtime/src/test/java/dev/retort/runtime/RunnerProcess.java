@@ -5,6 +5,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -39,6 +42,9 @@ final class RunnerProcess {
         sleepTenMinutes(db);
       });
     }
+    // The JDK itself sets user.timezone when the default time zone is first read.
+    java.util.TimeZone.getDefault();
+    Properties before = (Properties) System.getProperties().clone();
     System.out.println("READY");
     System.out.flush();
     new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
@@ -46,6 +52,7 @@ final class RunnerProcess {
       List<MigrationStep> steps = Retort.using(TestDatabase.open(url), chain.build())
           .withSettings(RetortSettings.defaults().withLeaseDuration(lease))
           .upgrade();
+      System.out.println("PROPERTIES CHANGED " + changed(before, System.getProperties()));
       System.out.println("APPLIED " + steps.size());
       System.out.flush();
       System.exit(0);
@@ -55,6 +62,22 @@ final class RunnerProcess {
       System.out.flush();
       System.exit(1);
     }
+  }
+
+  /** The names of the system properties set, changed or removed since {@code before}. */
+  private static Set<String> changed(Properties before, Properties after) {
+    Set<String> changed = new TreeSet<>();
+    for (String name : after.stringPropertyNames()) {
+      if (!after.getProperty(name).equals(before.getProperty(name))) {
+        changed.add(name);
+      }
+    }
+    for (String name : before.stringPropertyNames()) {
+      if (after.getProperty(name) == null) {
+        changed.add(name);
+      }
+    }
+    return changed;
   }
 
   /** On PostgreSQL the server itself waits, as a slow statement would; elsewhere the JVM. */

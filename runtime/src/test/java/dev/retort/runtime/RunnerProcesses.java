@@ -106,6 +106,9 @@ final class RunnerProcesses {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process = new ProcessBuilder(java,
         "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        // The application's logging configuration, as the command line's: jOOQ's banner and
+        // tips are INFO lines of its own, which a library leaves to the application.
+        "-Dorg.slf4j.simpleLogger.log.org.jooq=warn",
         "-cp", System.getProperty("java.class.path"),
         RunnerProcess.class.getName(),
         url, String.valueOf(revisions), String.valueOf(slow), String.valueOf(lease.toMillis()))

@@ -5,6 +5,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.retort.runtime.RunnerProcesses.Runner;
+import dev.retort.runtime.messages.Messages;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,8 +160,9 @@ class RunnerProcessesTest {
         "r0001 up true null", "r0002 up true null", "r0003 up false null unfinished").inOrder();
     UnresolvedFailureException refused =
         assertThrows(UnresolvedFailureException.class, retort::upgrade);
-    assertThat(refused).hasMessageThat().contains("r0003 (Rev_r0003) was started at");
-    assertThat(refused).hasMessageThat().contains("never finished");
+    String[] latest = StateRows.latest(dataSource, "r0003");
+    assertThat(refused).hasMessageThat().isEqualTo(Messages.unresolvedFailure(
+        Messages.describe(chain.revision("r0003").orElseThrow()), true, latest[0], latest[1]));
 
     DSL.using(dataSource, org.jooq.SQLDialect.H2).execute("drop table t_r0003");
     assertThat(retort.repair().stream().map(RevisionInfo::id)).containsExactly("r0003");

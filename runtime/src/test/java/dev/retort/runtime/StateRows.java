@@ -30,6 +30,22 @@ final class StateRows {
     }
   }
 
+  /**
+   * When the latest history row of a revision started, and on which host, as the driver reads
+   * them back: what an unresolved failure's message quotes.
+   */
+  static String[] latest(DataSource dataSource, String revision) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        java.sql.PreparedStatement query = connection.prepareStatement("select started_at, host"
+            + " from retort_history where revision = ? order by id desc")) {
+      query.setString(1, revision);
+      try (java.sql.ResultSet row = query.executeQuery()) {
+        row.next();
+        return new String[] {row.getString(1), row.getString(2)};
+      }
+    }
+  }
+
   /** The version table's rows. */
   static List<String> versions(DataSource dataSource) throws SQLException {
     return strings(dataSource, "select version_num from retort_version order by version_num");

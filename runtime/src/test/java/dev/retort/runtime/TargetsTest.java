@@ -3,8 +3,11 @@ package dev.retort.runtime;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.retort.runtime.internal.Graph;
-import dev.retort.runtime.internal.Targets;
+import dev.retort.runtime.internal.graph.DowngradeTargets;
+import dev.retort.runtime.internal.graph.Graph;
+import dev.retort.runtime.internal.graph.Target;
+import dev.retort.runtime.internal.graph.TargetResolver;
+import dev.retort.runtime.messages.Messages;
 import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,10 +36,10 @@ class TargetsTest {
 
   private final TestRegistry registry = shop();
   private final Graph graph = new Graph(registry);
-  private final Targets targets = new Targets(graph);
+  private final TargetResolver targets = new TargetResolver(graph);
 
   private List<String> resolve(String target, String... current) {
-    return ids(targets.resolve(target, indexes(current)));
+    return ids(targets.resolve(Target.parse(target), indexes(current)));
   }
 
   private List<Integer> indexes(String... ids) {
@@ -59,23 +62,23 @@ class TargetsTest {
         .revision("abc1").revision("abc2", "abc1").build();
 
     InvalidTargetException e = assertThrows(InvalidTargetException.class,
-        () -> new Targets(new Graph(similar)).resolve("abc", List.of()));
-    assertThat(e).hasMessageThat().isEqualTo("Multiple revisions start with 'abc': abc1, abc2. Give more of the id.");
+        () -> new TargetResolver(new Graph(similar)).resolve(Target.parse("abc"), List.of()));
+    assertThat(e).hasMessageThat()
+        .isEqualTo(Messages.ambiguousPrefix("abc", List.of("abc1", "abc2")));
   }
 
   @Test
   void anUnknownName_failsAsAlembicDoes() {
     InvalidTargetException e =
         assertThrows(InvalidTargetException.class, () -> resolve("zz9"));
-    assertThat(e).hasMessageThat().isEqualTo("No such revision or branch 'zz9'. The history"
-        + " command lists the revisions, and heads shows the branch labels.");
+    assertThat(e).hasMessageThat().isEqualTo(Messages.noSuchRevision("zz9"));
   }
 
   @Test
   void head_withSeveralHeads_namesThem() {
     InvalidTargetException e = assertThrows(InvalidTargetException.class, () -> resolve("head"));
     assertThat(e).hasMessageThat()
-        .isEqualTo("Multiple heads are present for given argument 'head'; n1, y1");
+        .isEqualTo(Messages.multipleHeads("head", List.of("n1", "y1")));
   }
 
   @Test
@@ -101,30 +104,31 @@ class TargetsTest {
   void aWalkThroughAFork_isAmbiguous() {
     InvalidTargetException e =
         assertThrows(InvalidTargetException.class, () -> resolve("+1", "a1"));
-    assertThat(e).hasMessageThat().startsWith("Ambiguous walk");
+    assertThat(e).hasMessageThat()
+        .isEqualTo(Messages.ambiguousWalkAtFork("+1", "a1", List.of("b1", "c1")));
   }
 
   @Test
   void aWalkPastTheEnd_saysItProducedTooFew() {
     InvalidTargetException e = assertThrows(InvalidTargetException.class, () -> resolve("n1+2"));
-    assertThat(e).hasMessageThat().isEqualTo("Relative revision n1+2 didn't produce 2 migrations");
+    assertThat(e).hasMessageThat().isEqualTo(Messages.walkTooShort("n1+2", 2));
   }
 
   @Test
   void upgradeMinusN_andDowngradePlusN_areRefused() {
-    assertThrows(InvalidTargetException.class, () -> targets.forUpgrade("-1", indexes("n1")));
     assertThrows(InvalidTargetException.class,
-        () -> targets.removedByDowngrade("+1", new BitSet(), indexes("a1")));
+        () -> targets.forUpgrade(Target.parse("-1"), indexes("n1")));
+    assertThrows(InvalidTargetException.class, () -> new DowngradeTargets(targets)
+        .removed(Target.parse("+1"), new BitSet(), indexes("a1")));
   }
 
   @Test
   void aDowngradeRemovesDescendantsAndDependents_andLeavesSiblingBranches() {
     BitSet applied = graph.closure(indexes("n1", "y1"));
 
-    assertThat(ids(targets.removedByDowngrade("b1", applied, indexes("n1", "y1")).stream()
-        .boxed().toList())).containsExactly("m1", "n1");
-    assertThat(ids(targets.removedByDowngrade("billing@base", applied, indexes("n1", "y1"))
-        .stream().boxed().toList())).containsExactly("x1", "y1");
+    assertThat(removed(targets, "b1", applied, "n1", "y1")).containsExactly("m1", "n1");
+    assertThat(removed(targets, "billing@base", applied, "n1", "y1"))
+        .containsExactly("x1", "y1");
   }
 
   @Test
@@ -156,7 +160,7 @@ class TargetsTest {
 
   @Test
   void labelPlusN_startsFromWhereTheDatabaseStandsOnThatLine() {
-    Targets fork = new Targets(new Graph(fork()));
+    TargetResolver fork = new TargetResolver(new Graph(fork()));
 
     assertThat(resolveIn(fork, "B@+1", "r1")).containsExactly("b1");
     assertThat(resolveIn(fork, "B@+2", "r1")).containsExactly("b2");
@@ -168,7 +172,7 @@ class TargetsTest {
 
   @Test
   void labelAtHeadMinusN_walksDownFromThatBranchsHead() {
-    Targets fork = new Targets(new Graph(fork()));
+    TargetResolver fork = new TargetResolver(new Graph(fork()));
 
     assertThat(resolveIn(fork, "B@head-1")).containsExactly("b1");
     assertThat(resolveIn(fork, "A@head-2")).containsExactly("r1");
@@ -178,24 +182,24 @@ class TargetsTest {
     InvalidTargetException e =
         assertThrows(InvalidTargetException.class, () -> resolveIn(fork, "head-1"));
     assertThat(e).hasMessageThat()
-        .isEqualTo("Multiple heads are present for given argument 'head-1'; a2, b2");
+        .isEqualTo(Messages.multipleHeads("head-1", List.of("a2", "b2")));
   }
 
   @Test
   void aRevisionOffTheLabelsLine_isNotOnThatBranch() {
-    Targets fork = new Targets(new Graph(fork()));
+    TargetResolver fork = new TargetResolver(new Graph(fork()));
 
     assertThat(resolveIn(fork, "B@r0")).containsExactly("r0");
     InvalidTargetException e =
         assertThrows(InvalidTargetException.class, () -> resolveIn(fork, "B@a1"));
-    assertThat(e).hasMessageThat().isEqualTo("Revision a1 is not a member of branch 'B'");
+    assertThat(e).hasMessageThat().isEqualTo(Messages.notOnBranch("a1", "B"));
   }
 
   @Test
   void labelMinusN_downgradesThatBranchOnly() {
     TestRegistry registry = fork();
     Graph forkGraph = new Graph(registry);
-    Targets fork = new Targets(forkGraph);
+    TargetResolver fork = new TargetResolver(forkGraph);
     BitSet applied = forkGraph.closure(indexesIn(registry, "a2", "b2"));
 
     assertThat(removed(fork, "B@-1", applied, registry, "a2", "b2")).containsExactly("b2");
@@ -229,30 +233,32 @@ class TargetsTest {
     Graph crisscross = new Graph(registry);
     BitSet applied = crisscross.closure(indexesIn(registry, "a3", "b2"));
 
-    assertThat(removed(new Targets(crisscross), "b1", applied, registry, "a3", "b2"))
+    assertThat(removed(new TargetResolver(crisscross), "b1", applied, registry, "a3", "b2"))
         .containsExactly("b2");
   }
 
-  private List<String> removed(Targets in, String target, BitSet applied, String... current) {
+  private List<String> removed(TargetResolver in, String target, BitSet applied,
+      String... current) {
     return removed(in, target, applied, registry, current);
   }
 
-  private static List<String> removed(Targets in, String target, BitSet applied,
+  static List<String> removed(TargetResolver in, String target, BitSet applied,
       TestRegistry registry, String... current) {
-    return in.removedByDowngrade(target, applied, indexesIn(registry, current)).stream()
+    return new DowngradeTargets(in).removed(Target.parse(target), applied,
+        indexesIn(registry, current)).stream()
         .mapToObj(i -> registry.revisions().get(i).id()).toList();
   }
 
-  private static List<String> resolveIn(Targets in, String target, String... current) {
-    return in.resolve(target, indexesIn(registryOf(in), current)).stream()
+  static List<String> resolveIn(TargetResolver in, String target, String... current) {
+    return in.resolve(Target.parse(target), indexesIn(registryOf(in), current)).stream()
         .map(i -> registryOf(in).revisions().get(i).id()).toList();
   }
 
-  private static TestRegistry registryOf(Targets in) {
+  private static TestRegistry registryOf(TargetResolver in) {
     return (TestRegistry) in.graph().registry();
   }
 
-  private static List<Integer> indexesIn(TestRegistry registry, String... ids) {
+  static List<Integer> indexesIn(TestRegistry registry, String... ids) {
     return List.of(ids).stream().map(id -> registry.revision(id).orElseThrow().index()).toList();
   }
 }

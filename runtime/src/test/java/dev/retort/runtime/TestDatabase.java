@@ -102,6 +102,16 @@ enum TestDatabase {
    * Whether a rolled-back transaction takes its DDL with it: PostgreSQL's and SQLite's do; H2
    * and MariaDB commit the open transaction on every CREATE, ALTER and DROP.
    */
+  /** The database's name, as Retort's messages say it. */
+  String productName() {
+    return switch (this) {
+      case H2 -> "H2";
+      case SQLITE -> "SQLite";
+      case POSTGRES -> "PostgreSQL";
+      case MARIADB -> "MariaDB";
+    };
+  }
+
   boolean transactionalDdl() {
     return this == SQLITE || this == POSTGRES;
   }
@@ -121,14 +131,41 @@ enum TestDatabase {
     return tables;
   }
 
-  /** Creates a database with a fresh name on the server and returns the name. */
+  /**
+   * Creates a database with a fresh name on the server and returns the name. The servers are
+   * shared, so every database created is dropped when the test JVM ends (the runner processes a
+   * test starts have ended by then).
+   */
   private static String createDatabase(String serverUrl) throws SQLException {
     String name = "retort_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection admin = DriverManager.getConnection(serverUrl);
         Statement statement = admin.createStatement()) {
       statement.execute("create database " + name);
     }
+    Created.DATABASES.add(new String[] {serverUrl, name});
     return name;
+  }
+
+  /** The databases this JVM created, dropped by a shutdown hook installed with the first. */
+  private static final class Created {
+    static final List<String[]> DATABASES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+      Runtime.getRuntime().addShutdownHook(new Thread(Created::dropAll, "drop-test-databases"));
+    }
+
+    private static void dropAll() {
+      for (String[] database : DATABASES) {
+        String serverUrl = database[0];
+        try (Connection admin = DriverManager.getConnection(serverUrl);
+            Statement statement = admin.createStatement()) {
+          statement.execute("drop database if exists " + database[1]
+              + (serverUrl.startsWith("jdbc:postgresql:") ? " with (force)" : ""));
+        } catch (SQLException e) {
+          System.err.println("Could not drop the test database " + database[1] + ": " + e);
+        }
+      }
+    }
   }
 
   private static String serverUrl(String variable) {

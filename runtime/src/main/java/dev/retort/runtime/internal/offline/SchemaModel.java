@@ -7,6 +7,7 @@ import dev.retort.runtime.OfflineSchema.Statement;
 import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.internal.offline.Modelling.Ddl;
 import dev.retort.runtime.internal.offline.Modelling.Modelled;
+import dev.retort.runtime.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -197,8 +198,8 @@ public final class SchemaModel {
         continue;
       }
       if (!DDL_VERBS.contains(verb)) {
-        skipped.add(new Skipped(statement.sql(), "it is not DDL ("
-            + verb.toUpperCase(Locale.ROOT) + "), so what it changes is not modelled"));
+        skipped.add(new Skipped(statement.sql(),
+            Messages.notDdl(verb.toUpperCase(Locale.ROOT))));
         continue;
       }
       Query query;
@@ -206,28 +207,22 @@ public final class SchemaModel {
         query = modelled(statement);
       } catch (RuntimeException unparsed) {
         skipped.add(new Skipped(statement.sql(), OUTSIDE_THE_MODEL_SQL.matcher(statement.sql())
-            .lookingAt() ? OUTSIDE_THE_MODEL : "jOOQ's parser cannot read it: "
-            + unparsed.getMessage()));
+            .lookingAt() ? Messages.outsideTheModel() : Messages.unreadable(unparsed.getMessage())));
         continue;
       }
       try {
         result = result.apply(query);
       } catch (DataDefinitionException failed) {
         skipped.add(new Skipped(statement.sql(), !unsupported(failed)
-            ? "it fails on the schema the statements before it leave: " + failed.getMessage()
-            : outsideTheModel(query) ? OUTSIDE_THE_MODEL
-            : "the DDL interpreter does not model it: " + failed.getMessage()));
+            ? Messages.failsOnTheModel(failed.getMessage())
+            : outsideTheModel(query) ? Messages.outsideTheModel()
+            : Messages.notModelled(failed.getMessage())));
       } catch (RuntimeException failed) {
-        skipped.add(new Skipped(statement.sql(),
-            "it fails on the schema the statements before it leave: " + failed.getMessage()));
+        skipped.add(new Skipped(statement.sql(), Messages.failsOnTheModel(failed.getMessage())));
       }
     }
     return new Built(result, skipped);
   }
-
-  /** Why a statement about what the model has no place for is left out. */
-  public static final String OUTSIDE_THE_MODEL = "it defines a type, function, procedure,"
-      + " trigger, role or privilege, which have no place in the schema model";
 
   /** jOOQ's interpreter names a statement it does not model this way, and nothing else. */
   private static boolean unsupported(DataDefinitionException failed) {

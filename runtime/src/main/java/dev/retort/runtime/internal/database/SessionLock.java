@@ -1,6 +1,7 @@
-package dev.retort.runtime.internal;
+package dev.retort.runtime.internal.database;
 
 import dev.retort.runtime.LockException;
+import dev.retort.runtime.messages.Messages;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,8 +23,8 @@ abstract class SessionLock implements MigrationLock {
   private Connection connection;
   private final String name;
 
-  SessionLock(String name) {
-    this.name = name;
+  SessionLock(LockKey key) {
+    this.name = key.name();
   }
 
   /** Tries once; true if the lock is now held on this connection. */
@@ -34,7 +35,11 @@ abstract class SessionLock implements MigrationLock {
 
   abstract void unlock(Connection connection) throws SQLException;
 
-  /** Polls until the lock is held or the timeout passes, logging once whom it waits for. */
+  /**
+   * Polls until the lock is held or the timeout passes, logging once whom it waits for.
+   *
+   * @throws LockException if the lock cannot be had in time, or the database fails
+   */
   final SessionLock acquire(DataSource dataSource, Duration timeout) throws InterruptedException {
     try {
       connection = dataSource.getConnection();
@@ -43,20 +48,18 @@ abstract class SessionLock implements MigrationLock {
       boolean announced = false;
       while (!tryLock(connection)) {
         if (!announced) {
-          log.info("Waiting for the migration lock {}, held by {}", name, holder(connection));
+          log.info(Messages.waitingForLock(name, holder(connection)));
           announced = true;
         }
         if (System.nanoTime() > deadline) {
-          throw new LockException("Gave up waiting for the migration lock " + name + " after "
-              + timeout + "; it is held by " + holder(connection));
+          throw new LockException(Messages.lockTimedOut(name, timeout, holder(connection)));
         }
         Thread.sleep(200);
       }
       return this;
     } catch (SQLException e) {
       closeConnection();
-      throw new LockException("Could not take the migration lock " + name + ": "
-          + e.getMessage(), e);
+      throw new LockException(Messages.lockFailed(name, e.getMessage()), e);
     } catch (RuntimeException | InterruptedException e) {
       closeConnection();
       throw e;
@@ -73,8 +76,7 @@ abstract class SessionLock implements MigrationLock {
     try {
       unlock(connection);
     } catch (SQLException e) {
-      log.warn("Could not release the migration lock {}; closing its connection releases it",
-          name, e);
+      log.warn(Messages.lockNotReleased(name), e);
     } finally {
       closeConnection();
     }

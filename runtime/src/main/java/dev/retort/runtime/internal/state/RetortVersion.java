@@ -1,4 +1,4 @@
-package dev.retort.runtime.internal;
+package dev.retort.runtime.internal.state;
 
 import java.io.IOException;
 import java.io.InputStream;

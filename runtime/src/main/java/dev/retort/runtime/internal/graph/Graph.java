@@ -1,8 +1,9 @@
-package dev.retort.runtime.internal;
+package dev.retort.runtime.internal.graph;
 
 import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.RevisionRegistry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,15 +13,20 @@ import java.util.Map;
 /**
  * Walks the registry's precomputed graph: ancestors through {@code parentIndexes} and {@code
  * dependencyIndexes}, which the registry holds already. The reverse edges (children, dependents)
- * and the branch labels' reach are derived only when a command needs them, never for a start-up
- * that finds nothing to do.
+ * and the branch labels are derived only when a command needs them, never for a start-up that
+ * finds nothing to do. Every walk of the revision graph in the runtime is one of these. Not
+ * thread-safe: each command has its own.
  */
 public final class Graph {
+
+  /** The index that stands for base: before every revision. */
+  public static final int BASE = -1;
 
   private final RevisionRegistry registry;
   private final List<RevisionInfo> revisions;
   private int[][] children;
   private int[][] dependents;
+  private Map<String, Integer> labels;
 
   public Graph(RevisionRegistry registry) {
     this.registry = registry;
@@ -47,6 +53,16 @@ public final class Graph {
     return registry.dependencyIndexes(index);
   }
 
+  /** The registry's heads, by index. */
+  public List<Integer> heads() {
+    return registry.heads().stream().map(RevisionInfo::index).toList();
+  }
+
+  /** The registry's bases, by index. */
+  public List<Integer> bases() {
+    return registry.bases().stream().map(RevisionInfo::index).toList();
+  }
+
   /** The revisions that name this one in {@code revises}. */
   public int[] children(int index) {
     if (children == null) {
@@ -61,6 +77,11 @@ public final class Graph {
       dependents = reverse(true);
     }
     return dependents[index];
+  }
+
+  /** The revisions that follow base ({@link #BASE}) or a revision through {@code revises}. */
+  public List<Integer> next(int index) {
+    return index == BASE ? bases() : toList(children(index));
   }
 
   private int[][] reverse(boolean dependencies) {
@@ -105,6 +126,11 @@ public final class Graph {
     return closed;
   }
 
+  /** The revisions in a set, as a list of indexes in topological order. */
+  public static List<Integer> indexes(BitSet revisions) {
+    return revisions.stream().boxed().toList();
+  }
+
   /** The revisions that need these (their descendants and dependents, transitively), excluded. */
   public BitSet dependentsClosure(Collection<Integer> roots) {
     BitSet closed = new BitSet(size());
@@ -123,8 +149,15 @@ public final class Graph {
     return closed;
   }
 
+  /** The revisions and those that need them, transitively: what removing them removes. */
+  public BitSet withDependents(Collection<Integer> roots) {
+    BitSet removed = dependentsClosure(roots);
+    roots.forEach(removed::set);
+    return removed;
+  }
+
   private static int[] push(int[] stack, int at, int value) {
-    int[] grown = at < stack.length ? stack : java.util.Arrays.copyOf(stack, stack.length * 2);
+    int[] grown = at < stack.length ? stack : Arrays.copyOf(stack, stack.length * 2);
     grown[at] = value;
     return grown;
   }
@@ -146,12 +179,12 @@ public final class Graph {
 
   /** Whether one of {@code revisions} names this one as a parent or a dependency. */
   public boolean isNeededBy(int index, BitSet revisions) {
-    return anyApplied(children(index), revisions) || anyApplied(dependents(index), revisions);
+    return anyIn(children(index), revisions) || anyIn(dependents(index), revisions);
   }
 
-  private static boolean anyApplied(int[] indexes, BitSet applied) {
+  private static boolean anyIn(int[] indexes, BitSet set) {
     for (int index : indexes) {
-      if (applied.get(index)) {
+      if (set.get(index)) {
         return true;
       }
     }
@@ -166,6 +199,17 @@ public final class Graph {
   /** The revision and its descendants through {@code revises} only. */
   public BitSet descendantsThroughParents(int index) {
     return walk(index, false);
+  }
+
+  /**
+   * Every revision that shares a lineage with this one: its ancestors and its descendants through
+   * {@code revises}. Alembic's test for "is on the branch of": {@code label@rev}, {@code
+   * label@head} and the relative forms use it.
+   */
+  public BitSet lineage(int index) {
+    BitSet line = ancestorsThroughParents(index);
+    line.or(descendantsThroughParents(index));
+    return line;
   }
 
   private BitSet walk(int start, boolean down) {
@@ -185,51 +229,60 @@ public final class Graph {
   }
 
   /**
-   * The revisions a branch label applies to, by Alembic's rule: the revision that declares it, all
-   * its descendants, and its ancestors back to (not including) the previous branch point or merge.
+   * The branch that holds a revision, by Alembic's rule for branch labels: the revision, all its
+   * descendants, and its ancestors back to (not including) the previous branch point or merge.
+   * For a label, the revision is the one that declares it.
    */
-  public BitSet labelled(String label) {
-    BitSet members = new BitSet(size());
-    List<Integer> declaring = new ArrayList<>();
-    for (int i = 0; i < size(); i++) {
-      if (revision(i).branchLabels().contains(label)) {
-        declaring.add(i);
+  public BitSet branchOf(int index) {
+    BitSet members = descendantsThroughParents(index);
+    int current = index;
+    while (parents(current).length == 1) {
+      int parent = parents(current)[0];
+      if (children(parent).length != 1 || parents(parent).length > 1) {
+        break;
       }
-    }
-    for (int declared : declaring) {
-      members.set(declared);
-      BitSet below = new BitSet(size());
-      List<Integer> stack = new ArrayList<>(List.of(declared));
-      while (!stack.isEmpty()) {
-        for (int child : children(stack.remove(stack.size() - 1))) {
-          if (!below.get(child)) {
-            below.set(child);
-            stack.add(child);
-          }
-        }
-      }
-      members.or(below);
-      int current = declared;
-      while (parents(current).length == 1) {
-        int parent = parents(current)[0];
-        if (children(parent).length != 1 || parents(parent).length > 1) {
-          break;
-        }
-        members.set(parent);
-        current = parent;
-      }
+      members.set(parent);
+      current = parent;
     }
     return members;
   }
 
-  /** Every branch label, with the revision that declares it. */
-  public Map<String, Integer> labels() {
-    Map<String, Integer> labels = new HashMap<>();
-    for (int i = 0; i < size(); i++) {
-      for (String label : revision(i).branchLabels()) {
-        labels.put(label, i);
+  /** The first revisions of a set: members none of whose parents is a member. */
+  public List<Integer> roots(BitSet members) {
+    List<Integer> roots = new ArrayList<>();
+    for (int i = members.nextSetBit(0); i >= 0; i = members.nextSetBit(i + 1)) {
+      if (Arrays.stream(parents(i)).noneMatch(members::get)) {
+        roots.add(i);
       }
     }
-    return labels;
+    return roots;
+  }
+
+  /** The revision that declares a branch label, if any does. */
+  public Integer declaring(String label) {
+    if (labels == null) {
+      labels = new HashMap<>();
+      for (int i = 0; i < size(); i++) {
+        for (String declared : revision(i).branchLabels()) {
+          labels.put(declared, i);
+        }
+      }
+    }
+    return labels.get(label);
+  }
+
+  /** The revisions with more than one child: where the history forks. */
+  public List<Integer> branchPoints() {
+    List<Integer> points = new ArrayList<>();
+    for (int i = 0; i < size(); i++) {
+      if (children(i).length > 1) {
+        points.add(i);
+      }
+    }
+    return points;
+  }
+
+  private static List<Integer> toList(int[] values) {
+    return Arrays.stream(values).boxed().toList();
   }
 }

@@ -1,5 +1,6 @@
-package dev.retort.runtime.internal;
+package dev.retort.runtime.internal.database;
 
+import dev.retort.runtime.messages.Messages;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -8,10 +9,12 @@ final class NamedLock extends SessionLock {
 
   private final String lockName;
 
-  NamedLock(String name) {
-    super(name);
-    String full = "retort:" + name;
-    this.lockName = full.length() <= 64 ? full : "retort:" + Long.toHexString(AdvisoryLock.keyOf(name));
+  /** The longest name {@code GET_LOCK} takes. */
+  private static final int MAX_NAME = 64;
+
+  NamedLock(LockKey key) {
+    super(key);
+    this.lockName = key.text(MAX_NAME);
   }
 
   @Override
@@ -26,9 +29,9 @@ final class NamedLock extends SessionLock {
         "select p.id, p.user, p.host, p.time from information_schema.processlist p"
             + " where p.id = is_used_lock(?)",
         lockName,
-        row -> "connection " + row.getLong(1) + " (" + row.getString(2) + "@" + row.getString(3)
-            + ", for " + row.getLong(4) + " s)",
-        "a session that has just released it");
+        row -> Messages.mysqlHolder(row.getLong(1), row.getString(2), row.getString(3),
+            row.getLong(4)),
+        Messages.justReleased());
   }
 
   @Override

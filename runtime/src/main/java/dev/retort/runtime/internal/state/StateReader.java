@@ -1,23 +1,22 @@
-package dev.retort.runtime.internal;
+package dev.retort.runtime.internal.state;
 
 import dev.retort.runtime.AuditEntry;
-import dev.retort.runtime.RetortSettings;
+import dev.retort.runtime.internal.database.DatabaseProfile;
+import dev.retort.runtime.internal.state.StateSql.Statement;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the state tables with plain JDBC. Every command starts with these reads, and a start-up
- * with nothing to do needs nothing else, so they must not wait for jOOQ to load: that alone
- * cost more than the database round trips. The table names are plain identifiers (settings
- * refuse anything else), so they are safe to put into the SQL as they are.
+ * Reads the state tables with plain JDBC, with the statements {@link StateSql} keeps. Every
+ * command starts with these reads, and a start-up with nothing to do needs nothing else, so they
+ * must not wait for jOOQ to load: that alone cost more than the database round trips.
  */
 public final class StateReader {
 
@@ -33,29 +32,25 @@ public final class StateReader {
   public record Recorded(String checksum, boolean unresolvedFailure, boolean interrupted,
       String at, String host) {}
 
-  private final String version;
-  private final String history;
+  private final StateSql sql;
+  private final DatabaseProfile profile;
 
-  public StateReader(RetortSettings settings) {
-    this.version = qualified(settings.schema(), settings.versionTable());
-    this.history = qualified(settings.schema(), settings.historyTable());
-  }
-
-  private static String qualified(String schema, String table) {
-    return schema == null ? table : schema + "." + table;
+  public StateReader(StateSql sql, DatabaseProfile profile) {
+    this.sql = sql;
+    this.profile = profile;
   }
 
   /** The ids the version table holds, or none when it does not exist yet. */
   public List<String> heads(Connection connection) throws SQLException {
     List<String> heads = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(
-            "select version_num from " + version + " order by version_num")) {
+    try (PreparedStatement statement = connection.prepareStatement(
+            sql.sql(Statement.SELECT_HEADS));
+        ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         heads.add(rows.getString(1));
       }
     } catch (SQLException e) {
-      if (!isMissingTable(e)) {
+      if (!profile.isMissingTable(e)) {
         throw e;
       }
     }
@@ -69,9 +64,9 @@ public final class StateReader {
    */
   public Map<String, Recorded> recorded(Connection connection) throws SQLException {
     Map<String, Recorded> latest = new HashMap<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("select revision, direction, checksum, success,"
-            + " rolled_back, started_at, finished_at, host from " + history + " order by id")) {
+    try (PreparedStatement statement = connection.prepareStatement(
+            sql.sql(Statement.SELECT_RECORDED));
+        ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         String revision = rows.getString(1);
         Recorded before = latest.get(revision);
@@ -85,7 +80,7 @@ public final class StateReader {
             rows.getString(6), rows.getString(8)));
       }
     } catch (SQLException e) {
-      if (!isMissingTable(e)) {
+      if (!profile.isMissingTable(e)) {
         throw e;
       }
     }
@@ -98,11 +93,10 @@ public final class StateReader {
    */
   public List<AuditEntry> auditTrail(Connection connection, int limit) throws SQLException {
     List<AuditEntry> rows = new ArrayList<>();
-    try (Statement statement = connection.createStatement()) {
+    try (PreparedStatement statement = connection.prepareStatement(
+        sql.sql(Statement.SELECT_AUDIT))) {
       statement.setMaxRows(limit);
-      try (ResultSet row = statement.executeQuery("select id, revision, direction, message,"
-          + " checksum, started_at, finished_at, duration_ms, db_user, host, retort_version,"
-          + " success, rolled_back from " + history + " order by id desc")) {
+      try (ResultSet row = statement.executeQuery()) {
         while (row.next()) {
           long duration = row.getLong(8);
           Long durationMillis = row.wasNull() ? null : duration;
@@ -115,7 +109,7 @@ public final class StateReader {
         }
       }
     } catch (SQLException e) {
-      if (!isMissingTable(e)) {
+      if (!profile.isMissingTable(e)) {
         throw e;
       }
     }
@@ -133,16 +127,5 @@ public final class StateReader {
       default:
         return AuditEntry.Action.REPAIR;
     }
-  }
-
-  /**
-   * Whether a query failed because its table does not exist yet, by the SQL state each database
-   * uses for that (H2 has two, 42S04 for an empty database; SQLite has none, only its message).
-   */
-  static boolean isMissingTable(SQLException e) {
-    String state = e.getSQLState();
-    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-    return "42S02".equals(state) || "42P01".equals(state)
-        || "42S04".equals(state) || message.contains("no such table");
   }
 }

@@ -1,6 +1,6 @@
-package dev.retort.runtime.internal;
+package dev.retort.runtime.internal.database;
 
-import java.nio.charset.StandardCharsets;
+import dev.retort.runtime.messages.Messages;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -9,18 +9,9 @@ final class AdvisoryLock extends SessionLock {
 
   private final long key;
 
-  AdvisoryLock(String name) {
-    super(name);
-    this.key = keyOf(name);
-  }
-
-  /** A stable 64-bit key for a name. */
-  static long keyOf(String name) {
-    long hash = 1125899906842597L;
-    for (byte b : ("retort:" + name).getBytes(StandardCharsets.UTF_8)) {
-      hash = 31 * hash + b;
-    }
-    return hash;
+  AdvisoryLock(LockKey key) {
+    super(key);
+    this.key = key.number();
   }
 
   @Override
@@ -38,9 +29,9 @@ final class AdvisoryLock extends SessionLock {
             + " and l.database = (select oid from pg_database where datname = current_database())"
             + " and ((l.classid::bigint << 32) | l.objid::bigint) = ?",
         key,
-        row -> "backend pid " + row.getInt(1) + " (" + row.getString(2) + " from "
-            + row.getString(3) + ", connected since " + row.getTimestamp(4) + ")",
-        "a session that has just released it");
+        row -> Messages.postgresHolder(row.getInt(1), row.getString(2), row.getString(3),
+            String.valueOf(row.getTimestamp(4))),
+        Messages.justReleased());
   }
 
   @Override

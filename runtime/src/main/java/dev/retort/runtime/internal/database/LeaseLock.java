@@ -1,23 +1,28 @@
-package dev.retort.runtime.internal;
+package dev.retort.runtime.internal.database;
 
-import static org.jooq.impl.SQLDataType.BIGINT;
-import static org.jooq.impl.SQLDataType.INTEGER;
-import static org.jooq.impl.SQLDataType.LOCALDATETIME;
-import static org.jooq.impl.SQLDataType.VARCHAR;
+import static dev.retort.runtime.internal.state.StateTables.LEASE_ROW;
+import static dev.retort.runtime.internal.state.StateTables.LOCK_ACQUIRED_AT;
+import static dev.retort.runtime.internal.state.StateTables.LOCK_HEARTBEAT;
+import static dev.retort.runtime.internal.state.StateTables.LOCK_ID;
+import static dev.retort.runtime.internal.state.StateTables.LOCK_OWNER;
 
 import dev.retort.runtime.LockException;
 import dev.retort.runtime.RetortSettings;
+import dev.retort.runtime.internal.state.StateSql;
+import dev.retort.runtime.internal.state.StateTables;
+import dev.retort.runtime.messages.Messages;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.SQLDialect;
@@ -37,27 +42,20 @@ final class LeaseLock implements MigrationLock {
 
   private static final Logger log = LoggerFactory.getLogger(LeaseLock.class);
 
-  private static final Field<Integer> ID = DSL.field(DSL.unquotedName("id"), Integer.class);
-  private static final Field<String> OWNER = DSL.field(DSL.unquotedName("owner"), String.class);
-  private static final Field<Long> HEARTBEAT = DSL.field(DSL.unquotedName("heartbeat"), Long.class);
-  private static final Field<LocalDateTime> ACQUIRED_AT =
-      DSL.field(DSL.unquotedName("acquired_at"), LocalDateTime.class);
-  private static final int ROW = 1;
-
   private final DSLContext db;
   private final Table<Record> table;
-  private final String tableName;
+  private final String renewSql;
   private final String owner;
   private final Duration lease;
   private final ScheduledExecutorService renewer;
   private volatile long lastRenewal = System.nanoTime();
   private volatile boolean lost;
 
-  private LeaseLock(DSLContext db, Table<Record> table, String tableName, String owner,
+  private LeaseLock(DSLContext db, Table<Record> table, String renewSql, String owner,
       Duration lease) {
     this.db = db;
     this.table = table;
-    this.tableName = tableName;
+    this.renewSql = renewSql;
     this.owner = owner;
     this.lease = lease;
     this.renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -69,14 +67,24 @@ final class LeaseLock implements MigrationLock {
     renewer.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
   }
 
+  /** Who a runner is, in the lock row and log lines: host, process id and a random suffix. */
+  static String runnerName() {
+    return Host.name() + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
+        + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /**
+   * Inserts the lock row, or waits for its holder to delete it or for its lease to expire.
+   *
+   * @throws LockException if the lock cannot be had within the settings' lock timeout
+   */
   static LeaseLock acquire(DataSource dataSource, SQLDialect dialect, RetortSettings settings)
       throws InterruptedException {
     DSLContext db = DSL.using(dataSource, dialect);
-    Table<Record> table = DSL.table(StateTables.name(settings.schema(), settings.lockTable()));
-    // Plain identifiers (settings refuse anything else), safe to put into SQL as they are.
-    String tableName = settings.schema() == null ? settings.lockTable()
-        : settings.schema() + "." + settings.lockTable();
-    String owner = MigrationLock.runnerName();
+    StateTables tables = new StateTables(settings);
+    Table<Record> table = tables.lock();
+    String renewSql = new StateSql(settings).sql(StateSql.Statement.RENEW_LEASE);
+    String owner = runnerName();
     Duration lease = settings.leaseDuration();
     long deadline = System.nanoTime() + settings.lockTimeout().toNanos();
     Record2<String, Long> observed = null;
@@ -89,30 +97,29 @@ final class LeaseLock implements MigrationLock {
         // Once only: on H2 every CREATE takes a lock on the whole schema, and fifteen waiters
         // repeating it ten times a second slowed the holder's own DDL tenfold.
         if (!tableExists) {
-          createTable(db, table);
+          tables.createLockTable(db).execute();
           tableExists = true;
         }
-        db.insertInto(table, ID, OWNER, HEARTBEAT, ACQUIRED_AT)
-            .values(ROW, owner, 0L, LocalDateTime.now()).execute();
-        return new LeaseLock(db, table, tableName, owner, lease);
+        db.insertInto(table, LOCK_ID, LOCK_OWNER, LOCK_HEARTBEAT, LOCK_ACQUIRED_AT)
+            .values(LEASE_ROW, owner, 0L, LocalDateTime.now()).execute();
+        return new LeaseLock(db, table, renewSql, owner, lease);
       } catch (DataAccessException taken) {
         lastError = taken;
       }
       try {
-        Record2<String, Long> holder = db.select(OWNER, HEARTBEAT).from(table)
-            .where(ID.eq(ROW)).fetchOne();
+        Record2<String, Long> holder = db.select(LOCK_OWNER, LOCK_HEARTBEAT).from(table)
+            .where(LOCK_ID.eq(LEASE_ROW)).fetchOne();
         if (holder != null) {
           if (!holder.equals(observed)) {
             observed = holder;
             observedSince = System.nanoTime();
           } else if (System.nanoTime() - observedSince > lease.toNanos()
               && takeOver(db, table, holder, owner)) {
-            log.warn("Took over the migration lock of {}, whose lease expired {} ago",
-                holder.value1(), lease);
-            return new LeaseLock(db, table, tableName, owner, lease);
+            log.warn(Messages.leaseTakenOver(holder.value1(), lease));
+            return new LeaseLock(db, table, renewSql, owner, lease);
           }
           if (!announced) {
-            log.info("Waiting for the migration lock, held by {}", holder.value1());
+            log.info(Messages.waitingForLease(holder.value1()));
             announced = true;
           }
         }
@@ -120,63 +127,49 @@ final class LeaseLock implements MigrationLock {
         lastError = busy;
       }
       if (System.nanoTime() > deadline) {
-        throw new LockException("Gave up waiting for the migration lock after "
-            + settings.lockTimeout() + "; it is held by "
-            + (observed == null ? "another runner" : observed.value1())
-            + ". If that runner is gone, its lease expires " + lease + " after its last renewal",
-            lastError);
+        throw new LockException(Messages.leaseTimedOut(settings.lockTimeout(),
+            observed == null ? null : observed.value1(), lease), lastError);
       }
       Thread.sleep(100);
     }
   }
 
-  private static void createTable(DSLContext db, Table<Record> table) {
-    db.createTableIfNotExists(table)
-        .column(ID, INTEGER.nullable(false))
-        .column(OWNER, VARCHAR(255).nullable(false))
-        .column(HEARTBEAT, BIGINT.nullable(false))
-        .column(ACQUIRED_AT, LOCALDATETIME(3).nullable(false))
-        .constraints(DSL.primaryKey(ID))
-        .execute();
-  }
-
   private static boolean takeOver(DSLContext db, Table<Record> table,
       Record2<String, Long> expired, String owner) {
     return db.update(table)
-        .set(OWNER, owner)
-        .set(HEARTBEAT, 0L)
-        .set(ACQUIRED_AT, LocalDateTime.now())
-        .where(ID.eq(ROW))
-        .and(OWNER.eq(expired.value1()))
-        .and(HEARTBEAT.eq(expired.value2()))
+        .set(LOCK_OWNER, owner)
+        .set(LOCK_HEARTBEAT, 0L)
+        .set(LOCK_ACQUIRED_AT, LocalDateTime.now())
+        .where(LOCK_ID.eq(LEASE_ROW))
+        .and(LOCK_OWNER.eq(expired.value1()))
+        .and(LOCK_HEARTBEAT.eq(expired.value2()))
         .execute() == 1;
   }
 
   private void renew() {
     try {
-      int rows = db.update(table).set(HEARTBEAT, HEARTBEAT.plus(1))
-          .where(ID.eq(ROW)).and(OWNER.eq(owner)).execute();
+      int rows = db.update(table).set(LOCK_HEARTBEAT, LOCK_HEARTBEAT.plus(1))
+          .where(LOCK_ID.eq(LEASE_ROW)).and(LOCK_OWNER.eq(owner)).execute();
       if (rows == 1) {
         lastRenewal = System.nanoTime();
       } else {
         lost = true;
       }
     } catch (DataAccessException e) {
-      log.warn("Could not renew the migration lock's lease: {}", e.getMessage());
+      log.warn(Messages.leaseNotRenewed(e.getMessage()));
     }
   }
 
   @Override
   public void confirmIn(Connection transaction) throws SQLException {
     int rows;
-    try (PreparedStatement renew = transaction.prepareStatement("update " + tableName
-        + " set heartbeat = heartbeat + 1 where id = " + ROW + " and owner = ?")) {
+    try (PreparedStatement renew = transaction.prepareStatement(renewSql)) {
       renew.setString(1, owner);
       rows = renew.executeUpdate();
     }
     if (rows != 1) {
       lost = true;
-      throw lostLock();
+      throw new LockException(Messages.leaseLost(lease));
     }
     lastRenewal = System.nanoTime();
   }
@@ -184,23 +177,17 @@ final class LeaseLock implements MigrationLock {
   @Override
   public void checkHeld() {
     if (lost || System.nanoTime() - lastRenewal > lease.toNanos()) {
-      throw lostLock();
+      throw new LockException(Messages.leaseLost(lease));
     }
-  }
-
-  private LockException lostLock() {
-    return new LockException("Lost the migration lock: its lease of " + lease + " could not be"
-        + " renewed, so another runner may have taken it. Stopped before the next revision;"
-        + " run again to continue");
   }
 
   @Override
   public void close() {
     renewer.shutdownNow();
     try {
-      db.deleteFrom(table).where(ID.eq(ROW)).and(OWNER.eq(owner)).execute();
+      db.deleteFrom(table).where(LOCK_ID.eq(LEASE_ROW)).and(LOCK_OWNER.eq(owner)).execute();
     } catch (DataAccessException e) {
-      log.warn("Could not release the migration lock; its lease expires in {}", lease, e);
+      log.warn(Messages.leaseNotReleased(lease), e);
     }
   }
 }

@@ -1,0 +1,267 @@
+package dev.retort.runtime.internal.database;
+
+import dev.retort.runtime.RetortSettings;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.jooq.SQLDialect;
+
+/**
+ * Every fact Retort needs about one family of databases, in one place: how it is recognised, the
+ * lock it offers, whether it rolls back DDL, how its session is set up and torn down for a
+ * command, and how it reports a missing table or a missing right. Choosing a profile loads no
+ * jOOQ class: a start-up with nothing to do needs only {@link #isMissingTable}.
+ */
+public abstract class DatabaseProfile {
+
+  /** SQLSTATE of a table that does not exist (H2, MySQL, MariaDB, SQL Server). */
+  static final String NO_SUCH_TABLE = "42S02";
+  /** SQLSTATE of a missing right: the standard's, used by PostgreSQL and H2 among others. */
+  static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+  /** The profile of the database a connection reaches, by the product name its driver reports. */
+  public static DatabaseProfile of(Connection connection) throws SQLException {
+    String product = String.valueOf(connection.getMetaData().getDatabaseProductName())
+        .toLowerCase(Locale.ROOT);
+    if (product.contains("postgres")) {
+      return new PostgresProfile();
+    }
+    if (product.contains("mysql") || product.contains("mariadb")) {
+      return new MySqlProfile(product.contains("mariadb") ? "MariaDB" : "MySQL");
+    }
+    if (product.equals("h2")) {
+      return new H2Profile();
+    }
+    if (product.contains("sqlite")) {
+      return new SqliteProfile();
+    }
+    if (product.contains("hsql")) {
+      return new HsqldbProfile();
+    }
+    return new OtherProfile(connection.getMetaData().getDatabaseProductName());
+  }
+
+  /** The profile of a jOOQ dialect, for what Retort renders without a database. */
+  public static DatabaseProfile of(SQLDialect dialect) {
+    switch (dialect.family()) {
+      case POSTGRES:
+      case YUGABYTEDB:
+        return new PostgresProfile();
+      case MYSQL:
+        return new MySqlProfile("MySQL");
+      case MARIADB:
+        return new MySqlProfile("MariaDB");
+      case H2:
+        return new H2Profile();
+      case SQLITE:
+        return new SqliteProfile();
+      case HSQLDB:
+        return new HsqldbProfile();
+      default:
+        return new OtherProfile(dialect.getName());
+    }
+  }
+
+  /** The database's name, as messages say it. */
+  public abstract String name();
+
+  /**
+   * Whether a failed transaction takes its DDL with it. MySQL and MariaDB commit before each DDL
+   * statement; so does H2, whose CREATE, ALTER and DROP commit the open transaction.
+   */
+  public abstract boolean transactionalDdl();
+
+  /**
+   * Takes the strongest lock the database offers, waiting up to the settings' lock timeout: a
+   * session lock that the server releases when the holder's connection dies, or else a lease row.
+   *
+   * @throws InterruptedException if interrupted while waiting
+   * @throws dev.retort.runtime.LockException if the lock cannot be had in time
+   */
+  public MigrationLock lock(DataSource dataSource, SQLDialect dialect, RetortSettings settings)
+      throws InterruptedException {
+    return LeaseLock.acquire(dataSource, dialect, settings);
+  }
+
+  /**
+   * Prepares a command's session on its connection.
+   *
+   * @return whether {@link #tearDown} must undo something when the command ends
+   */
+  public boolean setUp(Connection connection) {
+    return false;
+  }
+
+  /** Undoes what {@link #setUp} did, before the connection goes back to its pool. */
+  public void tearDown(Connection connection) {}
+
+  /** Whether a query failed because its table does not exist yet. */
+  public boolean isMissingTable(SQLException e) {
+    return NO_SUCH_TABLE.equals(e.getSQLState());
+  }
+
+  /** Whether a statement failed because the user lacks a right. */
+  public boolean isInsufficientPrivilege(String sqlState) {
+    return INSUFFICIENT_PRIVILEGE.equals(sqlState);
+  }
+
+  /** PostgreSQL (and YugabyteDB): advisory locks, transactional DDL. */
+  static final class PostgresProfile extends DatabaseProfile {
+
+    /** How often the server checks, during a statement, that the client is still there. */
+    private static final String CLIENT_CHECK_INTERVAL = "2s";
+
+    @Override
+    public String name() {
+      return "PostgreSQL";
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+      return true;
+    }
+
+    @Override
+    public MigrationLock lock(DataSource dataSource, SQLDialect dialect,
+        RetortSettings settings) throws InterruptedException {
+      return new AdvisoryLock(LockKey.of(settings)).acquire(dataSource, settings.lockTimeout());
+    }
+
+    /**
+     * PostgreSQL notices that a client died only when it next talks to it, so a runner killed
+     * during a long statement leaves that statement running, its transaction open and its locks
+     * held, until the statement ends: the next runner would wait that long. Since version 14 the
+     * server can check the connection while a statement runs; Retort turns that on for its own
+     * session.
+     */
+    @Override
+    public boolean setUp(Connection connection) {
+      return Sessions.execute(connection, 14,
+          "set client_connection_check_interval = '" + CLIENT_CHECK_INTERVAL + "'");
+    }
+
+    @Override
+    public void tearDown(Connection connection) {
+      Sessions.execute(connection, 0, "reset client_connection_check_interval");
+    }
+
+    @Override
+    public boolean isMissingTable(SQLException e) {
+      return "42P01".equals(e.getSQLState());
+    }
+  }
+
+  /** MySQL and MariaDB: named locks; every DDL statement commits. */
+  static final class MySqlProfile extends DatabaseProfile {
+    private final String name;
+
+    MySqlProfile(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+      return false;
+    }
+
+    @Override
+    public MigrationLock lock(DataSource dataSource, SQLDialect dialect,
+        RetortSettings settings) throws InterruptedException {
+      return new NamedLock(LockKey.of(settings)).acquire(dataSource, settings.lockTimeout());
+    }
+  }
+
+  /** H2: a lease; CREATE, ALTER and DROP commit the open transaction. */
+  static final class H2Profile extends DatabaseProfile {
+    /** H2's SQLSTATE for a missing table in a database that has none at all. */
+    private static final String NO_SUCH_TABLE_IN_EMPTY_DATABASE = "42S04";
+
+    @Override
+    public String name() {
+      return "H2";
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+      return false;
+    }
+
+    @Override
+    public boolean isMissingTable(SQLException e) {
+      return super.isMissingTable(e) || NO_SUCH_TABLE_IN_EMPTY_DATABASE.equals(e.getSQLState());
+    }
+  }
+
+  /** HSQLDB: a lease; DDL commits; a missing object is reported as a missing right. */
+  static final class HsqldbProfile extends DatabaseProfile {
+    @Override
+    public String name() {
+      return "HSQLDB";
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+      return false;
+    }
+
+    @Override
+    public boolean isMissingTable(SQLException e) {
+      return super.isMissingTable(e) || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT)
+          .contains("object not found");
+    }
+  }
+
+  /** SQLite: a lease; transactional DDL; no SQLSTATE, only a message, for a missing table. */
+  static final class SqliteProfile extends DatabaseProfile {
+    @Override
+    public String name() {
+      return "SQLite";
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+      return true;
+    }
+
+    @Override
+    public boolean isMissingTable(SQLException e) {
+      return String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("no such table");
+    }
+  }
+
+  /**
+   * Any other database: a lease, DDL assumed transactional, and a missing table recognised by
+   * every SQLSTATE the profiles above know.
+   */
+  static final class OtherProfile extends DatabaseProfile {
+    private static final Set<String> NO_SUCH_TABLE_STATES = Set.of(NO_SUCH_TABLE, "42P01", "42S04");
+    private final String name;
+
+    OtherProfile(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+      return true;
+    }
+
+    @Override
+    public boolean isMissingTable(SQLException e) {
+      return NO_SUCH_TABLE_STATES.contains(e.getSQLState())
+          || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("no such table");
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.retort.runtime.internal.database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Serializes runners: held while a command reads and changes the state, released by {@link
+ * #close()}. Each database gets the strongest lock it offers: a session lock that the server
+ * releases when the holder's connection dies (PostgreSQL advisory locks, MySQL and MariaDB named
+ * locks), or else a lease row that the holder keeps renewing and that expires if it dies. Which
+ * one a database gets is its {@link DatabaseProfile}'s choice.
+ */
+public interface MigrationLock extends AutoCloseable {
+
+  /**
+   * Throws if the lock was lost (a lease that could not be renewed in time), so a runner stops
+   * before its next revision rather than running alongside another one.
+   */
+  void checkHeld();
+
+  /**
+   * Confirms the lock inside the transaction that records a revision, on that transaction's own
+   * connection, so the record commits only if the lock is still this runner's. A session lock
+   * cannot be lost while its connection lives, so only a lease does anything here: it renews
+   * itself in the transaction, which keeps a revision that runs longer than the lease from
+   * looking abandoned (SQLite blocks the renewal thread's own connection while a revision
+   * writes), and fails the transaction if another runner took the lease over.
+   */
+  default void confirmIn(Connection transaction) throws SQLException {}
+
+  @Override
+  void close();
+}

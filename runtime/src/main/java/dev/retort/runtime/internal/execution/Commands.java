@@ -1,0 +1,106 @@
+package dev.retort.runtime.internal.execution;
+
+import dev.retort.runtime.MigrationStep;
+import dev.retort.runtime.RevisionInfo;
+import dev.retort.runtime.RevisionRegistry;
+import dev.retort.runtime.internal.graph.Graph;
+import dev.retort.runtime.internal.graph.Target;
+import dev.retort.runtime.internal.plan.Plan;
+import dev.retort.runtime.internal.plan.Planner;
+import java.util.List;
+import java.util.function.Function;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * How {@link dev.retort.runtime.Retort}'s commands reach the database: a read in a session of its
+ * own; a change in a session that holds the lock, which creates the state tables if missing,
+ * refuses what {@link Preflight} refuses, plans with the {@link Planner}, and hands the plan to
+ * the {@link Executor}.
+ */
+public final class Commands {
+
+  private final Database database;
+  private final RevisionRegistry registry;
+
+  public Commands(Database database, RevisionRegistry registry) {
+    this.database = database;
+    this.registry = registry;
+  }
+
+  /** What a changing command plans, given the heads the database is at under the lock. */
+  public interface PlanFor {
+    Plan plan(Planner planner, List<Integer> heads);
+  }
+
+  /** Runs work in a session of its own, translating a failure of Retort's own jOOQ calls. */
+  public <T> T read(Function<Session, T> work) {
+    try (Session session = database.open()) {
+      try {
+        return work.apply(session);
+      } catch (DataAccessException e) {
+        // Migrations' failures are the executor's; what is left is Retort's own tables'.
+        throw session.stateAccessFailed(e, e.sqlState());
+      }
+    }
+  }
+
+  /** The heads the database is at, by index; refuses revisions this build lacks. */
+  public List<Integer> heads(Session session) {
+    return new Preflight(new Graph(registry)).heads(session.heads());
+  }
+
+  /** The heads the database is at, read in a session of its own. */
+  public List<Integer> heads() {
+    return read(this::heads);
+  }
+
+  /** Refuses unknown revisions, unresolved failures and edits; takes no lock. */
+  public void validate() {
+    read(session -> {
+      Graph graph = new Graph(registry);
+      new Preflight(graph).check(session.recorded(), graph.closure(heads(session)));
+      return null;
+    });
+  }
+
+  /** Plans an upgrade or a downgrade under the lock, and runs it. */
+  public List<MigrationStep> run(PlanFor command) {
+    return locked(session -> {
+      Graph graph = new Graph(registry);
+      List<Integer> heads = heads(session);
+      new Preflight(graph).check(session.recorded(), graph.closure(heads));
+      Plan plan = command.plan(new Planner(graph), heads);
+      return new Executor(session, session.lockHeld(), registry).run(plan);
+    });
+  }
+
+  /** Plans a stamp under the lock and records it; returns the heads after it. */
+  public List<RevisionInfo> stamp(List<Target> targets, boolean purge) {
+    return locked(session -> {
+      List<Integer> heads = purge ? List.of() : heads(session);
+      Plan plan = new Planner(new Graph(registry)).stamp(targets, heads, purge);
+      new Executor(session, session.lockHeld(), registry).stamp(plan);
+      return plan.end().stream().map(id -> registry.revision(id).orElseThrow()).toList();
+    });
+  }
+
+  /** Records what {@link #validate()} refuses, under the lock; returns what it repaired. */
+  public List<RevisionInfo> repair() {
+    return locked(session -> {
+      Graph graph = new Graph(registry);
+      List<RevisionInfo> repaired = new Preflight(graph).toRepair(session.recorded(),
+          graph.closure(heads(session)));
+      new Executor(session, session.lockHeld(), registry).repair(repaired);
+      return repaired;
+    });
+  }
+
+  /** Runs work in a session that holds the lock, once the state tables exist. */
+  private <T> T locked(Function<Session, T> work) {
+    return read(session -> {
+      session.lock();
+      session.createTablesIfMissing();
+      return work.apply(session);
+    });
+  }
+}

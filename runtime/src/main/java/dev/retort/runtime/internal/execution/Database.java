@@ -1,0 +1,92 @@
+package dev.retort.runtime.internal.execution;
+
+import dev.retort.runtime.RetortException;
+import dev.retort.runtime.RetortSettings;
+import dev.retort.runtime.internal.database.DatabaseProfile;
+import dev.retort.runtime.internal.state.StateSql;
+import dev.retort.runtime.messages.Messages;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.jooq.SQLDialect;
+import org.jooq.tools.jdbc.JDBCUtils;
+
+/**
+ * The database Retort works on: its data source, the settings, and what is learnt about it once
+ * (its profile, its jOOQ dialect) and kept for every later command. Thread-safe.
+ */
+public final class Database {
+
+  private final DataSource dataSource;
+  private final RetortSettings settings;
+  private final StateSql sql;
+  private volatile DatabaseProfile profile;
+  private volatile SQLDialect dialect;
+
+  public Database(DataSource dataSource, RetortSettings settings) {
+    this.dataSource = dataSource;
+    this.settings = settings;
+    this.sql = new StateSql(settings);
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public RetortSettings settings() {
+    return settings;
+  }
+
+  /** The statements about Retort's tables, with the settings' names. */
+  public StateSql sql() {
+    return sql;
+  }
+
+  /**
+   * Opens a session on a connection of its own, in auto-commit mode between transactions.
+   *
+   * @throws RetortException if no connection can be had
+   */
+  public Session open() {
+    Connection connection;
+    try {
+      connection = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new RetortException(Messages.cannotConnect(String.valueOf(e.getMessage())), e);
+    }
+    try {
+      connection.setAutoCommit(true);
+      return new Session(this, connection, profile(connection));
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.close();
+      } catch (SQLException closing) {
+        e.addSuppressed(closing);
+      }
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new RetortException(Messages.cannotConnect(String.valueOf(e.getMessage())), e);
+    }
+  }
+
+  /** The profile of the database, learnt from the first connection. */
+  public DatabaseProfile profile(Connection connection) throws SQLException {
+    DatabaseProfile known = profile;
+    if (known == null) {
+      known = DatabaseProfile.of(connection);
+      profile = known;
+    }
+    return known;
+  }
+
+  /** The jOOQ dialect, detected on the first connection that needs it. */
+  SQLDialect dialect(Connection connection) {
+    SQLDialect known = dialect;
+    if (known == null) {
+      known = JDBCUtils.dialect(connection);
+      dialect = known;
+    }
+    return known;
+  }
+}

@@ -1,0 +1,81 @@
+package dev.retort.runtime.internal.execution;
+
+import dev.retort.runtime.ChecksumMismatchException;
+import dev.retort.runtime.Retort;
+import dev.retort.runtime.RevisionInfo;
+import dev.retort.runtime.RevisionRegistry;
+import dev.retort.runtime.internal.graph.Graph;
+import dev.retort.runtime.internal.state.StateReader;
+import dev.retort.runtime.internal.state.StateReader.Recorded;
+import dev.retort.runtime.messages.Messages;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Whether the database is already at every head, read with plain JDBC and without the lock: all
+ * that an application's start-up with nothing to do should cost. It loads no migration class and
+ * no jOOQ.
+ */
+public final class UpToDate {
+
+  private static final Logger log = LoggerFactory.getLogger(Retort.class);
+
+  private final Database database;
+  private final RevisionRegistry registry;
+
+  public UpToDate(Database database, RevisionRegistry registry) {
+    this.database = database;
+    this.registry = registry;
+  }
+
+  /**
+   * Whether the database is at every head. It refuses as upgrade does (an edited revision);
+   * anything else, including a read that fails or an unfinished row that only the lock can
+   * judge, is left to the locked path, which reports it.
+   *
+   * @throws ChecksumMismatchException if an applied revision was edited since
+   */
+  public boolean atEveryHead() {
+    try (Connection connection = database.dataSource().getConnection()) {
+      StateReader reader = new StateReader(database.sql(), database.profile(connection));
+      List<Integer> heads = new ArrayList<>();
+      for (String id : reader.heads(connection)) {
+        Optional<RevisionInfo> known = registry.revision(id);
+        if (known.isEmpty()) {
+          return false;
+        }
+        heads.add(known.get().index());
+      }
+      Graph graph = new Graph(registry);
+      // Usually the rows are the registry's heads; a head that another revision depends on is
+      // implied by it instead, so what counts is that the rows imply every revision.
+      BitSet applied = graph.closure(heads);
+      if (applied.cardinality() != graph.size()) {
+        return false;
+      }
+      Map<String, Recorded> recorded = reader.recorded(connection);
+      // An unfinished row may belong to a runner working right now (a downgrade, say): only
+      // the lock can tell, so the locked path decides.
+      if (recorded.values().stream().anyMatch(Recorded::unresolvedFailure)) {
+        return false;
+      }
+      new Preflight(graph).check(recorded, applied);
+      heads.sort(null);
+      log.info(Messages.nothingToDo("upgrade", Messages.heads(
+          heads.stream().map(i -> graph.revision(i).id()).toList())));
+      return true;
+    } catch (SQLException e) {
+      if (log.isDebugEnabled()) {
+        log.debug(Messages.unlockedReadFailed(e.getMessage()));
+      }
+      return false;
+    }
+  }
+}
