@@ -18,6 +18,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.jooq.DSLContext;
+import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Meta;
 import org.jooq.Named;
@@ -141,10 +142,14 @@ final class ModelReader {
     // The interpreter leaves an inline primary key's columns nullable; a database never does.
     boolean nullable = type.nullable() && !primaryColumns.contains(name);
     Field<?> defaultValue = type.defaulted() ? type.defaultValue() : null;
-    return new Column(name, type.nullability(Nullability.DEFAULT).identity(false).default_(
-        (Field) null), TypeKey.of(type, dialect), nullable, defaultValue,
+    return new Column(name, bare(type), TypeKey.of(type, dialect), nullable, defaultValue,
         defaultValue == null ? null : Dialects.comparableDefault(comparable(defaultValue)),
         type.identity(), comment(field.getComment()));
+  }
+
+  /** The type alone: without its nullability, identity or default, which the column holds. */
+  private static <T> DataType<T> bare(DataType<T> type) {
+    return type.nullability(Nullability.DEFAULT).identity(false).default_((Field<T>) null);
   }
 
   /**
