@@ -34,7 +34,7 @@ final class CommandLineLogger extends AbstractLogger {
 
   @Override
   public boolean isDebugEnabled() {
-    LogSink sink = CommandLineLogging.current();
+    LogSink sink = LogRouting.current();
     return retorts && sink != null && sink.debug();
   }
 
@@ -82,7 +82,7 @@ final class CommandLineLogger extends AbstractLogger {
   protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern,
       Object[] arguments, Throwable thrown) {
     String message = MessageFormatter.basicArrayFormat(pattern, arguments);
-    LogSink sink = CommandLineLogging.current();
+    LogSink sink = LogRouting.current();
     if (sink != null) {
       sink.log(level, message, thrown);
     } else {

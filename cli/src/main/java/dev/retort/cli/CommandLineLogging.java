@@ -15,19 +15,13 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * each ({@code INFO Running upgrade a -> b, Add email (12 ms)}), with the password masked; an
  * error is printed once, as the run's {@code ERROR:} line; stack traces only under
  * {@code --debug}. SLF4J finds this class through {@code META-INF/services}; nothing else is
- * configured, and no system property is set.
+ * configured, and no system property is set. Each logger finds its run through {@code
+ * LogRouting}.
  *
  * <p>Outside a run (an application that has the command line on its classpath and logs on its
  * own) the lines go to standard error in the same form.
  */
 public final class CommandLineLogging implements SLF4JServiceProvider {
-
-  /**
-   * The sink of the run on this thread, and of the threads it starts (the lock's renewal):
-   * SLF4J creates loggers once per JVM, so a logger finds its run here. Set and removed by
-   * {@link RetortCli} around each run; two runs on two threads each keep their own.
-   */
-  private static final InheritableThreadLocal<LogSink> SINK = new InheritableThreadLocal<>();
 
   private ILoggerFactory loggers;
   private IMarkerFactory markers;
@@ -35,24 +29,6 @@ public final class CommandLineLogging implements SLF4JServiceProvider {
 
   /** Called by SLF4J's {@code ServiceLoader}. */
   public CommandLineLogging() {}
-
-  /** Routes this thread's log lines, and those of threads it starts, to the sink until closed. */
-  static Runnable routeTo(LogSink sink) {
-    LogSink previous = SINK.get();
-    SINK.set(sink);
-    return () -> {
-      if (previous == null) {
-        SINK.remove();
-      } else {
-        SINK.set(previous);
-      }
-    };
-  }
-
-  /** The sink of the run on this thread, or {@code null} outside a run. */
-  static LogSink current() {
-    return SINK.get();
-  }
 
   @Override
   public ILoggerFactory getLoggerFactory() {

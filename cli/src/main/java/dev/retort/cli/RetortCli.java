@@ -115,7 +115,7 @@ public final class RetortCli {
     LogSink sink = new LogSink(outWriter, errWriter);
     RetortCli cli = new RetortCli(Map.copyOf(environment), sink);
     ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
-    Runnable unroute = CommandLineLogging.routeTo(sink);
+    Runnable unroute = LogRouting.routeTo(sink);
     try {
       return cli.parseAndRun(args, outWriter, errWriter);
     } finally {
