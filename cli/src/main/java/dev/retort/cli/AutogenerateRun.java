@@ -42,8 +42,8 @@ final class AutogenerateRun {
     if (diff.isEmpty()) {
       out.println(Messages.NO_CHANGES);
     }
-    diff.detected().forEach(line -> out.println("INFO " + line));
-    diff.warnings().forEach(note -> err.println("WARNING: review: " + note));
+    diff.detected().forEach(line -> out.println(CliMessages.detected(line)));
+    diff.warnings().forEach(note -> err.println(CliMessages.reviewNote(note)));
     return diff;
   }
 

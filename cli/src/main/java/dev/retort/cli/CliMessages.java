@@ -145,6 +145,47 @@ final class CliMessages {
     return "No command has written the history yet.";
   }
 
+  // ---- autogenerate ----
+
+  /** What a comparison detected, printed as Alembic prints it. */
+  static String detected(String change) {
+    return "INFO " + change;
+  }
+
+  /** A review note of a comparison, on standard error. */
+  static String reviewNote(String note) {
+    return "WARNING: review: " + note;
+  }
+
+  static String targetNotUpToDate(List<String> current) {
+    return "Target database is not up to date. It is at "
+        + (current.isEmpty() ? "<base>" : String.join(", ", current))
+        + "; run upgrade first, or leave out --against-database to compare with the migrations."
+        + " Nothing was written.";
+  }
+
+  static String notInCompiledRegistry(String id) {
+    return "Revision " + id + " is in the migration sources but not in the compiled registry:"
+        + " build the project first, so that autogenerate sees what every revision does. Nothing"
+        + " was written.";
+  }
+
+  /** A revision the schema the migrations build leaves out, with the statement, if one. */
+  static String leftOutOfComparison(String id, String statement, String reason) {
+    return "WARNING: revision " + id + " is not part of the comparison: "
+        + (statement == null ? "" : "'" + statement + "' ") + reason
+        + ". Check what it changes by hand.";
+  }
+
+  static String noSchemaFile(String key, Path file) {
+    return "No schema file: set " + key + " in " + file + " (e.g. " + key
+        + "=src/main/resources/db/schema.sql), or pass --schema FILE. Nothing was written.";
+  }
+
+  static String cannotReadSchema(String url, String reason) {
+    return "Cannot read the schema of " + url + ": " + reason;
+  }
+
   // ---- command line ----
 
   static String didYouMean(List<String> suggestions) {

@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Collectors;
 import org.jooq.Meta;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
@@ -74,11 +73,8 @@ final class SchemaSources {
       Retort retort = database.retort();
       Status status = retort.check();
       if (!status.upToDate()) {
-        throw new IllegalStateException("Target database is not up to date. It is at "
-            + (status.current().isEmpty() ? "<base>" : status.current().stream()
-                .map(RevisionInfo::id).collect(Collectors.joining(", ")))
-            + "; run upgrade first, or leave out --against-database to compare with the"
-            + " migrations. Nothing was written.");
+        throw new IllegalStateException(CliMessages.targetNotUpToDate(
+            status.current().stream().map(RevisionInfo::id).toList()));
       }
       return live(config.requireUrl(), config, autogenerate.dialect());
     }
@@ -88,17 +84,14 @@ final class SchemaSources {
     Retort offline = database.retort("jdbc:offline:");
     for (String id : revises) {
       if (offline.registry().revision(id).isEmpty()) {
-        throw new IllegalArgumentException("Revision " + id + " is in the migration sources but"
-            + " not in the compiled registry: build the project first, so that autogenerate"
-            + " sees what every revision does. Nothing was written.");
+        throw new IllegalArgumentException(CliMessages.notInCompiledRegistry(id));
       }
     }
     OfflineSchema.Schema schema = OfflineSchema.of(offline.registry(), autogenerate.dialect(),
         settings(config)).schemaAt(revises.toArray(String[]::new));
     for (OfflineSchema.LeftOut leftOut : schema.leftOut()) {
-      err.println("WARNING: revision " + leftOut.revision().id() + " is not part of the"
-          + " comparison: " + leftOut.statement().map(sql -> "'" + sql + "' ").orElse("")
-          + leftOut.reason() + ". Check what it changes by hand.");
+      err.println(CliMessages.leftOutOfComparison(leftOut.revision().id(),
+          leftOut.statement().orElse(null), leftOut.reason()));
     }
     return schema.meta();
   }
@@ -130,15 +123,13 @@ final class SchemaSources {
       try (Reader reader = Files.newBufferedReader(config.file())) {
         properties.load(reader);
       } catch (IOException e) {
-        throw new IllegalArgumentException("Cannot read " + config.file() + ": "
-            + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            CliMessages.cannotReadConfiguration(config.file(), e.getMessage()), e);
       }
     }
     String file = properties.getProperty(SCHEMA_FILE_KEY);
     if (file == null || file.isBlank()) {
-      throw new IllegalArgumentException("No schema file: set " + SCHEMA_FILE_KEY + " in "
-          + config.file() + " (e.g. " + SCHEMA_FILE_KEY + "=src/main/resources/db/schema.sql),"
-          + " or pass --schema FILE. Nothing was written.");
+      throw new IllegalArgumentException(CliMessages.noSchemaFile(SCHEMA_FILE_KEY, config.file()));
     }
     return config.file().toAbsolutePath().getParent().resolve(file.strip());
   }
@@ -158,8 +149,7 @@ final class SchemaSources {
           .filterSchemas(s -> schema == null || s.getName().equalsIgnoreCase(schema));
       return DSL.using(dialect).meta(meta.ddl().queries());
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot read the schema of " + url + ": "
-          + e.getMessage(), e);
+      throw new IllegalStateException(CliMessages.cannotReadSchema(url, e.getMessage()), e);
     }
   }
 }

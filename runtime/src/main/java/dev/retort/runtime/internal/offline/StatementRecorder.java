@@ -5,6 +5,7 @@ import dev.retort.runtime.MigrationStep.Direction;
 import dev.retort.runtime.OfflineSchema.Origin;
 import dev.retort.runtime.OfflineSchema.Statement;
 import dev.retort.runtime.RetortSettings;
+import dev.retort.runtime.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -170,8 +171,7 @@ public final class StatementRecorder {
     private static final long serialVersionUID = 1L;
 
     ReadRefused(String sql) {
-      super("Offline, without a database, there is no data to read: " + sql, null, false,
-          false);
+      super(Messages.noDataOffline(sql), null, false, false);
     }
   }
 }
