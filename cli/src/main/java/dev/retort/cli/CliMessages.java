@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Every word the command line says of its own: its settings, its connection, its commands'
  * summaries and refusals. What the runtime says (targets, refusals of the recorded state) comes
- * from the runtime and is printed as it is; the sources that {@code create} and {@code merge}
- * read speak for themselves ({@code MigrationSources}). Tests assert against these entries.
+ * from the runtime and is printed as it is, including its target errors about the sources that
+ * {@code create} and {@code merge} read. Tests assert against these entries.
  */
 final class CliMessages {
 
@@ -145,6 +145,31 @@ final class CliMessages {
     return "No command has written the history yet.";
   }
 
+  // ---- the migration sources create and merge read ----
+
+  static String noJavaCompiler() {
+    return "create and merge read the migration sources with the JDK's compiler; run them with a"
+        + " JDK, not a JRE";
+  }
+
+  static String unparsableSources(Path folder, List<String> syntaxErrors) {
+    return "Cannot read the migrations in " + folder + ": " + String.join("; ", syntaxErrors)
+        + ". Fix the syntax error, then run the command again; nothing was written.";
+  }
+
+  static String constantInRevision(String expression) {
+    return "A @Revision uses a constant (" + expression + ") where create and merge need a string"
+        + " literal; write the id itself";
+  }
+
+  /** A reference that may be a label some source declares through a constant. */
+  static String labelsUnread(String reference, List<String> unread) {
+    return "Cannot tell whether '" + reference + "' is a branch label: the branchLabels of "
+        + String.join(", ", unread) + " are constants, which create and merge cannot read"
+        + " without compiling. Write those labels as string literals, or name the revision by its"
+        + " full id.";
+  }
+
   // ---- autogenerate ----
 
   /** What a comparison detected, printed as Alembic prints it. */
@@ -155,6 +180,13 @@ final class CliMessages {
   /** A review note of a comparison, on standard error. */
   static String reviewNote(String note) {
     return "WARNING: review: " + note;
+  }
+
+  /** check --schema's verdict when the migrations do not build the schema wanted. */
+  static String schemaDrift(String fromDatabase) {
+    return "The migrations do not build " + (fromDatabase != null
+        ? "the schema of " + fromDatabase : "the schema file") + ": run create --autogenerate"
+        + " \"message\" to write the revision for the difference.";
   }
 
   static String targetNotUpToDate(List<String> current) {

@@ -104,7 +104,7 @@ final class CreateCommand implements Callable<Integer> {
         dependencies, diff.bodies().upgrade(), diff.bodies().downgrade(),
         "create --autogenerate"), LocalDateTime.now());
     AutogenerateRun.addImports(file, diff.bodies());
-    spec.commandLine().getOut().println("Generating " + file + " ...  done");
+    spec.commandLine().getOut().println(CliMessages.generated(file));
     return 0;
   }
 }

@@ -70,6 +70,9 @@ public final class RetortCli {
   /** Exit status of {@code check} when something is pending. */
   static final int PENDING = 3;
 
+  /** The options that take a JDBC URL, which may carry a password. */
+  private static final List<String> URL_OPTIONS = List.of("--url", "--from-database");
+
   /** Copied to every subcommand, so it may come before the command or after it. */
   @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "Print the stack trace of an error.")
@@ -129,6 +132,7 @@ public final class RetortCli {
 
   private int parseAndRun(String[] args, PrintWriter out, PrintWriter err) {
     sink.mask(Secrets.of(environment.get("RETORT_PASSWORD"), environment.get("RETORT_URL")));
+    sink.mask(Secrets.of(List.of(), urlArguments(args)));
     CommandLine commandLine = new CommandLine(this)
         .setOut(out)
         .setErr(err)
@@ -286,14 +290,28 @@ public final class RetortCli {
     }
     values.removeIf(String::isEmpty);
     // A URL typed on the command line may carry a password too.
-    for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals("--url")) {
-        values.addAll(Secrets.passwordsIn(args[i + 1]));
-      } else if (args[i].startsWith("--url=")) {
-        values.addAll(Secrets.passwordsIn(args[i].substring("--url=".length())));
-      }
+    for (String url : urlArguments(args)) {
+      values.addAll(Secrets.passwordsIn(url));
     }
     return values;
+  }
+
+  /**
+   * The URLs typed on the command line, to --url or to --from-database (create --autogenerate,
+   * check --schema), whose passwords are masked from the start of the run.
+   */
+  private static List<String> urlArguments(String[] args) {
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      for (String option : URL_OPTIONS) {
+        if (args[i].equals(option) && i + 1 < args.length) {
+          urls.add(args[i + 1]);
+        } else if (args[i].startsWith(option + "=")) {
+          urls.add(args[i].substring(option.length() + 1));
+        }
+      }
+    }
+    return urls;
   }
 
   /** Whether the argument names an option of the command that failed or of a command above it. */

@@ -21,9 +21,10 @@ final class SchemaDrift {
     if (diff.isEmpty()) {
       return 0;
     }
-    command.getErr().println("ERROR: The migrations do not build " + (schema.fromDatabase != null
-        ? "the schema of " + schema.fromDatabase : "the schema file") + ": run create"
-        + " --autogenerate \"message\" to write the revision for the difference.");
+    Secrets url = schema.fromDatabase == null ? Secrets.none()
+        : Secrets.of(null, schema.fromDatabase);
+    command.getErr().println(CliMessages.ERROR_PREFIX
+        + url.redact(CliMessages.schemaDrift(schema.fromDatabase)));
     return 1;
   }
 }

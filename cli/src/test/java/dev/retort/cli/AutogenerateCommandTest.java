@@ -256,6 +256,27 @@ class AutogenerateCommandTest {
     assertThat(sources()).isEqualTo(before);
   }
 
+  @Test
+  void aPasswordInTheFromDatabaseUrl_isMaskedInTheErrorAndNothingIsWritten() throws Exception {
+    copyTheSample("jdbc:h2:file:" + project.resolve("shop"));
+    rebuild();
+    List<Path> before = sources();
+    String secret = "from-database-Secret-7";
+
+    // Port 1: nothing listens, so reading the wanted schema fails with the URL in the error.
+    Run run = retort("create", "--autogenerate", "--from-database",
+        "jdbc:postgresql://127.0.0.1:1/shop?user=retort&password=" + secret, "Baseline");
+
+    assertThat(run.status()).isEqualTo(1);
+    // The mask takes the value up to the next separator, the message's colon with it.
+    String masked = "jdbc:postgresql://127.0.0.1:1/shop?user=retort&password=" + Secrets.MASK;
+    assertThat(run.err()).startsWith(CliMessages.ERROR_PREFIX
+        + CliMessages.cannotReadSchema(masked, "").replaceFirst(": $", ""));
+    assertThat(run.err().lines().count()).isEqualTo(1);
+    assertThat(run.printed()).doesNotContain(secret);
+    assertThat(sources()).isEqualTo(before);
+  }
+
   private Path createAddPhone(String... options) throws Exception {
     List<String> args = new ArrayList<>(List.of("create", "--autogenerate", "Add phone to users"));
     args.addAll(List.of(options));
