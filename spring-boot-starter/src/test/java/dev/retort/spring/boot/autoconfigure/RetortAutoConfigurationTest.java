@@ -308,15 +308,11 @@ class RetortAutoConfigurationTest {
   }
 
   @Test
-  void anEmptyNameQuoting_failsStartUp_beforeTouchingAnything() {
-    String url = TestDatabases.h2();
-    onH2(url).withPropertyValues("retort.name-quoting=").run(context -> {
-      InvalidRetortPropertyException failure =
-          failure(context, InvalidRetortPropertyException.class);
-      assertThat(failure.property()).isEqualTo(Messages.NAME_QUOTING);
-      assertThat(failure).hasMessageThat().isEqualTo(
-          Messages.invalidProperty(Messages.NAME_QUOTING, Messages.emptyNameQuoting()));
-      assertThat(tables(url)).isEmpty();
+  void anEmptyNameQuoting_keepsTheDefault_asSpringBootDoesForAnEmptyEnumProperty() {
+    onH2().withPropertyValues("retort.name-quoting=").run(context -> {
+      assertThat(context.getStartupFailure()).isNull();
+      assertThat(context.getBean(Retort.class).settings().nameQuoting())
+          .isEqualTo(NameQuoting.UNQUOTED);
     });
   }
 

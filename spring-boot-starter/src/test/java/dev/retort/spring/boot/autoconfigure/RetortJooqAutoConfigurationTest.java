@@ -109,7 +109,8 @@ class RetortJooqAutoConfigurationTest {
           .isEqualTo(new Settings().getRenderQuotedNames());
       assertThat(dsl.render(widgets(dsl))).isEqualTo("select \"name\" from \"widgets\"");
       RuntimeException missed = assertThrows(RuntimeException.class, () -> widgets(dsl).fetch());
-      assertThat(Failures.cause(missed, SQLException.class)).hasMessageThat()
+      SQLException notFound = Failures.cause(missed, SQLException.class);
+      assertThat(notFound.getMessage())
           .contains("Table \"widgets\" not found");
     });
   }
