@@ -211,6 +211,17 @@ public final class Messages {
         + " the DDL interpreter does not model: " + sql;
   }
 
+  public static String readsData(String read) {
+    return "Its upgrade reads data (" + read + "), so what it runs after that read depends on"
+        + " the database's contents: only the statements before it were checked; review the"
+        + " rest of its code by hand.";
+  }
+
+  public static String unknownLintSince(String revision) {
+    return "lint_since names " + revision + ", which is no revision of this registry; set it to"
+        + " the full id of the last revision the linter should leave alone.";
+  }
+
   public static String notRendered(String reason) {
     return "Its upgrade could not be rendered offline (" + reason + "), so no rule checked it;"
         + " review its code, or run it against a copy of the database.";
@@ -247,6 +258,7 @@ public final class Messages {
   }
 
   public static final String PARENTS = "Revises";
+  public static final String DEPENDS_ON = "depends on";
   public static final String BASE = "<base>";
   public static final String SQL = "SQL";
   public static final String SCHEMA_CHANGE = "Schema change";
