@@ -1,8 +1,9 @@
 package dev.retort.runtime;
 
 /**
- * {@code sql(from, to, dialect)} met a migration it cannot render without a database: one that
- * reads data (a query's result decides what it writes). Nothing was run.
+ * A migration could not be rendered without a database: {@code sql(from, to, dialect)} met one
+ * that reads data (a query's result decides what it writes), or a migration threw while its
+ * statements were recorded ({@link OfflineSchema}). Nothing was run.
  */
 public final class OfflineRenderingException extends RetortException {
 
@@ -10,5 +11,9 @@ public final class OfflineRenderingException extends RetortException {
 
   public OfflineRenderingException(String message) {
     super(message);
+  }
+
+  public OfflineRenderingException(String message, Throwable cause) {
+    super(message, cause);
   }
 }

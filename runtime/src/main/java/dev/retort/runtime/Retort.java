@@ -525,7 +525,7 @@ public final class Retort {
         plan.add(i);
       }
     }
-    OfflineScript script = new OfflineScript(registry, tables(), dialect);
+    OfflineScript script = new OfflineScript(registry, tables(), dialect, settings);
     if (from.equals("base")) {
       script.createVersionTable();
     }
@@ -605,7 +605,7 @@ public final class Retort {
   private <T> T withConnection(java.util.function.Function<DSLContext, T> command) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(true);
-      return command.apply(DSL.using(connection, dialect(connection)));
+      return command.apply(DSL.using(connection, dialect(connection), settings.jooqSettings()));
     } catch (SQLException e) {
       throw cannotConnect(e);
     } catch (DataAccessException e) {

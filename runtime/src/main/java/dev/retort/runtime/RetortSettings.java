@@ -2,6 +2,8 @@ package dev.retort.runtime;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
 
 /**
  * Where Retort keeps its state and how it runs revisions. Immutable: each {@code with} method
@@ -26,6 +28,29 @@ public final class RetortSettings {
     SINGLE
   }
 
+  /**
+   * How the names a migration gives as plain strings ({@code db.createTable("users")}, {@code
+   * DSL.name("users")}) are written into SQL. A name the migration quotes or unquotes explicitly
+   * ({@code DSL.quotedName}, {@code DSL.unquotedName}) is always written as it asks.
+   */
+  public enum NameQuoting {
+    /**
+     * Unquoted, as a person writes SQL: the database folds the name by its own rules (PostgreSQL
+     * to lower case; H2, Oracle and Db2 to upper case), so {@code select * from users} finds the
+     * table a migration created as {@code "users"}. The default. jOOQ's {@link
+     * RenderQuotedNames#EXPLICIT_DEFAULT_UNQUOTED}.
+     */
+    UNQUOTED,
+    /**
+     * Quoted, with the case exactly as written: jOOQ's own default ({@link
+     * RenderQuotedNames#EXPLICIT_DEFAULT_QUOTED}), and what Retort did before {@link #UNQUOTED}
+     * became the default. Keep it for a database whose tables were created that way with names
+     * the database would fold differently: lower-case names on H2, Oracle or Db2, mixed-case
+     * names anywhere.
+     */
+    QUOTED
+  }
+
   private final String schema;
   private final String versionTable;
   private final String historyTable;
@@ -33,10 +58,11 @@ public final class RetortSettings {
   private final TransactionMode transactionMode;
   private final Duration lockTimeout;
   private final Duration leaseDuration;
+  private final NameQuoting nameQuoting;
 
   private RetortSettings(String schema, String versionTable, String historyTable,
       String lockTable, TransactionMode transactionMode, Duration lockTimeout,
-      Duration leaseDuration) {
+      Duration leaseDuration, NameQuoting nameQuoting) {
     this.schema = schema == null ? null : requireName(schema, "schema name");
     this.versionTable = requireName(versionTable, "version table name");
     this.historyTable = requireName(historyTable, "history table name");
@@ -44,16 +70,19 @@ public final class RetortSettings {
     this.transactionMode = Objects.requireNonNull(transactionMode, "transactionMode");
     this.lockTimeout = requirePositive(lockTimeout, "lockTimeout");
     this.leaseDuration = requirePositive(leaseDuration, "leaseDuration");
+    this.nameQuoting = Objects.requireNonNull(nameQuoting, "nameQuoting");
   }
 
   /**
    * Tables {@code retort_version}, {@code retort_history} and {@code retort_lock} in the
    * connection's default schema; one transaction per revision; a 10-minute lock timeout; a
-   * 30-second lease for databases without a session lock.
+   * 30-second lease for databases without a session lock; names rendered {@link
+   * NameQuoting#UNQUOTED unquoted}.
    */
   public static RetortSettings defaults() {
     return new RetortSettings(null, "retort_version", "retort_history", "retort_lock",
-        TransactionMode.PER_REVISION, Duration.ofMinutes(10), Duration.ofSeconds(30));
+        TransactionMode.PER_REVISION, Duration.ofMinutes(10), Duration.ofSeconds(30),
+        NameQuoting.UNQUOTED);
   }
 
   /** The schema of the state tables; {@code null} for the connection's default. */
@@ -95,37 +124,62 @@ public final class RetortSettings {
 
   public RetortSettings withSchema(String schema) {
     return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
-        lockTimeout, leaseDuration);
+        lockTimeout, leaseDuration, nameQuoting);
   }
 
   public RetortSettings withVersionTable(String versionTable) {
     return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
-        lockTimeout, leaseDuration);
+        lockTimeout, leaseDuration, nameQuoting);
   }
 
   public RetortSettings withHistoryTable(String historyTable) {
     return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
-        lockTimeout, leaseDuration);
+        lockTimeout, leaseDuration, nameQuoting);
   }
 
   public RetortSettings withLockTable(String lockTable) {
     return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
-        lockTimeout, leaseDuration);
+        lockTimeout, leaseDuration, nameQuoting);
   }
 
   public RetortSettings withTransactionMode(TransactionMode transactionMode) {
     return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
-        lockTimeout, leaseDuration);
+        lockTimeout, leaseDuration, nameQuoting);
   }
 
   public RetortSettings withLockTimeout(Duration lockTimeout) {
     return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
-        lockTimeout, leaseDuration);
+        lockTimeout, leaseDuration, nameQuoting);
   }
 
   public RetortSettings withLeaseDuration(Duration leaseDuration) {
     return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
-        lockTimeout, leaseDuration);
+        lockTimeout, leaseDuration, nameQuoting);
+  }
+
+  /**
+   * How migrations' names are written into SQL: by the runtime, the offline {@code sql()}, the
+   * proofs and the testing module alike.
+   */
+  public NameQuoting nameQuoting() {
+    return nameQuoting;
+  }
+
+  public RetortSettings withNameQuoting(NameQuoting nameQuoting) {
+    return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
+        lockTimeout, leaseDuration, nameQuoting);
+  }
+
+  /**
+   * The jOOQ settings Retort gives the {@code DSLContext} it hands to migrations, online and
+   * offline: names rendered as {@link #nameQuoting()} says. Give an application's own context
+   * these too ({@code DSL.using(dataSource, dialect, settings.jooqSettings())}), so that its
+   * queries name the tables the way the migrations created them. A new instance on every call.
+   */
+  public Settings jooqSettings() {
+    return new Settings().withRenderQuotedNames(nameQuoting == NameQuoting.UNQUOTED
+        ? RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED
+        : RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED);
   }
 
   /**

@@ -1,23 +1,18 @@
 package dev.retort.runtime;
 
-import dev.retort.runtime.internal.StatementRecorder;
+import dev.retort.runtime.internal.offline.Modelling;
+import dev.retort.runtime.internal.offline.Modelling.Modelled;
+import dev.retort.runtime.internal.offline.SchemaModel;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.jooq.DSLContext;
 import org.jooq.Meta;
-import org.jooq.Query;
 import org.jooq.SQLDialect;
-import org.jooq.exception.DataDefinitionException;
-import org.jooq.impl.DSL;
-import org.jooq.impl.QOM;
 
 /**
  * What can be proven about a registry without a database, with jOOQ's DDL interpreter: each
@@ -77,45 +72,33 @@ public final class RevisionProofs {
   private static final String OUTSIDE_THE_MODEL = "types, functions, procedures, triggers,"
       + " roles and privileges are outside its schema";
 
-  private static final Set<String> DATA_VERBS =
-      Set.of("insert", "update", "delete", "merge", "truncate");
-  private static final Set<String> DDL_VERBS =
-      Set.of("create", "alter", "drop", "comment", "grant", "revoke");
-
-  /** Statements about what the parser cannot read but the model has no place for anyway. */
-  private static final Pattern OUTSIDE_THE_MODEL_SQL = Pattern.compile("\\s*(create(\\s+or"
-      + "\\s+replace)?(\\s+constraint)?|alter|drop|comment\\s+on)\\s+(function|procedure|trigger"
-      + "|type|role|user)\\b", Pattern.CASE_INSENSITIVE);
-
   private final RevisionRegistry registry;
-  private final SQLDialect dialect;
-  private final DSLContext interpreter;
+  private final SchemaModel model;
   private final Map<String, Object> upgrades = new HashMap<>();
   private boolean branchesChangeData;
   private final Set<String> branchesLeaveOut = new LinkedHashSet<>();
 
-  /** A statement as recorded, and as the parser read it. */
-  private record Statement(String sql, Query query) {}
-
-  /**
-   * A migration's statements as the interpreter sees them: its DDL, parsed; whether it also
-   * changes data (INSERT, UPDATE, DELETE, MERGE, TRUNCATE), which leaves the schema as it is but
-   * is not modelled; and the statements the parser cannot read that are outside the model.
-   */
-  private record Modelled(List<Statement> ddl, boolean changesData, List<String> leftOut) {}
-
   /** A schema after some statements, and those of them left out of it. */
   private record Applied(Meta schema, List<String> leftOut) {}
 
-  private RevisionProofs(RevisionRegistry registry, SQLDialect dialect) {
+  private RevisionProofs(RevisionRegistry registry, SQLDialect dialect,
+      RetortSettings settings) {
     this.registry = registry;
-    this.dialect = dialect;
-    this.interpreter = DSL.using(dialect);
+    this.model = new SchemaModel(dialect, settings);
   }
 
-  /** Proofs for a registry, with migrations rendered for a dialect. */
+  /** Proofs for a registry, with migrations rendered for a dialect with the default settings. */
   public static RevisionProofs of(RevisionRegistry registry, SQLDialect dialect) {
-    return new RevisionProofs(registry, dialect);
+    return of(registry, dialect, RetortSettings.defaults());
+  }
+
+  /**
+   * Proofs for a registry, with migrations rendered for a dialect as the settings say (names
+   * quoted or not, as {@link RetortSettings#nameQuoting()}).
+   */
+  public static RevisionProofs of(RevisionRegistry registry, SQLDialect dialect,
+      RetortSettings settings) {
+    return new RevisionProofs(registry, dialect, settings);
   }
 
   /** Every proof: each revision's downgrade, then each merge. */
@@ -323,28 +306,21 @@ public final class RevisionProofs {
    *
    * @throws Unmodelled if the interpreter does not model a statement that may change tables,
    *     keys or indexes
-   * @throws RuntimeException (jOOQ's DataDefinitionException) if a statement fails on the schema,
-   *     such as creating a table that exists
+   * @throws NotApplicable if a statement fails on the schema, such as creating a table that
+   *     exists
    */
-  private static Applied apply(Meta schema, Modelled statements, String whose) {
-    List<String> leftOut = new ArrayList<>(statements.leftOut());
-    Meta result = schema;
-    for (Statement statement : statements.ddl()) {
-      try {
-        result = result.apply(statement.query());
-      } catch (DataDefinitionException failed) {
-        if (!unsupported(failed)) {
-          throw failed;
-        }
-        if (!outsideTheModel(statement.query())) {
-          throw new Unmodelled(whose + " runs '" + statement.sql() + "', which the DDL"
-              + " interpreter does not model (" + failed.getMessage() + "), so the schema after"
-              + " it is unknown");
-        }
-        leftOut.add(statement.sql());
-      }
+  private Applied apply(Meta schema, Modelled statements, String whose) {
+    SchemaModel.Applied applied = model.apply(schema, statements);
+    if (applied instanceof SchemaModel.Unknown unknown) {
+      throw new Unmodelled(whose + " runs '" + unknown.sql() + "', which the DDL"
+          + " interpreter does not model (" + unknown.reason() + "), so the schema after"
+          + " it is unknown");
     }
-    return new Applied(result, leftOut);
+    if (applied instanceof SchemaModel.Fails fails) {
+      throw new NotApplicable(fails.reason());
+    }
+    SchemaModel.Done done = (SchemaModel.Done) applied;
+    return new Applied(done.schema(), done.leftOut());
   }
 
   private BitSet closure(RevisionInfo revision) {
@@ -388,51 +364,22 @@ public final class RevisionProofs {
 
   /** Parsed DDL, or a String saying why the revision cannot be modelled. */
   private Object statements(RevisionInfo revision, boolean upgrade) {
-    List<String> sql;
-    try {
-      sql = StatementRecorder.statements(revision, registry.migration(revision), upgrade,
-          dialect);
-    } catch (OfflineRenderingException readsData) {
+    Modelling modelling = model.model(registry.migration(revision),
+        upgrade ? MigrationStep.Direction.UP : MigrationStep.Direction.DOWN);
+    if (modelling instanceof Modelling.ReadsData) {
       return "it reads data, which the DDL interpreter does not model";
-    } catch (RuntimeException failed) {
-      return "recording its statements failed: " + failed.getMessage();
     }
-    List<Statement> ddl = new ArrayList<>();
-    List<String> leftOut = new ArrayList<>();
-    boolean changesData = false;
-    for (String statement : sql) {
-      String verb = statement.stripLeading().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-      if (DATA_VERBS.contains(verb)) {
-        changesData = true;
-        continue;
-      }
-      if (!DDL_VERBS.contains(verb)) {
-        return "it runs " + verb.toUpperCase(Locale.ROOT) + " statements, which the DDL"
-            + " interpreter does not model";
-      }
-      try {
-        ddl.add(new Statement(statement, interpreter.parser().parseQuery(statement)));
-      } catch (RuntimeException unparsed) {
-        if (!OUTSIDE_THE_MODEL_SQL.matcher(statement).lookingAt()) {
-          return "the interpreter cannot read '" + statement + "': " + unparsed.getMessage();
-        }
-        // jOOQ's open-source parser reads no functions, procedures, triggers, roles or users.
-        leftOut.add(statement);
-      }
+    if (modelling instanceof Modelling.Threw threw) {
+      return "recording its statements failed: " + threw.failure().getMessage();
     }
-    return new Modelled(ddl, changesData, leftOut);
-  }
-
-  /** jOOQ's interpreter names a statement it does not model this way, and nothing else. */
-  private static boolean unsupported(DataDefinitionException failed) {
-    return failed.getMessage() != null && failed.getMessage().startsWith("Unsupported query");
-  }
-
-  /** Whether a statement defines something the schema model has no place for. */
-  private static boolean outsideTheModel(Query query) {
-    return query instanceof QOM.CreateType || query instanceof QOM.AlterType
-        || query instanceof QOM.DropType || query instanceof QOM.Grant
-        || query instanceof QOM.Revoke;
+    if (modelling instanceof Modelling.NotDdl notDdl) {
+      return "it runs " + notDdl.verb() + " statements, which the DDL interpreter does not"
+          + " model";
+    }
+    if (modelling instanceof Modelling.Unreadable unreadable) {
+      return "the interpreter cannot read '" + unreadable.sql() + "': " + unreadable.reason();
+    }
+    return modelling;
   }
 
   private static String quoted(List<String> statements) {
@@ -441,11 +388,20 @@ public final class RevisionProofs {
   }
 
   private Meta empty() {
-    return interpreter.meta(new Query[0]);
+    return model.empty();
   }
 
   private static Proof skipped(String name, RevisionInfo revision, String reason) {
     return new Proof(name, revision, Outcome.SKIPPED, reason);
+  }
+
+  /** A statement that fails on the schema it is applied to. */
+  private static final class NotApplicable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotApplicable(String message) {
+      super(message);
+    }
   }
 
   /** A revision on a merged branch that the interpreter cannot model. */

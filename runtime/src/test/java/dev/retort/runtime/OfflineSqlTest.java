@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class OfflineSqlTest {
 
   /** A data source that must never be used: offline rendering needs no connection. */
-  private static final DataSource NO_DATABASE = (DataSource) java.lang.reflect.Proxy.newProxyInstance(
+  static final DataSource NO_DATABASE = (DataSource) java.lang.reflect.Proxy.newProxyInstance(
       DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
       (proxy, method, args) -> {
         throw new AssertionError("sql() must not use the data source, but called " + method);

@@ -2,6 +2,7 @@ package dev.retort.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.RevisionProofs;
 import dev.retort.runtime.RevisionProofs.Proof;
 import dev.retort.runtime.RevisionRegistry;
@@ -17,12 +18,13 @@ final class DatabaseFreeChecks {
   private DatabaseFreeChecks() {}
 
   static Stream<DynamicTest> downgradeUndoesUpgrade(RevisionRegistry registry,
-      SQLDialect dialect) {
-    return tests(RevisionProofs.of(registry, dialect).downgradeUndoesUpgrade());
+      SQLDialect dialect, RetortSettings settings) {
+    return tests(RevisionProofs.of(registry, dialect, settings).downgradeUndoesUpgrade());
   }
 
-  static Stream<DynamicTest> mergesCommute(RevisionRegistry registry, SQLDialect dialect) {
-    List<Proof> proofs = RevisionProofs.of(registry, dialect).mergesCommute();
+  static Stream<DynamicTest> mergesCommute(RevisionRegistry registry, SQLDialect dialect,
+      RetortSettings settings) {
+    List<Proof> proofs = RevisionProofs.of(registry, dialect, settings).mergesCommute();
     if (proofs.isEmpty()) {
       return Stream.of(DynamicTest.dynamicTest("no merge revisions", () ->
           Assumptions.abort("the history has no merge, so there is nothing to prove")));

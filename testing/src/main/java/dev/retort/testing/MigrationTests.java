@@ -57,8 +57,9 @@ public interface MigrationTests {
 
   /**
    * The settings the migrations run with, as in production: the names of Retort's own tables
-   * (left out of every schema comparison), their schema, the transaction mode. By default
-   * Retort's defaults.
+   * (left out of every schema comparison), their schema, the transaction mode, and how names are
+   * quoted ({@link RetortSettings#nameQuoting()}), which the stairway, the comparison with the
+   * model and the database-free proofs all follow. By default Retort's defaults.
    */
   default RetortSettings settings() {
     return RetortSettings.defaults();
@@ -95,12 +96,12 @@ public interface MigrationTests {
   @TestFactory
   @DisplayName("without a database: downgrade undoes upgrade")
   default Stream<DynamicTest> downgradeUndoesUpgradeWithoutADatabase() {
-    return DatabaseFreeChecks.downgradeUndoesUpgrade(registry(), dialect());
+    return DatabaseFreeChecks.downgradeUndoesUpgrade(registry(), dialect(), settings());
   }
 
   @TestFactory
   @DisplayName("without a database: branches merge in either order")
   default Stream<DynamicTest> mergesCommuteWithoutADatabase() {
-    return DatabaseFreeChecks.mergesCommute(registry(), dialect());
+    return DatabaseFreeChecks.mergesCommute(registry(), dialect(), settings());
   }
 }

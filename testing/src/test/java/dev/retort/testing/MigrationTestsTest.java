@@ -9,6 +9,8 @@ import dev.retort.runtime.RevisionRegistry;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestExecutionResult.Status;
@@ -94,6 +96,25 @@ class MigrationTestsTest {
       .revision("n2", "n1", "create table after_analyze (id int)", "drop table after_analyze")
       .build();
 
+  /** users created the documented way, by name through the DSL, as the sample's migrations do. */
+  static final RevisionRegistry CREATED_BY_NAME = FixtureRegistry.builder()
+      .revision("a1", "", new Migration() {
+        @Override
+        public void upgrade(DSLContext db) {
+          db.createTable("users")
+              .column("id", SQLDataType.INTEGER.nullable(false))
+              .column("name", SQLDataType.VARCHAR(50))
+              .constraints(DSL.constraint("pk_users").primaryKey("id"))
+              .execute();
+        }
+
+        @Override
+        public void downgrade(DSLContext db) {
+          db.dropTable("users").execute();
+        }
+      })
+      .build();
+
   static class GoodMigrations implements MigrationTests {
     @Override
     public RevisionRegistry registry() {
@@ -152,6 +173,20 @@ class MigrationTestsTest {
           + " name varchar(50), email varchar(100), phone varchar(30));"
           + " create table orders (id int primary key, user_id int);"
           + " create table invoices (id int primary key)"));
+    }
+  }
+
+  /** The model of {@link #CREATED_BY_NAME}, plus a column the migrations lack. */
+  static class CreatedByNameDriftedModel implements MigrationTests {
+    @Override
+    public RevisionRegistry registry() {
+      return CREATED_BY_NAME;
+    }
+
+    @Override
+    public Optional<ExpectedSchema> expectedSchema() {
+      return Optional.of(ExpectedSchema.ddl("create table users (id int not null,"
+          + " name varchar(50), phone varchar(30), constraint pk_users primary key (id))"));
     }
   }
 
@@ -258,6 +293,24 @@ class MigrationTestsTest {
     assertThat(drift).contains("+ column users.phone");
     assertThat(drift).contains("As DDL, from head to the model:");
     assertThat(drift.toLowerCase(java.util.Locale.ROOT)).contains("phone");
+  }
+
+  /**
+   * A table a migration created by name is the model's table of that name: the DDL from head to
+   * the model adds the missing column, and neither drops nor re-creates the table (which would
+   * lose its data).
+   */
+  @Test
+  void aTableCreatedByName_isTheModelsTable_soTheDdlChangesOnlyWhatDiffers() {
+    EngineExecutionResults results = run(CreatedByNameDriftedModel.class);
+
+    String drift = failureOf(results, "the schema at head matches the model");
+    assertThat(drift).contains("+ column users.phone varchar(30)");
+    String ddl = drift.substring(drift.indexOf("As DDL, from head to the model:"))
+        .toLowerCase(java.util.Locale.ROOT);
+    assertThat(ddl).contains("phone");
+    assertThat(ddl).doesNotContain("drop table");
+    assertThat(ddl).doesNotContain("create table");
   }
 
   @Test

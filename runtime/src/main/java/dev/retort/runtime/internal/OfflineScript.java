@@ -1,7 +1,12 @@
 package dev.retort.runtime.internal;
 
+import dev.retort.runtime.MigrationStep.Direction;
+import dev.retort.runtime.OfflineRenderingException;
+import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.RevisionRegistry;
+import dev.retort.runtime.internal.offline.Recording;
+import dev.retort.runtime.internal.offline.StatementRecorder;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -17,15 +22,16 @@ public final class OfflineScript {
 
   private final RevisionRegistry registry;
   private final StateTables tables;
-  private final SQLDialect dialect;
+  private final StatementRecorder recorder;
   private final DSLContext renderer;
   private final StringBuilder script = new StringBuilder();
 
-  public OfflineScript(RevisionRegistry registry, StateTables tables, SQLDialect dialect) {
+  public OfflineScript(RevisionRegistry registry, StateTables tables, SQLDialect dialect,
+      RetortSettings settings) {
     this.registry = registry;
     this.tables = tables;
-    this.dialect = dialect;
-    this.renderer = DSL.using(dialect, StatementRecorder.inlined());
+    this.recorder = new StatementRecorder(dialect, settings);
+    this.renderer = DSL.using(dialect, StatementRecorder.inlined(settings));
   }
 
   /**
@@ -49,10 +55,18 @@ public final class OfflineScript {
     } else {
       statement("BEGIN");
     }
-    for (String sql : StatementRecorder.statements(revision, registry.migration(revision),
-        upgrade, dialect)) {
-      statement(sql);
+    Recording recording = recorder.record(registry.migration(revision),
+        upgrade ? Direction.UP : Direction.DOWN);
+    if (recording instanceof Recording.ReadsData reads) {
+      throw new OfflineRenderingException("Revision " + revision.id() + " ("
+          + revision.className() + ") reads data (" + reads.read() + "), so what it writes"
+          + " depends on the database's contents and cannot be rendered offline. Review its"
+          + " code, or run it against a copy of the database.");
     }
+    if (recording instanceof Recording.Threw threw) {
+      throw threw.failure();
+    }
+    recording.statements().forEach(recorded -> statement(recorded.sql()));
     for (Query query : tables.change(renderer, removedHeads, addedHeads)) {
       statement(query.getSQL());
     }
