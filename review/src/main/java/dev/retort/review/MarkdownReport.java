@@ -18,20 +18,20 @@ final class MarkdownReport {
 
   MarkdownReport(ReviewReport report) {
     out.append("## ").append(text(Messages.reportTitle(report.revisions().size(),
-        report.dialect().getName()))).append("\n\n");
+        report.dialect().name()))).append("\n\n");
     if (report.revisions().isEmpty()) {
       out.append(text(Messages.nothingToReview())).append('\n');
       return;
     }
     out.append(text(Messages.summary(report.findings().size(), report.excused().size(),
-        report.notes().size()))).append('\n');
+        report.notes().size()))).append("\n\n");
     for (RevisionReview review : report.revisions()) {
       revision(review);
     }
   }
 
   private void revision(RevisionReview review) {
-    out.append("\n### ").append(code(review.revision().id()))
+    out.append("### ").append(code(review.revision().id()))
         .append(review.revision().message().isEmpty() ? ""
             : " " + text(review.revision().message()))
         .append("\n\n");

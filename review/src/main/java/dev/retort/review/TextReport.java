@@ -11,7 +11,7 @@ final class TextReport {
   private final StringBuilder out = new StringBuilder();
 
   TextReport(ReviewReport report) {
-    out.append(Messages.reportTitle(report.revisions().size(), report.dialect().getName()))
+    out.append(Messages.reportTitle(report.revisions().size(), report.dialect().name()))
         .append('\n');
     if (report.revisions().isEmpty()) {
       out.append(Messages.nothingToReview()).append('\n');

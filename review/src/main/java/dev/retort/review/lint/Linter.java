@@ -164,7 +164,7 @@ public final class Linter {
     }
     for (LintRule rule : accepted.keySet()) {
       if (!used.contains(rule) && group.rules().contains(rule)) {
-        notes.add(Messages.unusedExcuse(rule, dialect.getName()));
+        notes.add(Messages.unusedExcuse(rule, dialect.name()));
       }
     }
     return new LintResult(List.copyOf(findings), List.copyOf(excused), List.copyOf(notes),

@@ -204,7 +204,7 @@ class LinterTest {
     revision.runs(revision.dsl().alterTable("orders").addColumn("coupon", VARCHAR(20)));
 
     assertThat(revision.lint().notes())
-        .containsExactly(Messages.unusedExcuse(LintRule.DROP_TABLE, POSTGRES.getName()));
+        .containsExactly(Messages.unusedExcuse(LintRule.DROP_TABLE, POSTGRES.name()));
   }
 
   @Test
