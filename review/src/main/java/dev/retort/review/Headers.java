@@ -4,6 +4,7 @@ import dev.retort.review.messages.Messages;
 import dev.retort.runtime.RevisionInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** What both reports say about a revision before its sections: parents, class, transaction. */
 final class Headers {
@@ -17,7 +18,7 @@ final class Headers {
   }
 
   /** The facts, each a short phrase, with the ids given to {@code id} to format. */
-  static List<String> facts(RevisionInfo revision, java.util.function.UnaryOperator<String> id) {
+  static List<String> facts(RevisionInfo revision, UnaryOperator<String> id) {
     List<String> facts = new ArrayList<>();
     facts.add(Messages.PARENTS + " " + (revision.revises().isEmpty() ? id.apply(Messages.BASE)
         : String.join(", ", revision.revises().stream().map(id).toList())));

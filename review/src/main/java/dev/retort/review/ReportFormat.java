@@ -12,6 +12,17 @@ public enum ReportFormat {
   },
 
   /**
+   * What a linter prints: each finding (rule, revision, statement, SQL, why, fix) and each note,
+   * then a summary; the form {@code retort lint} prints and a build can log.
+   */
+  LINT {
+    @Override
+    String render(ReviewReport report) {
+      return new LintReport(report).toString();
+    }
+  },
+
+  /**
    * GitHub-flavoured Markdown, ready to paste into a pull request: a section per revision, with
    * its SQL in a collapsible block, its schema change as a diff, and its findings.
    */

@@ -43,6 +43,7 @@ public final class Review {
   private final Optional<RevisionInfo> since;
   private final OfflineSchema offline;
   private final Schemas schemas;
+  private final Linter linter;
 
   private Review(RevisionRegistry registry, SQLDialect dialect, RetortSettings settings,
       Optional<RevisionInfo> since) {
@@ -52,6 +53,7 @@ public final class Review {
     this.since = since;
     this.offline = OfflineSchema.of(registry, dialect, settings);
     this.schemas = new Schemas(registry, offline, new StatementReader(dialect));
+    this.linter = new Linter(dialect);
   }
 
   /** A review of a registry's revisions as they run on a database of this dialect. */
@@ -121,7 +123,7 @@ public final class Review {
     }
     List<Statement> statements = schemas.statements(recorded);
     Schema before = schemas.before(revision);
-    LintResult result = new Linter(dialect).lint(revision.id(), revision.transactional(), before,
+    LintResult result = linter.lint(revision.id(), revision.transactional(), before,
         statements, Excuse.declaredBy(registry.migration(revision).getClass()));
     List<String> notes = new ArrayList<>();
     recorded.dataRead().ifPresent(read -> notes.add(Messages.readsData(read)));

@@ -6,8 +6,6 @@ import java.util.function.UnaryOperator;
 /** A {@link ReviewReport} for a terminal. */
 final class TextReport {
 
-  private static final int WIDTH = 100;
-
   private final StringBuilder out = new StringBuilder();
 
   TextReport(ReviewReport report) {
@@ -69,22 +67,8 @@ final class TextReport {
     wrap("      ", "        ", Messages.FIX + ": " + finding.fix());
   }
 
-  /** Prose wrapped at the terminal's width, later lines indented further. */
   private void wrap(String first, String rest, String text) {
-    StringBuilder line = new StringBuilder(first);
-    int start = line.length();
-    for (String word : text.split(" ")) {
-      if (line.length() > start && line.length() + 1 + word.length() > WIDTH) {
-        out.append(line).append('\n');
-        line = new StringBuilder(rest);
-        start = line.length();
-      }
-      if (line.length() > start) {
-        line.append(' ');
-      }
-      line.append(word);
-    }
-    out.append(line).append('\n');
+    Prose.wrap(out, first, rest, text);
   }
 
   @Override

@@ -9,6 +9,9 @@ import org.jooq.impl.QOM;
 /** The table an {@code UPDATE} or {@code DELETE} changes, and whether it says which rows. */
 final class DataStatements {
 
+  static final String UPDATE = "UPDATE";
+  static final String DELETE = "DELETE FROM";
+
   private DataStatements() {}
 
   /** A data change the rules judge. */
@@ -16,11 +19,11 @@ final class DataStatements {
 
   static Optional<DataChange> of(Query query) {
     if (query instanceof QOM.Update<?> update) {
-      return Optional.of(new DataChange("UPDATE", Names.key(update.$table()),
+      return Optional.of(new DataChange(UPDATE, Names.key(update.$table()),
           everyRow(update.$where())));
     }
     if (query instanceof QOM.Delete<?> delete) {
-      return Optional.of(new DataChange("DELETE FROM", Names.key(delete.$from()),
+      return Optional.of(new DataChange(DELETE, Names.key(delete.$from()),
           everyRow(delete.$where())));
     }
     return Optional.empty();

@@ -257,6 +257,31 @@ public final class Messages {
         + notes + " note" + (notes == 1 ? "" : "s") + ".";
   }
 
+  public static String lintSummary(int revisions, String dialect, int findings, int excused,
+      int notes) {
+    return "Linted " + revisions + " revision" + (revisions == 1 ? "" : "s") + " for " + dialect
+        + ": " + summary(findings, excused, notes)
+        + (excused > 0 ? " retort review shows the excused findings and their reasons." : "");
+  }
+
+  // ---- the command line ----
+
+  public static String rangeNeededWithoutDatabase(String command) {
+    return command + " has no database to ask which revisions are pending: pass a RANGE such as"
+        + " abc123:heads (what an upgrade from abc123 to heads applies), or configure the"
+        + " database (url in the configuration file, RETORT_URL, or --url).";
+  }
+
+  public static String dialectNeeded(String command) {
+    return command + " needs the dialect to render the migrations in: pass --dialect (POSTGRES,"
+        + " MARIADB, MYSQL, H2, ...), or configure the database URL it is read from.";
+  }
+
+  public static String invalidLintSince(String message, String file) {
+    return message + " (lint_since in " + file + ")";
+  }
+
+  public static final String NOTE = "note";
   public static final String PARENTS = "Revises";
   public static final String DEPENDS_ON = "depends on";
   public static final String BASE = "<base>";
