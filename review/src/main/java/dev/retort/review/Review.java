@@ -32,8 +32,9 @@ import org.jooq.SQLDialect;
  * }
  * }</pre>
  *
- * <p>Instances are immutable; each records every revision it looks at once. A migration is loaded
- * and run against a connection that only listens (see {@link OfflineSchema}).
+ * <p>Each instance records every revision it looks at once, and remembers the schema after it for
+ * the revisions that follow; it is not for several threads at once. A migration is loaded and
+ * run against a connection that only listens (see {@link OfflineSchema}).
  */
 public final class Review {
 
