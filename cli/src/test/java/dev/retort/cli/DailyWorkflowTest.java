@@ -179,9 +179,9 @@ class DailyWorkflowTest {
   }
 
   private boolean usersHavePhone() throws Exception {
-    // jOOQ quotes the names the migrations give as strings, so H2 keeps them in lower case.
+    // Retort writes the names migrations give as strings unquoted, so H2 folds them to upper case.
     try (Connection connection = DriverManager.getConnection(url, "sa", "");
-        ResultSet columns = connection.getMetaData().getColumns(null, "PUBLIC", "users", "phone")) {
+        ResultSet columns = connection.getMetaData().getColumns(null, "PUBLIC", "USERS", "PHONE")) {
       return columns.next();
     }
   }

@@ -27,6 +27,10 @@ import org.junit.jupiter.api.TestFactory;
  * <ul>
  *   <li><b>stairway</b>: for each revision in order, upgrade it, downgrade it, upgrade it again;
  *       after the downgrade the schema must be what it was before the upgrade;
+ *   <li><b>walk up, then down</b>: on one database, every revision up one at a time, as each
+ *       deploy applies them, then every revision down one at a time, newest first; on the way
+ *       down the schema after each downgrade must be what it was before that revision's
+ *       upgrade, with every later revision applied in between (which the stairway never does);
  *   <li><b>base to heads and back</b>: every revision up, then down to base, leaving no table
  *       but Retort's own;
  *   <li><b>the schema at head matches the model</b>, when {@link #expectedSchema()} gives one;
@@ -53,10 +57,11 @@ public interface MigrationTests {
 
   /**
    * A new, empty database; each check that needs one calls this once. By default an in-memory
-   * H2 database of its own.
+   * H2 database of its own; {@link TestDatabases#h2FileLike} gives the H2 file database an
+   * application really uses, which shows failures that appear only when it is reopened.
    */
   default DataSource database() {
-    return EmbeddedDatabase.fresh();
+    return TestDatabases.h2InMemory();
   }
 
   /**
@@ -102,6 +107,12 @@ public interface MigrationTests {
   @DisplayName("stairway: upgrade, downgrade, upgrade")
   default Stream<DynamicTest> stairway() {
     return new DatabaseChecks(registry(), this::database, settings()).stairway();
+  }
+
+  @TestFactory
+  @DisplayName("walk: up one revision at a time to the heads, then down one at a time to base")
+  default Stream<DynamicTest> walkUpThenDown() {
+    return new DatabaseChecks(registry(), this::database, settings()).walkUpThenDown();
   }
 
   @Test

@@ -151,6 +151,47 @@ class MigrationTestsTest {
     }
   }
 
+  /**
+   * What the sample's M0006 did on H2: an index on the column of a foreign key whose table was
+   * altered since it was created, then a change to the referenced table. On a file database H2
+   * lets the foreign key take the index over when it rebuilds the referenced table, and the
+   * index's downgrade then fails ("belongs to constraint"); on an in-memory database nothing
+   * shows.
+   */
+  static final RevisionRegistry INDEX_TAKEN_BY_A_FOREIGN_KEY = FixtureRegistry.builder()
+      .revision("a1", "", "create table users (id int primary key)", "drop table users")
+      .revision("b1", "a1", "create table orders (id int primary key, user_id int not null,"
+          + " constraint fk_orders_user foreign key (user_id) references users (id))",
+          "drop table orders")
+      .revision("b2", "b1", "alter table orders add status varchar(20) default 'PLACED'"
+          + " not null", "alter table orders drop column status")
+      .revision("c1", "b2", "create index ix_orders_user_id on orders (user_id)",
+          "drop index ix_orders_user_id")
+      .revision("d1", "c1", "alter table users add phone varchar(30)",
+          "alter table users drop column phone")
+      .build();
+
+  @org.junit.jupiter.api.io.TempDir static java.nio.file.Path databases;
+
+  static class IndexTakenByAForeignKey_onAFileDatabase implements MigrationTests {
+    @Override
+    public RevisionRegistry registry() {
+      return INDEX_TAKEN_BY_A_FOREIGN_KEY;
+    }
+
+    @Override
+    public javax.sql.DataSource database() {
+      return TestDatabases.h2FileLike("jdbc:h2:file:./data/shop;AUTO_SERVER=TRUE", databases);
+    }
+  }
+
+  static class IndexTakenByAForeignKey_inMemory implements MigrationTests {
+    @Override
+    public RevisionRegistry registry() {
+      return INDEX_TAKEN_BY_A_FOREIGN_KEY;
+    }
+  }
+
   static class GoodMigrations implements MigrationTests {
     @Override
     public RevisionRegistry registry() {
@@ -230,7 +271,7 @@ class MigrationTestsTest {
   static class ModelAsJooqSchema extends GoodMigrations {
     @Override
     public Optional<ExpectedSchema> expectedSchema() {
-      javax.sql.DataSource model = EmbeddedDatabase.fresh();
+      javax.sql.DataSource model = TestDatabases.h2InMemory();
       org.jooq.DSLContext db = org.jooq.impl.DSL.using(model, org.jooq.SQLDialect.H2);
       db.execute("create table users (id int primary key, name varchar(50),"
           + " email varchar(100))");
@@ -293,8 +334,9 @@ class MigrationTestsTest {
         "a1 (Rev_a1) Fixture a1", "b1 (Rev_b1) Fixture b1", "c1 (Rev_c1) Fixture c1",
         "m1 (Rev_m1) Fixture m1", "base to heads and back to base",
         "the schema at head matches the model");
-    // stairway 4 + base-and-back + model + database-free downgrade 4 + merge 1 + lint 4
-    assertThat(results.testEvents().succeeded().count()).isEqualTo(15);
+    // stairway 4 + walk up 4 and down 4 + base-and-back + model + database-free downgrade 4
+    // + merge 1 + lint 4
+    assertThat(results.testEvents().succeeded().count()).isEqualTo(23);
   }
 
   @Test
@@ -341,7 +383,9 @@ class MigrationTestsTest {
 
     List<Event> failed = results.testEvents().failed().list();
     assertThat(names(failed)).containsExactly("b1 (Rev_b1) Fixture b1", "b1 (Rev_b1) Fixture b1",
-        "base to heads and back to base");
+        "down b1 (Rev_b1) Fixture b1", "base to heads and back to base");
+    assertThat(failedBecause(resultOf(results, WALK, "down b1 (Rev_b1) Fixture b1")))
+        .contains("+ table orders");
     String stairway = failedBecause(resultOf(results, STAIRWAY, "b1 (Rev_b1) Fixture b1"));
     assertThat(stairway).contains("leaves behind (+)");
     assertThat(stairway).contains("+ table orders");
@@ -493,5 +537,50 @@ class MigrationTestsTest {
     assertThat(names(results.testEvents().succeeded().list()))
         .containsAtLeast("a1 (Rev_a1) Fixture a1", "base to heads and back to base",
             "the schema at head matches the model");
+  }
+
+  private static final String WALK =
+      "walk: up one revision at a time to the heads, then down one at a time to base";
+
+  @Test
+  void anIndexAForeignKeyTookOver_failsTheWalkDown_onTheFileDatabaseTheApplicationUses() {
+    EngineExecutionResults results = run(IndexTakenByAForeignKey_onAFileDatabase.class);
+
+    String failure = failedBecause(resultOf(results, WALK, "down c1 (Rev_c1) Fixture c1"));
+    assertThat(failure).startsWith("c1 (Rev_c1) Fixture c1: its downgrade, after every later"
+        + " revision was applied and reverted, failed: ");
+    assertThat(failure).contains("belongs to constraint");
+    assertThat(abortedBecause(resultOf(results, WALK, "down b1 (Rev_b1) Fixture b1")))
+        .isEqualTo("not run: the walk broke at c1 (Rev_c1) Fixture c1");
+    assertThat(resultOf(results, WALK, "up d1 (Rev_d1) Fixture d1").getStatus())
+        .isEqualTo(Status.SUCCESSFUL);
+    // The stairway never has d1 applied while c1 goes down: it cannot see this.
+    assertThat(resultOf(results, STAIRWAY, "c1 (Rev_c1) Fixture c1").getStatus())
+        .isEqualTo(Status.SUCCESSFUL);
+  }
+
+  @Test
+  void theSameHistory_inMemory_showsNothing_whichIsWhyTheFileDatabaseMatters() {
+    EngineExecutionResults results = run(IndexTakenByAForeignKey_inMemory.class);
+
+    assertThat(resultOf(results, WALK, "down c1 (Rev_c1) Fixture c1").getStatus())
+        .isEqualTo(Status.SUCCESSFUL);
+  }
+
+  @Test
+  void h2FileLike_keepsTheSettings_andRefusesWhatIsNotAFileDatabase() throws Exception {
+    javax.sql.DataSource database = TestDatabases.h2FileLike(
+        "jdbc:h2:file:./data/shop;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", databases);
+    try (java.sql.Connection connection = database.getConnection();
+        java.sql.ResultSet mode = connection.createStatement().executeQuery(
+            "select setting_value from information_schema.settings"
+                + " where setting_name = 'MODE'")) {
+      assertThat(mode.next()).isTrue();
+      assertThat(mode.getString(1)).isEqualTo("PostgreSQL");
+    }
+    IllegalArgumentException memory = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> TestDatabases.h2FileLike("jdbc:h2:mem:x;PASSWORD=s3cret", databases));
+    assertThat(memory).hasMessageThat().contains("jdbc:h2:mem:x;PASSWORD=****");
   }
 }

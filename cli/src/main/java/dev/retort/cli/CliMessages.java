@@ -1,0 +1,157 @@
+package dev.retort.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Every word the command line says of its own: its settings, its connection, its commands'
+ * summaries and refusals. What the runtime says (targets, refusals of the recorded state) comes
+ * from the runtime and is printed as it is; the sources that {@code create} and {@code merge}
+ * read speak for themselves ({@code MigrationSources}). Tests assert against these entries.
+ */
+final class CliMessages {
+
+  /** What every error line starts with, on standard error. */
+  static final String ERROR_PREFIX = "ERROR: ";
+
+  private CliMessages() {}
+
+  // ---- settings ----
+
+  static String noConfigurationFile(Path file, String defaultFile) {
+    return "No configuration file at " + file.toAbsolutePath() + "; pass an existing file to"
+        + " --config, or leave it out to use " + defaultFile;
+  }
+
+  static String cannotReadConfiguration(Path file, String reason) {
+    return "Cannot read " + file + ": " + reason;
+  }
+
+  static String noUrl(Path file) {
+    return "No database URL: set url in " + file + ", RETORT_URL in the environment, or pass"
+        + " --url jdbc:...";
+  }
+
+  static String noMigrationsSource(Path file) {
+    return "create and merge need migrations.source (the folder of migration classes) and"
+        + " migrations.package in " + file;
+  }
+
+  static String migrationsSourceNotAFolder(Path folder, Path file) {
+    return "migrations.source " + folder + " is not a folder; fix it in " + file;
+  }
+
+  static String invalidTableSetting(String reason, Path file) {
+    return reason + " Fix schema, version_table, history_table or lock_table in " + file + ".";
+  }
+
+  static String invalidDuration(String setting, String value, Path file) {
+    return setting + " '" + value + "' is not a duration. Write a positive number with a unit,"
+        + " such as 500ms, 30s, 10m or 1h (or ISO-8601, PT30S), in " + file + ", its environment"
+        + " variable or its flag.";
+  }
+
+  static String classpathEntryMissing(String entry, String setting) {
+    return "The classpath entry " + entry + " (from " + setting + ") does not exist. Build the"
+        + " project first, or correct the path; relative paths are read from the configuration"
+        + " file's folder.";
+  }
+
+  // ---- the registry ----
+
+  static String severalRegistries(String runtimeMessage, Path file) {
+    return runtimeMessage + "; on the command line, set registry= to one of them in " + file;
+  }
+
+  static String noRegistryNamed(String className, List<String> found) {
+    return "No registry " + className + " on the classpath; found " + found + ". Fix registry in"
+        + " the configuration file.";
+  }
+
+  // ---- connecting ----
+
+  static String cannotConnect(String url, String user, String reason) {
+    return "Cannot connect to " + url + (user == null ? "" : " as " + user) + ": " + reason;
+  }
+
+  static String noDriver() {
+    return "no JDBC driver on the classpath accepts this URL. Check its prefix (jdbc:postgresql:,"
+        + " jdbc:h2:, ...) or put the driver's jar on the classpath";
+  }
+
+  // ---- commands ----
+
+  static String upToDate(String at) {
+    return "Up to date at " + at + ".";
+  }
+
+  static String pending(int count, String at, String ids) {
+    return count + " revision" + (count == 1 ? " is" : "s are") + " pending (the database is at "
+        + at + "): " + ids + ". Run upgrade to apply " + (count == 1 ? "it." : "them.");
+  }
+
+  static String checkRefused(String reason) {
+    return "check: the database is in a state every run refuses, so it is not ready to deploy: "
+        + reason;
+  }
+
+  static String valid() {
+    return "Valid: the applied revisions match this build.";
+  }
+
+  static String nothingToRepair() {
+    return "Nothing to repair.";
+  }
+
+  static String generated(Path file) {
+    return "Generating " + file + " ...  done";
+  }
+
+  static String multipleHeadsForCreate(String heads) {
+    return "Multiple heads are present; please specify the head revision on which the new"
+        + " revision should be based, or perform a merge. Heads: " + heads;
+  }
+
+  static String notAHead(String id) {
+    return "Revision " + id + " is not a head revision; use --splice to create a new branch from"
+        + " it";
+  }
+
+  static String nothingToMerge(List<String> parents) {
+    return "Nothing to merge: " + (parents.isEmpty() ? "no revisions" : "only " + parents.get(0))
+        + ". A merge joins two or more heads.";
+  }
+
+  static String invalidMessage() {
+    return "The message must be one non-empty line without control characters, of at most 512"
+        + " characters, like \"Add phone to users\"";
+  }
+
+  static String fileExists(Path file) {
+    return file + " already exists; use another message";
+  }
+
+  static String notAClassName(String template, String name) {
+    return "class_name_template '" + template + "' makes '" + name + "' from this message, which"
+        + " is not a Java class name; start the template with a letter, e.g. M{seq}_{Message}";
+  }
+
+  static String auditWithRevisionOptions() {
+    return "history --audit lists the history table's rows; -r and -i apply to the list of"
+        + " revisions. Leave them out, or leave out --audit.";
+  }
+
+  static String noAudit() {
+    return "No command has written the history yet.";
+  }
+
+  // ---- command line ----
+
+  static String didYouMean(List<String> suggestions) {
+    return "Did you mean " + String.join(" or ", suggestions) + "? ";
+  }
+
+  static String usageHint(String command) {
+    return "Run '" + command + " --help' for usage.";
+  }
+}
