@@ -7,6 +7,7 @@ module dev.retort.cli {
   // The registries it uses are the runtime's type: a project providing one reads the runtime.
   requires transitive dev.retort.runtime;
   requires dev.retort.autogenerate;
+  requires dev.retort.review;
   requires info.picocli;
   // CommandLineLogging, the SLF4J provider in the exported package, implements SLF4J's types.
   requires transitive org.slf4j;

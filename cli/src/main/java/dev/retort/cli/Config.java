@@ -43,7 +43,8 @@ record Config(
     String migrationsPackage,
     String classNameTemplate,
     Path templateFile,
-    Path file) {
+    Path file,
+    String lintSince) {
 
   /** New migrations are named M0001_Message, M0002_..., so files sort in creation order. */
   static final String DEFAULT_CLASS_NAME_TEMPLATE = "M{seq}_{Message}";
@@ -103,7 +104,8 @@ record Config(
         pick(null, null, properties.getProperty("class_name_template"),
             DEFAULT_CLASS_NAME_TEMPLATE),
         template == null ? null : folder.resolve(template),
-        file);
+        file,
+        blankToNull(properties.getProperty("lint_since")));
   }
 
   /** The database URL, which every command but create, merge and sql needs. */

@@ -56,12 +56,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
         MergeCommand.class,
         GraphCommand.class,
         VerifyCommand.class,
+        ReviewCommand.class,
+        LintCommand.class,
         CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:Success.",
-        "1:An error; the message says what and how to fix it. verify: a proof failed.",
+        "1:An error; the message says what and how to fix it. verify: a proof failed. lint: a"
+            + " rule is broken.",
         "2:Invalid command line.",
         "3:check: revisions are pending."
     })

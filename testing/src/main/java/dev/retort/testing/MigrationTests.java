@@ -2,6 +2,7 @@ package dev.retort.testing;
 
 import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.RevisionRegistry;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -36,6 +37,9 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>without a database, with jOOQ's DDL interpreter: <b>downgrade undoes upgrade</b> for each
  *       revision, and <b>branches merge in either order</b> for each merge (see {@link
  *       dev.retort.runtime.RevisionProofs}).
+ *   <li><b>lint</b>, without a database: each revision after {@link #lintSince()} breaks none
+ *       of the linter's rules in {@link #lintDialect()} without an {@code @Allow} excusing it
+ *       (see {@link dev.retort.review.Review}).
  * </ul>
  *
  * <p>The database checks run on an embedded H2 database by default; override {@link
@@ -75,6 +79,25 @@ public interface MigrationTests {
     return SQLDialect.H2;
   }
 
+  /**
+   * The dialect the linter judges the revisions in: that of the database the application runs on
+   * in production, since most rules are about its locks ({@code SQLDialect.POSTGRES}). By default
+   * {@link #dialect()}.
+   */
+  default SQLDialect lintDialect() {
+    return dialect();
+  }
+
+  /**
+   * The last revision the linter leaves alone: it and its ancestors are not linted, so a project
+   * with a long history adopts the linter without excusing its past. By default {@code
+   * lint_since} from {@code retort.properties} in the working directory (the command line's
+   * configuration file), when it sets it; otherwise every revision is linted.
+   */
+  default Optional<String> lintSince() {
+    return LintChecks.lintSinceIn(Path.of("retort.properties"));
+  }
+
   /** The schema expected at head, or empty to skip that check (reported as skipped). */
   default Optional<ExpectedSchema> expectedSchema() {
     return Optional.empty();
@@ -108,6 +131,12 @@ public interface MigrationTests {
   @DisplayName("without a database: downgrade undoes upgrade")
   default Stream<DynamicTest> downgradeUndoesUpgradeWithoutADatabase() {
     return DatabaseFreeChecks.downgradeUndoesUpgrade(registry(), dialect(), settings());
+  }
+
+  @TestFactory
+  @DisplayName("lint: no rule broken without an excuse")
+  default Stream<DynamicTest> lint() {
+    return LintChecks.lint(registry(), lintDialect(), settings(), lintSince());
   }
 
   @TestFactory

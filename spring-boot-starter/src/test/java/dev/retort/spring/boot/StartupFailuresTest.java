@@ -14,9 +14,11 @@ import dev.retort.spring.boot.autoconfigure.PendingRevisionsException;
 import dev.retort.spring.boot.autoconfigure.RetortMigrationStrategy;
 import dev.retort.spring.boot.widgets.Revisions;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -130,7 +132,7 @@ class StartupFailuresTest {
       CapturedOutput output) throws Exception {
     String url = TestDatabases.h2();
     start(url, "retort.target=" + Revisions.W2_SEED_FIRST_WIDGET.id()).close();
-    execute(url, "insert into \"widgets\" (\"name\") values ('first')");
+    execute(url, "insert into widgets (name) values ('first')");
 
     MigrationFailedException failure = cause(assertThrows(RuntimeException.class,
         () -> start(url)), MigrationFailedException.class);
@@ -220,9 +222,13 @@ class StartupFailuresTest {
     }
   }
 
+  /** Whether a table a migration created unquoted exists, found as the database folds it. */
   private static boolean exists(String url, String table) throws SQLException {
     try (Connection connection = dataSource(url).getConnection()) {
-      return connection.getMetaData().getTables(null, null, table, null).next();
+      DatabaseMetaData metaData = connection.getMetaData();
+      String folded = metaData.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT)
+          : metaData.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT) : table;
+      return metaData.getTables(null, null, folded, null).next();
     }
   }
 

@@ -17,7 +17,12 @@ import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Orders through jOOQ: the tables revisions 1975ea83b712 and 4d2f8e1a9b3c create. */
+/**
+ * Orders through jOOQ: the tables revisions 1975ea83b712 and 4d2f8e1a9b3c create. Spring Boot's
+ * {@code DSLContext} writes these names unquoted, as the migrations wrote them (the starter sees
+ * to that), so {@code name("users")} is the table the database folded to {@code USERS} on H2 and
+ * to {@code users} on PostgreSQL.
+ */
 @Repository
 public class Orders {
 

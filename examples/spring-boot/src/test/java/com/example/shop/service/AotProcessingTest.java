@@ -33,6 +33,8 @@ class AotProcessingTest {
       "dev.retort.spring.boot.autoconfigure.RetortHealthContributorAutoConfiguration",
       "dev.retort.spring.boot.autoconfigure.RetortMigrationInitializer",
       "dev.retort.spring.boot.autoconfigure.RetortProperties",
+      "dev.retort.spring.boot.autoconfigure.RetortProperties$Jooq",
+      "dev.retort.spring.boot.autoconfigure.RetortJooqAutoConfiguration",
       "dev.retort.spring.boot.autoconfigure.RetortDatabaseInitializerDetector",
       "dev.retort.spring.boot.autoconfigure.RetortFailureAnalyzer",
       "dev.retort.spring.boot.autoconfigure.RetortBindFailureAnalyzer",

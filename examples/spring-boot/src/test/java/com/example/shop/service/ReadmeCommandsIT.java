@@ -44,6 +44,7 @@ class ReadmeCommandsIT {
     String module = ROOT.relativize(MODULE).toString().replace('\\', '/');
 
     assertThat(start.get(0)).isEqualTo("./mvnw -q -pl " + module + " -am package -DskipTests");
+    assertThat(Files.readAllLines(ROOT.resolve(".ci/run"))).contains(start.get(0));
     assertThat(start.get(1)).isEqualTo("java -jar " + module
         + "/target/retort-example-spring-boot.jar");
     assertThat(Files.isRegularFile(ROOT.resolve(module)

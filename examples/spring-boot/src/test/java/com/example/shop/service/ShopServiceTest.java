@@ -1,12 +1,17 @@
 package com.example.shop.service;
 
 import static com.google.common.truth.Truth.assertThat;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The service as it ships, on its embedded H2 database: the starter migrated the shop's schema
  * before Hibernate validated it, and the service reads and writes the migrated tables through
- * JPA and jOOQ over HTTP.
+ * JPA and jOOQ over HTTP. Neither needs a quoting setting: both write names unquoted, as the
+ * migrations did.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ShopServiceTest {
@@ -25,6 +31,9 @@ class ShopServiceTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @LocalServerPort int port;
+  @Autowired DSLContext dsl;
+  @Autowired UserRepository users;
+  @Autowired Orders orders;
 
   @Test
   void usersAndOrders_areServedFromTheMigratedTables() throws Exception {
@@ -40,6 +49,20 @@ class ShopServiceTest {
     JsonNode summary = send("GET", "/orders/summary", null, 200);
     assertThat(summary.toString()).contains("{\"email\":\"grace@example.com\",\"orders\":1,"
         + "\"spent\":40.25}");
+  }
+
+  @Test
+  void theJooqQueries_nameTheTablesAsTheMigrationsCreatedThem() {
+    assertThat(dsl.render(table(name("users")))).isEqualTo("users");
+    User user = users.save(new User("ada.jooq@example.com", "Ada"));
+
+    Orders.Order order = orders.place(user.getId(), new BigDecimal("3.10"));
+
+    assertThat(order.status()).isEqualTo("PLACED");
+    Orders.Summary summary = orders.summaries().stream()
+        .filter(row -> row.email().equals("ada.jooq@example.com")).findFirst().orElseThrow();
+    assertThat(summary.orders()).isEqualTo(1);
+    assertThat(summary.spent()).isEqualToIgnoringScale("3.1");
   }
 
   @Test

@@ -11,13 +11,14 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.jooq.SQLDialect;
 
 /**
  * "Test migrations before deploying": every revision's stairway, the walk up and down, base to
  * heads and back, and the database-free proofs, a test per revision, on the database the sample
  * really uses: an H2 file database with the settings of retort.properties' URL, a new one under
- * target/ for each check. The registry is the one generated for the sample, found on the
- * classpath.
+ * target/ for each check; and the linter, for PostgreSQL, where the shop runs in production. The
+ * registry is the one generated for the sample, found on the classpath.
  */
 class ShopMigrationsTest implements MigrationTests {
 
@@ -35,6 +36,11 @@ class ShopMigrationsTest implements MigrationTests {
   @Override
   public DataSource database() {
     return TestDatabases.h2FileLike(samplesUrl(), Path.of("target/test-databases"));
+  }
+
+  @Override
+  public SQLDialect lintDialect() {
+    return SQLDialect.POSTGRES;
   }
 
   @Override

@@ -32,6 +32,7 @@ final class Messages {
   static final String LOCK_TIMEOUT = "retort.lock-timeout";
   static final String LEASE_DURATION = "retort.lease-duration";
   static final String TRANSACTION_MODE = "retort.transaction-mode";
+  static final String NAME_QUOTING = "retort.name-quoting";
 
   private Messages() {}
 
@@ -71,6 +72,10 @@ final class Messages {
 
   static String emptyTransactionMode() {
     return "it is empty. Set it to per-revision (the default) or single.";
+  }
+
+  static String emptyNameQuoting() {
+    return "it is empty. Set it to unquoted (the default) or quoted.";
   }
 
   static String notPositive(Object value) {

@@ -1,5 +1,6 @@
 package dev.retort.spring.boot.autoconfigure;
 
+import dev.retort.runtime.RetortSettings.NameQuoting;
 import dev.retort.runtime.RetortSettings.TransactionMode;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The {@code retort.*} properties: whether and how the application migrates its database when it
  * starts, which connection it uses for that, and where Retort keeps its state.
  *
- * <p>The defaults of the state tables, the lock timeout, the lease and the transaction mode are
- * those of {@link dev.retort.runtime.RetortSettings#defaults()}.
+ * <p>The defaults of the state tables, the lock timeout, the lease, the transaction mode and the
+ * name quoting are those of {@link dev.retort.runtime.RetortSettings#defaults()}.
  */
 @ConfigurationProperties("retort")
 public class RetortProperties {
@@ -84,6 +85,17 @@ public class RetortProperties {
    * (single).
    */
   private TransactionMode transactionMode = TransactionMode.PER_REVISION;
+
+  /**
+   * How the names migrations give as plain strings are written into SQL: unquoted (the
+   * database folds them by its own rules, as when a person writes SQL) or quoted (case kept
+   * exactly, as Retort did before unquoted became the default). The application's
+   * auto-configured jOOQ DSLContext writes names the same way.
+   */
+  private NameQuoting nameQuoting = NameQuoting.UNQUOTED;
+
+  /** The application's own jOOQ context. */
+  private final Jooq jooq = new Jooq();
 
   public boolean isEnabled() {
     return enabled;
@@ -187,6 +199,36 @@ public class RetortProperties {
 
   public void setTransactionMode(TransactionMode transactionMode) {
     this.transactionMode = transactionMode;
+  }
+
+  public NameQuoting getNameQuoting() {
+    return nameQuoting;
+  }
+
+  public void setNameQuoting(NameQuoting nameQuoting) {
+    this.nameQuoting = nameQuoting;
+  }
+
+  public Jooq getJooq() {
+    return jooq;
+  }
+
+  /** The {@code retort.jooq.*} properties. */
+  public static class Jooq {
+
+    /**
+     * Whether the DSLContext Spring Boot auto-configures for the application writes names as
+     * the migrations do (retort.name-quoting), so that its queries find the tables they created.
+     */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
   }
 
   /** The properties without the password, which never appears in a log or an error. */

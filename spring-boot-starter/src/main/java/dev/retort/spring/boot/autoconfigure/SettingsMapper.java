@@ -35,7 +35,12 @@ final class SettingsMapper {
       throw new InvalidRetortPropertyException(Messages.TRANSACTION_MODE,
           Messages.invalidProperty(Messages.TRANSACTION_MODE, Messages.emptyTransactionMode()));
     }
-    return settings.withTransactionMode(properties.getTransactionMode());
+    settings = settings.withTransactionMode(properties.getTransactionMode());
+    if (properties.getNameQuoting() == null) {
+      throw new InvalidRetortPropertyException(Messages.NAME_QUOTING,
+          Messages.invalidProperty(Messages.NAME_QUOTING, Messages.emptyNameQuoting()));
+    }
+    return settings.withNameQuoting(properties.getNameQuoting());
   }
 
   /** The target to upgrade to or validate against. */

@@ -24,7 +24,6 @@ import tools.jackson.databind.JsonNode;
     "spring.datasource.url=jdbc:h2:mem:health_down;DB_CLOSE_DELAY=-1",
     "retort.target=9d4c2b8e6f10",
     "spring.jpa.hibernate.ddl-auto=validate",
-    "spring.jpa.properties.hibernate.globally_quoted_identifiers=true",
     "management.endpoints.web.exposure.include=health",
     "management.endpoint.health.show-details=always"})
 class HealthDownTest {
@@ -36,7 +35,7 @@ class HealthDownTest {
   void anUnresolvedFailure_turnsTheHealthDown_andRepairTurnsItUp() throws Exception {
     assertThat(status(Http.get(port, "/actuator/health"))).isEqualTo("UP");
     try (Connection connection = dataSource.getConnection()) {
-      connection.createStatement().execute("insert into \"widgets\" (\"name\") values ('first')");
+      connection.createStatement().execute("insert into widgets (name) values ('first')");
     }
 
     Retort otherRunner = Retort.using(dataSource, Revisions.REGISTRY);
@@ -52,7 +51,7 @@ class HealthDownTest {
         .contains(Revisions.W3_UNIQUE_WIDGET_NAMES.id() + " (W3_UniqueWidgetNames) failed at");
 
     try (Connection connection = dataSource.getConnection()) {
-      connection.createStatement().execute("drop table \"widget_renames\"");
+      connection.createStatement().execute("drop table widget_renames");
     }
     otherRunner.repair();
     assertThat(status(Http.get(port, "/actuator/health"))).isEqualTo("UP");

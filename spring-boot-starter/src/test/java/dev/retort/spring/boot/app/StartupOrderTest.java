@@ -20,7 +20,6 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:startup_order;DB_CLOSE_DELAY=-1",
     "spring.jpa.hibernate.ddl-auto=validate",
-    "spring.jpa.properties.hibernate.globally_quoted_identifiers=true",
     "management.endpoints.web.exposure.include=retort,health",
     "management.endpoint.health.show-details=always"})
 class StartupOrderTest {

@@ -5,6 +5,7 @@ import static dev.retort.spring.boot.Failures.ids;
 
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortSettings;
+import dev.retort.runtime.RetortSettings.NameQuoting;
 import dev.retort.runtime.RetortSettings.TransactionMode;
 import dev.retort.runtime.RevisionRegistry;
 import dev.retort.spring.boot.Failures;
@@ -38,6 +39,10 @@ class RetortAutoConfigurationTest {
 
   private static final String REGISTRY_ENTRY =
       "META-INF/services/dev.retort.runtime.RevisionRegistry";
+
+  /** The tables of the H2 database's PUBLIC schema, named as H2 stores them. */
+  private static final String TABLES_AS_STORED =
+      "select table_name from information_schema.tables where table_schema = 'PUBLIC'";
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
@@ -210,6 +215,7 @@ class RetortAutoConfigurationTest {
     assertThat(properties.getLeaseDuration()).isEqualTo(defaults.leaseDuration());
     assertThat(properties.getTransactionMode()).isEqualTo(defaults.transactionMode());
     assertThat(properties.getSchema()).isEqualTo(defaults.schema());
+    assertThat(properties.getNameQuoting()).isEqualTo(defaults.nameQuoting());
   }
 
   @Test
@@ -264,6 +270,58 @@ class RetortAutoConfigurationTest {
     onH2().withPropertyValues("retort.lease-duration=-5s").run(context ->
         assertThat(failure(context, InvalidRetortPropertyException.class).property())
             .isEqualTo(Messages.LEASE_DURATION));
+  }
+
+  // ---- name quoting ----
+
+  @Test
+  void byDefault_theMigrationsNamesAreUnquoted_soTheDatabaseFoldsThem() {
+    onH2().run(context -> {
+      assertThat(context.getBean(Retort.class).settings().nameQuoting())
+          .isEqualTo(NameQuoting.UNQUOTED);
+      assertThat(strings(context.getBean(DataSource.class), TABLES_AS_STORED))
+          .contains("WIDGETS");
+    });
+  }
+
+  @Test
+  void nameQuotingQuoted_writesTheMigrationsNamesQuoted_inTheirCase() {
+    onH2().withPropertyValues("retort.name-quoting=quoted").run(context -> {
+      assertThat(context.getStartupFailure()).isNull();
+      assertThat(context.getBean(Retort.class).settings().nameQuoting())
+          .isEqualTo(NameQuoting.QUOTED);
+      DataSource dataSource = context.getBean(DataSource.class);
+      assertThat(strings(dataSource, TABLES_AS_STORED)).contains("widgets");
+      assertThat(strings(dataSource, "select \"name\" from \"widgets\"")).containsExactly("first");
+    });
+  }
+
+  @Test
+  void aNameQuotingThatDoesNotExist_isAnalysedWithTheChoices() {
+    onH2().withPropertyValues("retort.name-quoting=lower").run(context -> {
+      FailureAnalysis analysis = new RetortBindFailureAnalyzer(new StandardEnvironment())
+          .analyze(context.getStartupFailure());
+      assertThat(analysis.getDescription()).isEqualTo(Messages.notOneOf(Messages.NAME_QUOTING,
+          "lower", List.of("unquoted", "quoted")));
+      assertThat(analysis.getAction()).endsWith(" to unquoted or quoted.");
+    });
+  }
+
+  @Test
+  void anEmptyNameQuoting_keepsTheDefault_asSpringBootDoesForAnEmptyEnumProperty() {
+    onH2().withPropertyValues("retort.name-quoting=").run(context -> {
+      assertThat(context.getStartupFailure()).isNull();
+      assertThat(context.getBean(Retort.class).settings().nameQuoting())
+          .isEqualTo(NameQuoting.UNQUOTED);
+    });
+  }
+
+  @Test
+  void aCustomizer_canQuoteNamesAfterTheProperties() {
+    onH2().withBean(RetortSettingsCustomizer.class,
+            () -> settings -> settings.withNameQuoting(NameQuoting.QUOTED))
+        .run(context -> assertThat(context.getBean(Retort.class).settings().nameQuoting())
+            .isEqualTo(NameQuoting.QUOTED));
   }
 
   // ---- connections ----
@@ -430,10 +488,10 @@ class RetortAutoConfigurationTest {
   }
 
   static List<String> names(DataSource dataSource) throws SQLException {
-    return strings(dataSource, "select \"name\" from \"widgets\" order by \"id\"");
+    return strings(dataSource, "select name from widgets order by id");
   }
 
-  /** The tables of the H2 database, in lower case (Retort's own are created unquoted). */
+  /** The tables of the H2 database, in lower case, however they were created. */
   static List<String> tables(DataSource dataSource) throws SQLException {
     return tables(dataSource, "PUBLIC");
   }
