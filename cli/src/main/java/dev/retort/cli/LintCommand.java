@@ -12,9 +12,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "lint", mixinStandardHelpOptions = true,
-    description = {"Check revisions for schema changes that lock busy tables, lose data or break",
-        "code still running during a deploy, judged in the dialect against the schema before",
-        "each revision. Exits 1 when a rule is broken without an @Allow excusing it."})
+    description = {
+        "Check revisions for schema changes that lock busy tables, lose data or break code.",
+        "The code is what still runs during a deploy; each revision is judged in the dialect",
+        "against the schema before it. Exits 1 when a rule is broken without an @Allow excusing",
+        "it."})
 final class LintCommand implements Callable<Integer> {
 
   @Mixin DatabaseOptions database;

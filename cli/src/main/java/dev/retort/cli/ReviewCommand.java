@@ -10,9 +10,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "review", mixinStandardHelpOptions = true,
-    description = {"What each revision will do, for the reviewer of a pull request: its SQL in",
-        "the dialect, the schema change it makes, and what the linter finds. Needs no database",
-        "when given a RANGE. Exits 0 whatever it finds; lint is the check."})
+    description = {"Show what each revision will do, for the reviewer of a pull request.",
+        "Its SQL in the dialect, the schema change it makes, and what the linter finds. Needs no",
+        "database when given a RANGE. Exits 0 whatever it finds; lint is the check."})
 final class ReviewCommand implements Runnable {
 
   /** The formats, as typed on the command line. */
