@@ -58,8 +58,7 @@ final class MigrationSources {
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
-      throw new IllegalStateException("create and merge read the migration sources with the"
-          + " JDK's compiler; run them with a JDK, not a JRE");
+      throw new IllegalStateException(CliMessages.noJavaCompiler());
     }
     List<Declared> declared = new ArrayList<>();
     try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, null)) {
@@ -75,9 +74,7 @@ final class MigrationSources {
       Iterable<? extends CompilationUnitTree> parsed = task.parse();
       // A file that does not parse may hold the head: chaining past it would fork the history.
       if (!syntaxErrors.isEmpty()) {
-        throw new IllegalArgumentException("Cannot read the migrations in " + folder + ": "
-            + String.join("; ", syntaxErrors) + ". Fix the syntax error, then run the command"
-            + " again; nothing was written.");
+        throw new IllegalArgumentException(CliMessages.unparsableSources(folder, syntaxErrors));
       }
       for (CompilationUnitTree unit : parsed) {
         for (Tree type : unit.getTypeDecls()) {
@@ -143,8 +140,7 @@ final class MigrationSources {
       return values;
     }
     if (value instanceof MemberSelectTree || value instanceof IdentifierTree) {
-      throw new IllegalArgumentException("A @Revision uses a constant (" + value + ") where"
-          + " create and merge need a string literal; write the id itself");
+      throw new IllegalArgumentException(CliMessages.constantInRevision(value.toString()));
     }
     return List.of();
   }
@@ -207,10 +203,7 @@ final class MigrationSources {
         .map(d -> d.file().getFileName() + " (" + String.join(", ", d.unreadableLabels()) + ")")
         .toList();
     if (!unread.isEmpty()) {
-      throw new IllegalArgumentException("Cannot tell whether '" + reference + "' is a branch"
-          + " label: the branchLabels of " + String.join(", ", unread) + " are constants, which"
-          + " create and merge cannot read without compiling. Write those labels as string"
-          + " literals, or name the revision by its full id.");
+      throw new IllegalArgumentException(CliMessages.labelsUnread(reference, unread));
     }
   }
 }

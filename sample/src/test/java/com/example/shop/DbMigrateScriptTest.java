@@ -1,6 +1,7 @@
 package com.example.shop;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -164,6 +165,79 @@ class DbMigrateScriptTest {
     Files.setLastModifiedTime(sample.resolve("pom.xml"), FileTime.from(now.minusSeconds(60)));
     Files.setLastModifiedTime(classpath, FileTime.from(now.minusSeconds(30)));
     return root;
+  }
+
+  /**
+   * A deleted migration leaves no file newer than the build: the script compares the list of
+   * files and their checksums with the last build's, so the next command rebuilds instead of
+   * applying the deleted revision from the stale build.
+   */
+  @Test
+  void aDeletedMigration_isRebuiltBeforeTheNextCommand() throws Exception {
+    Path root = fakeSample("");
+    Path script = root.resolve("sample/scripts/db_migrate");
+    assertThat(run(script, folder, Map.of(), "current").status()).isEqualTo(0);
+
+    Files.delete(root.resolve("sample/src/main/java/shop/M0007_AddPhoneToUsers.java"));
+    Run next = run(script, folder, Map.of(), "current");
+
+    assertThat(next.output()).startsWith("src/main/java/shop/M0007_AddPhoneToUsers.java was"
+        + " deleted or moved since the last build; building the sample");
+    assertThat(Files.readAllLines(root.resolve("builds.log"))).hasSize(2);
+    assertThat(run(script, folder, Map.of(), "current").output())
+        .isEqualTo("<base> (no revision applied)\n");
+    assertThat(Files.readAllLines(root.resolve("builds.log"))).hasSize(2);
+  }
+
+  @Test
+  void aRenamedMigration_withItsOldTime_isRebuilt() throws Exception {
+    Path root = fakeSample("");
+    Path script = root.resolve("sample/scripts/db_migrate");
+    assertThat(run(script, folder, Map.of(), "current").status()).isEqualTo(0);
+    Path migration = root.resolve("sample/src/main/java/shop/M0007_AddPhoneToUsers.java");
+    Files.setLastModifiedTime(migration, FileTime.from(Instant.now().minusSeconds(3600)));
+
+    Files.move(migration, migration.resolveSibling("M0008_AddPhoneToUsers.java"));
+    Run next = run(script, folder, Map.of(), "current");
+
+    assertThat(next.output()).startsWith("src/main/java/shop/M0007_AddPhoneToUsers.java was"
+        + " deleted or moved since the last build; building the sample");
+  }
+
+  /** git switch to a branch without a migration removes its file, and leaves nothing newer. */
+  @Test
+  void aBranchSwitchThatRemovesAMigration_isRebuilt() throws Exception {
+    Path root = fakeSample("");
+    Path script = root.resolve("sample/scripts/db_migrate");
+    git(root, "init", "-q", "-b", "main");
+    git(root, "add", "sample/src", "sample/pom.xml");
+    git(root, "commit", "-q", "-m", "main");
+    git(root, "switch", "-q", "-c", "feature");
+    Path feature = root.resolve("sample/src/main/java/shop/M0008_AddFax.java");
+    Files.writeString(feature, "// a migration of the feature branch\n");
+    git(root, "add", "sample/src");
+    git(root, "commit", "-q", "-m", "feature");
+    assertThat(run(script, folder, Map.of(), "current").status()).isEqualTo(0);
+    assertThat(Files.readAllLines(root.resolve("builds.log"))).hasSize(1);
+
+    git(root, "switch", "-q", "main");
+    Run next = run(script, folder, Map.of(), "current");
+
+    assertThat(Files.exists(feature)).isFalse();
+    assertThat(next.output()).startsWith("src/main/java/shop/M0008_AddFax.java was deleted or"
+        + " moved since the last build; building the sample");
+    assertThat(Files.readAllLines(root.resolve("builds.log"))).hasSize(2);
+  }
+
+  private static void git(Path root, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Test",
+        "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main"));
+    command.addAll(List.of(args));
+    Process git = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+        .start();
+    String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(git.waitFor(1, TimeUnit.MINUTES)).isTrue();
+    assertWithMessage(output).that(git.exitValue()).isEqualTo(0);
   }
 
   @Test

@@ -623,6 +623,14 @@ public final class Messages {
         + " or run it against a copy of the database.";
   }
 
+  /**
+   * What a migration's first read gets while its statements are recorded offline, should it look
+   * at the exception: the recording has no data to answer with.
+   */
+  public static String noDataOffline(String read) {
+    return "Offline, without a database, there is no data to read: " + read;
+  }
+
   /** A migration that threw while its statements were recorded offline. */
   public static String threwWhileRecorded(RevisionInfo revision, String verb, Throwable failure) {
     return "Revision " + describe(revision) + "'s " + verb + " threw while its statements were"

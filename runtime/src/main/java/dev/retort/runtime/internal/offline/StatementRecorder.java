@@ -6,6 +6,7 @@ import dev.retort.runtime.OfflineSchema.Origin;
 import dev.retort.runtime.OfflineSchema.Statement;
 import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.internal.database.DatabaseProfile;
+import dev.retort.runtime.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -182,8 +183,7 @@ public final class StatementRecorder {
     private static final long serialVersionUID = 1L;
 
     ReadRefused(String sql) {
-      super("Offline, without a database, there is no data to read: " + sql, null, false,
-          false);
+      super(Messages.noDataOffline(sql), null, false, false);
     }
   }
 }
