@@ -14,7 +14,29 @@ final class Dialects {
   private static final Pattern STANDARD_CAST =
       Pattern.compile("^(?i:cast)\\((.*) (?i:as) [a-z ]+(\\([0-9, ]+\\))?\\)$");
 
+  /**
+   * PostgreSQL's {@code CREATE [UNIQUE] INDEX CONCURRENTLY} and {@code DROP INDEX CONCURRENTLY}:
+   * the word changes how the index is built or dropped (without blocking writes), not the index,
+   * and jOOQ's parser does not read it.
+   */
+  private static final Pattern CONCURRENTLY = Pattern.compile(
+      "\\b((?:create\\s+(?:unique\\s+)?index|drop\\s+index)\\s+)concurrently\\b",
+      Pattern.CASE_INSENSITIVE);
+
   private Dialects() {}
+
+  /**
+   * A schema file's DDL as jOOQ's parser is to read it: on PostgreSQL, without CONCURRENTLY, whose
+   * index is the same. The word is blanked, not removed, so that a statement's line and column
+   * stay as the file has them for the errors that name them.
+   */
+  static String asParsed(SQLDialect dialect, String script) {
+    return switch (dialect.family()) {
+      case POSTGRES, YUGABYTEDB -> CONCURRENTLY.matcher(script)
+          .replaceAll(match -> match.group(1) + " ".repeat("concurrently".length()));
+      default -> script;
+    };
+  }
 
   /** The name a database stores for an unquoted identifier. */
   static String foldUnquoted(SQLDialect dialect, String name) {

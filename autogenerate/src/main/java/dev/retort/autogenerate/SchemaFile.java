@@ -50,7 +50,7 @@ final class SchemaFile {
         .withParseDialect(dialect));
     Queries queries;
     try {
-      queries = db.parser().parse(script);
+      queries = db.parser().parse(Dialects.asParsed(dialect, script));
     } catch (ParserException unparsable) {
       int line = unparsable.line();
       throw new SchemaFileException(Messages.unparsable(file.toString(), line,

@@ -177,6 +177,32 @@ class AutogenerateTest {
   }
 
   @Test
+  void postgresqlsConcurrently_declaresTheSameIndex_andLinesStayAsTheFileHasThem()
+      throws Exception {
+    Autogenerate postgres = Autogenerate.of(SQLDialect.POSTGRES);
+    Path plain = folder.resolve("plain.sql");
+    Files.writeString(plain, "create table orders (id int, user_id int, code int);\n"
+        + "create index ix_orders_user_id on orders (user_id);\n"
+        + "create unique index ux_orders_code on orders (code);\n");
+    Path concurrently = folder.resolve("concurrently.sql");
+    Files.writeString(concurrently, "create table orders (id int, user_id int, code int);\n"
+        + "CREATE INDEX CONCURRENTLY ix_orders_user_id ON orders (user_id);\n"
+        + "create unique index concurrently if not exists ux_orders_code on orders (code);\n");
+    Path broken = folder.resolve("broken.sql");
+    Files.writeString(broken, "create table orders (id int);\n"
+        + "create index concurrently ix_orders_id on orders (id); create tabel b (id int);\n");
+
+    SchemaDiff same = postgres.compare(postgres.schemaFile(plain),
+        postgres.schemaFile(concurrently));
+    SchemaFileException error = assertThrows(SchemaFileException.class,
+        () -> postgres.schemaFile(broken));
+
+    assertThat(same.isEmpty()).isTrue();
+    assertThat(postgres.schemaFile(concurrently).getTables().get(0).getIndexes()).hasSize(2);
+    assertThat(error).hasMessageThat().startsWith(broken + ":2: cannot parse");
+  }
+
+  @Test
   void retortsOwnTables_areNeverCompared() throws Exception {
     SchemaDiff diff = diff("create table retort_version (version_num varchar(32));", "");
 

@@ -68,17 +68,6 @@ final class CliMessages {
         + " the configuration file.";
   }
 
-  // ---- connecting ----
-
-  static String cannotConnect(String url, String user, String reason) {
-    return "Cannot connect to " + url + (user == null ? "" : " as " + user) + ": " + reason;
-  }
-
-  static String noDriver() {
-    return "no JDBC driver on the classpath accepts this URL. Check its prefix (jdbc:postgresql:,"
-        + " jdbc:h2:, ...) or put the driver's jar on the classpath";
-  }
-
   // ---- commands ----
 
   static String upToDate(String at) {

@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.runtime.PasswordMask;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
@@ -212,7 +213,7 @@ record Config(
 
   @Override
   public String toString() {
-    return "Config[url=" + Secrets.of(password, url).redact(url) + ", user=" + user
+    return "Config[url=" + PasswordMask.of(password, url).mask(url) + ", user=" + user
         + ", password=" + (password == null ? "" : "***") + ", schema=" + schema + "]";
   }
 }

@@ -1,9 +1,11 @@
 package dev.retort.cli;
 
+import dev.retort.runtime.PasswordMask;
 import dev.retort.runtime.RegistryNotFoundException;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.RevisionRegistry;
+import dev.retort.runtime.UrlDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -60,7 +62,7 @@ final class DatabaseOptions {
     RetortCli run = run();
     Map<String, String> environment = run.environment();
     // Known before the file is read, so an error reading it cannot print them either.
-    run.mask(Secrets.of(Arrays.asList(password, environment.get("RETORT_PASSWORD")),
+    run.mask(PasswordMask.of(Arrays.asList(password, environment.get("RETORT_PASSWORD")),
         Arrays.asList(url, environment.get("RETORT_URL"))));
     Path file = config != null ? config : Path.of(Config.DEFAULT_FILE);
     Config loaded;
@@ -70,7 +72,7 @@ final class DatabaseOptions {
     } catch (IOException e) {
       throw new UncheckedIOException(CliMessages.cannotReadConfiguration(file, e.getMessage()), e);
     }
-    run.mask(Secrets.of(loaded.password(), loaded.url()));
+    run.mask(PasswordMask.of(loaded.password(), loaded.url()));
     return loaded;
   }
 
@@ -100,7 +102,7 @@ final class DatabaseOptions {
       settings = settings.withLeaseDuration(config.leaseDuration());
     }
     ClassLoader project = run().projectClassLoader(config.classpath());
-    UrlDataSource dataSource = new UrlDataSource(url, config.user(), config.password(), project);
+    UrlDataSource dataSource = UrlDataSource.of(url, config.user(), config.password(), project);
     Retort retort;
     if (config.registry() != null) {
       retort = Retort.using(dataSource, registryNamed(config.registry(), project));

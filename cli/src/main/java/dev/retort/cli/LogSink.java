@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.runtime.PasswordMask;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.HashSet;
@@ -18,7 +19,7 @@ final class LogSink {
   private final PrintWriter err;
   private final Set<String> errorsPrinted = new HashSet<>();
   private volatile boolean debug;
-  private volatile Secrets secrets = Secrets.none();
+  private volatile PasswordMask secrets = PasswordMask.none();
 
   LogSink(PrintWriter out, PrintWriter err) {
     this.out = out;
@@ -33,24 +34,24 @@ final class LogSink {
     this.debug = debug;
   }
 
-  Secrets secrets() {
+  PasswordMask secrets() {
     return secrets;
   }
 
   /** Adds passwords to mask from now on. */
-  void mask(Secrets more) {
+  void mask(PasswordMask more) {
     secrets = secrets.and(more);
   }
 
   /** A log event of the runtime or of a library beneath it. */
   synchronized void log(Level level, String message, Throwable thrown) {
-    String text = secrets.redact(oneLine(message));
+    String text = secrets.mask(oneLine(message));
     if (level == Level.ERROR) {
       error(text);
     } else {
       boolean causeShown = thrown == null || debug || text.contains(oneLine(thrown));
       out.println(level + " " + text
-          + (causeShown ? "" : " (" + secrets.redact(oneLine(thrown)) + ")"));
+          + (causeShown ? "" : " (" + secrets.mask(oneLine(thrown)) + ")"));
       out.flush();
     }
     if (debug && thrown != null) {
@@ -70,7 +71,7 @@ final class LogSink {
   synchronized void trace(Throwable thrown) {
     StringWriter trace = new StringWriter();
     thrown.printStackTrace(new PrintWriter(trace));
-    err.print(secrets.redact(trace.toString()));
+    err.print(secrets.mask(trace.toString()));
     err.flush();
   }
 

@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.runtime.PasswordMask;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -134,8 +135,8 @@ public final class RetortCli {
   }
 
   private int parseAndRun(String[] args, PrintWriter out, PrintWriter err) {
-    sink.mask(Secrets.of(environment.get("RETORT_PASSWORD"), environment.get("RETORT_URL")));
-    sink.mask(Secrets.of(List.of(), urlArguments(args)));
+    sink.mask(PasswordMask.of(environment.get("RETORT_PASSWORD"), environment.get("RETORT_URL")));
+    sink.mask(PasswordMask.of(List.of(), urlArguments(args)));
     CommandLine commandLine = new CommandLine(this)
         .setOut(out)
         .setErr(err)
@@ -146,7 +147,7 @@ public final class RetortCli {
           return new RunLast().execute(parseResult);
         })
         .setExecutionExceptionHandler((exception, command, parseResult) -> {
-          sink.error(sink.secrets().redact(LogSink.oneLine(exception)));
+          sink.error(sink.secrets().mask(LogSink.oneLine(exception)));
           if (debugRequested(parseResult)) {
             sink.trace(exception);
           }
@@ -172,7 +173,7 @@ public final class RetortCli {
   }
 
   /** Masks these passwords in everything this run prints from now on. */
-  void mask(Secrets secrets) {
+  void mask(PasswordMask secrets) {
     sink.mask(secrets);
   }
 
@@ -248,17 +249,30 @@ public final class RetortCli {
   private int usageError(ParameterException exception, String[] args) {
     CommandLine command = exception.getCommandLine();
     List<String> typed = passwordArguments(args, command);
-    Secrets secrets = sink.secrets();
+    PasswordMask secrets = sink.secrets();
     command.getErr().println(CliMessages.ERROR_PREFIX
-        + secrets.redactArguments(LogSink.oneLine(exception), typed));
+        + maskArguments(secrets, LogSink.oneLine(exception), typed));
     String suggestion = "";
     if (exception instanceof UnmatchedArgumentException unmatched
         && !unmatched.getSuggestions().isEmpty()) {
       suggestion = CliMessages.didYouMean(unmatched.getSuggestions());
     }
-    command.getErr().println(secrets.redactArguments(suggestion, typed)
+    command.getErr().println(maskArguments(secrets, suggestion, typed)
         + CliMessages.usageHint(command.getCommandSpec().qualifiedName()));
     return command.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /**
+   * The text masked, and each of these command-line values, however short, where picocli's
+   * messages quote an argument: {@code 'value'}, or {@code '--flag=value'}.
+   */
+  private static String maskArguments(PasswordMask mask, String text, List<String> arguments) {
+    String masked = text;
+    for (String value : arguments) {
+      masked = masked.replace("'" + value + "'", "'" + PasswordMask.MASK + "'")
+          .replace("=" + value + "'", "=" + PasswordMask.MASK + "'");
+    }
+    return mask.and(PasswordMask.of(arguments, List.of())).mask(masked);
   }
 
   /** Whether --debug was given, before the command or after it. */
@@ -294,7 +308,7 @@ public final class RetortCli {
     values.removeIf(String::isEmpty);
     // A URL typed on the command line may carry a password too.
     for (String url : urlArguments(args)) {
-      values.addAll(Secrets.passwordsIn(url));
+      values.addAll(PasswordMask.passwordsIn(url));
     }
     return values;
   }

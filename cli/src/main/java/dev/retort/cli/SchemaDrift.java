@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.runtime.PasswordMask;
 import dev.retort.runtime.RevisionInfo;
 import java.util.List;
 import picocli.CommandLine;
@@ -21,10 +22,10 @@ final class SchemaDrift {
     if (diff.isEmpty()) {
       return 0;
     }
-    Secrets url = schema.fromDatabase == null ? Secrets.none()
-        : Secrets.of(null, schema.fromDatabase);
+    PasswordMask url = schema.fromDatabase == null ? PasswordMask.none()
+        : PasswordMask.of(null, schema.fromDatabase);
     command.getErr().println(CliMessages.ERROR_PREFIX
-        + url.redact(CliMessages.schemaDrift(schema.fromDatabase)));
+        + url.mask(CliMessages.schemaDrift(schema.fromDatabase)));
     return 1;
   }
 }

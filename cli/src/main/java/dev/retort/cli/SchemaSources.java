@@ -6,6 +6,7 @@ import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.Status;
+import dev.retort.runtime.UrlDataSource;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -141,8 +142,7 @@ final class SchemaSources {
 
   /** A live database's schema, read whole before the connection closes. */
   private static Meta live(String url, Config config, SQLDialect dialect) {
-    UrlDataSource dataSource = new UrlDataSource(url, config.user(), config.password(),
-        Thread.currentThread().getContextClassLoader());
+    UrlDataSource dataSource = UrlDataSource.of(url, config.user(), config.password());
     try (Connection connection = dataSource.getConnection()) {
       String schema = connection.getSchema();
       Meta meta = DSL.using(connection, dialect).meta()

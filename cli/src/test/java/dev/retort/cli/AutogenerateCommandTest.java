@@ -5,6 +5,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.retort.autogenerate.Messages;
 import dev.retort.cli.CliRunner.Run;
+import dev.retort.runtime.PasswordMask;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -269,7 +270,7 @@ class AutogenerateCommandTest {
 
     assertThat(run.status()).isEqualTo(1);
     // The mask takes the value up to the next separator, the message's colon with it.
-    String masked = "jdbc:postgresql://127.0.0.1:1/shop?user=retort&password=" + Secrets.MASK;
+    String masked = "jdbc:postgresql://127.0.0.1:1/shop?user=retort&password=" + PasswordMask.MASK;
     assertThat(run.err()).startsWith(CliMessages.ERROR_PREFIX
         + CliMessages.cannotReadSchema(masked, "").replaceFirst(": $", ""));
     assertThat(run.err().lines().count()).isEqualTo(1);

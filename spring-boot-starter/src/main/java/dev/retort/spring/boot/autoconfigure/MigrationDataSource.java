@@ -1,5 +1,6 @@
 package dev.retort.spring.boot.autoconfigure;
 
+import dev.retort.runtime.PasswordMask;
 import dev.retort.runtime.RetortException;
 import javax.sql.DataSource;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -74,6 +75,6 @@ final class MigrationDataSource {
 
   /** The cause, unless a message in it would show the password (a driver may quote the URL). */
   private static Throwable safeCause(RuntimeException cause, String password) {
-    return PasswordMask.reveals(cause, password) ? null : cause;
+    return PasswordMask.of(password, null).reveals(cause) ? null : cause;
   }
 }

@@ -1,5 +1,6 @@
 package dev.retort.spring.boot.autoconfigure;
 
+import dev.retort.runtime.PasswordMask;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -33,8 +34,8 @@ final class RetortBindFailureAnalyzer extends AbstractFailureAnalyzer<BindExcept
     if (property == null || !name.startsWith("retort.")) {
       return null;
     }
-    Object value = PasswordMask.mask(String.valueOf(property.getValue()),
-        environment.getProperty(Messages.PASSWORD));
+    Object value = PasswordMask.of(environment.getProperty(Messages.PASSWORD), null)
+        .mask(String.valueOf(property.getValue()));
     String origin = Messages.origin(property.getOrigin());
     Class<?> type = cause.getTarget().getType().resolve(Object.class);
     if (type.isEnum()) {

@@ -1,5 +1,6 @@
 package dev.retort.spring.boot.autoconfigure;
 
+import dev.retort.runtime.PasswordMask;
 import dev.retort.runtime.RetortException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -26,7 +27,8 @@ final class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortExceptio
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, RetortException cause) {
     String password = environment.getProperty(Messages.PASSWORD);
-    String description = PasswordMask.mask(Messages.oneLine(cause.getMessage()), password);
+    String description =
+        PasswordMask.of(password, null).mask(Messages.oneLine(cause.getMessage()));
     String action = cause instanceof InvalidRetortPropertyException invalid
         ? Messages.fixProperty(invalid.property(), Messages.origin(origin(invalid.property())))
         : Messages.actionFor(cause);

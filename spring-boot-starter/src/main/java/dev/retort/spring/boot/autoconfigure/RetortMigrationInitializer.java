@@ -1,6 +1,7 @@
 package dev.retort.spring.boot.autoconfigure;
 
 import dev.retort.runtime.InvalidTargetException;
+import dev.retort.runtime.PasswordMask;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.RevisionInfo;
@@ -113,11 +114,11 @@ public final class RetortMigrationInitializer implements InitializingBean, Order
    */
   private RuntimeException withoutPassword(RuntimeException failure) {
     String password = properties.getPassword();
-    if (!PasswordMask.reveals(failure, password)) {
+    if (!PasswordMask.of(password, null).reveals(failure)) {
       return failure;
     }
     RetortException masked = new RetortException(
-        PasswordMask.mask(Messages.oneLine(failure.getMessage()), password));
+        PasswordMask.of(password, null).mask(Messages.oneLine(failure.getMessage())));
     masked.setStackTrace(failure.getStackTrace());
     return masked;
   }

@@ -1,5 +1,6 @@
 package dev.retort.spring.boot.autoconfigure;
 
+import dev.retort.runtime.PasswordMask;
 import dev.retort.runtime.RetortSettings.NameQuoting;
 import dev.retort.runtime.RetortSettings.TransactionMode;
 import java.time.Duration;
@@ -235,7 +236,7 @@ public class RetortProperties {
   @Override
   public String toString() {
     return "RetortProperties[enabled=" + enabled + ", mode=" + mode + ", target=" + target
-        + ", url=" + PasswordMask.mask(url, password) + ", user=" + user + ", password="
+        + ", url=" + PasswordMask.of(password, url).mask(url) + ", user=" + user + ", password="
         + (password == null ? "" : PasswordMask.MASK) + ", schema=" + schema + "]";
   }
 }

@@ -1,4 +1,4 @@
-package dev.retort.cli;
+package dev.retort.runtime;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,32 +13,39 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps passwords out of what the command line prints. A password reaches Retort as an option,
- * in the environment, in the configuration file, or inside the JDBC URL; drivers and Retort's own
- * messages quote the URL, so everything the command line prints goes through here first.
+ * Keeps passwords out of what is printed: a message, a log line, an exception. A password reaches
+ * a tool as a setting of its own or inside a JDBC URL, and drivers quote the URL in their errors,
+ * so everything a tool prints about a connection goes through a mask first.
  *
- * <p>The passwords it knows are the configured one and those inside the configured URL, read the
- * way its driver reads them: PostgreSQL's {@code password=} runs to the next {@code &} (and is
+ * <pre>{@code
+ * PasswordMask mask = PasswordMask.of(password, url);
+ * log.error(mask.mask(e.getMessage()));
+ * }</pre>
+ *
+ * <p>The passwords a mask knows are the ones given and those inside the URLs, read the way each
+ * driver reads them: PostgreSQL's {@code password=} runs to the next {@code &} (and is
  * URL-decoded), as do MariaDB's and MySQL's; H2's {@code PASSWORD=} runs to the next {@code ;};
- * a {@code //user:password@host} part runs to its {@code @}. So a password with {@code ;},
- * {@code ?}, {@code )} or spaces in it is masked whole.
+ * a {@code //user:password@host} part runs to its {@code @}. So a password with {@code ;}, {@code
+ * ?}, {@code )} or spaces in it is masked whole.
  *
  * <p>Where a password is written, it is always masked, however short: after {@code password=} or
- * {@code pwd=} (any case, also {@code sslpassword=} and the like), and between {@code //user:}
- * and {@code @}; a value this instance does not know is masked there up to the next {@code &},
- * {@code ;} or whitespace. Anywhere else a known password is masked only as a whole word (no
- * letter, digit or {@code _} either side) and only when it has at least {@value
- * #SHORTEST_MASKED_ANYWHERE} characters: a short password such as {@code sa} is too likely to be
- * an ordinary word of the message, and {@code postgres} must not turn {@code jdbc:postgresql:}
- * into {@code jdbc:****ql:}. A word equal to a password is masked even where it is a user or
- * database name, since printing it would print the password.
+ * {@code pwd=} (any case, also {@code sslpassword=} and the like), and between {@code //user:} and
+ * {@code @}; a value the mask does not know is masked there up to the next {@code &}, {@code ;} or
+ * whitespace. Anywhere else a known password is masked only as a whole word (no letter, digit or
+ * {@code _} either side) and only when it has at least {@value #SHORTEST_MASKED_ANYWHERE}
+ * characters: a short password such as {@code sa} is too likely to be an ordinary word of the
+ * message, and {@code postgres} must not turn {@code jdbc:postgresql:} into {@code jdbc:****ql:}.
+ * A word equal to a password is masked even where it is a user or database name, since printing
+ * it would print the password. Instances are immutable and thread-safe; {@link #toString()} shows
+ * no password.
  */
-final class Secrets {
+public final class PasswordMask {
 
-  static final String MASK = "****";
+  /** What a password is replaced with. */
+  public static final String MASK = "****";
 
-  /** Below this length a password is masked only where a password is written. */
-  static final int SHORTEST_MASKED_ANYWHERE = 6;
+  /** Below this length a known password is masked only where a password is written. */
+  public static final int SHORTEST_MASKED_ANYWHERE = 6;
 
   private static final String KEY = "(?i)((?:password|pwd)\\s*=)";
 
@@ -48,24 +55,47 @@ final class Secrets {
   /** {@code //user:password@host}, for a password not known. */
   private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s]+:)[^@/\\s]*@");
 
-  private static final Secrets NONE = new Secrets(List.of());
+  /** How deep {@link #reveals} looks into causes and suppressed exceptions. */
+  private static final int MAX_DEPTH = 32;
+
+  private static final PasswordMask NONE = new PasswordMask(List.of());
 
   /** The known passwords, longest first, so that one inside another is not masked first. */
   private final List<String> values;
 
-  private Secrets(Collection<String> values) {
+  private PasswordMask(Collection<String> values) {
     List<String> sorted = new ArrayList<>(new LinkedHashSet<>(values));
     sorted.removeIf(value -> value == null || value.isEmpty());
     sorted.sort(Comparator.comparingInt(String::length).reversed());
     this.values = List.copyOf(sorted);
   }
 
-  static Secrets none() {
+  /** A mask that knows no password: it masks only where a password is written. */
+  public static PasswordMask none() {
     return NONE;
   }
 
-  /** The passwords given, and those that each URL carries as its driver reads it. */
-  static Secrets of(Collection<String> passwords, Collection<String> urls) {
+  /**
+   * A mask for a password and a URL.
+   *
+   * @param password the password given beside the URL, or {@code null}
+   * @param url a JDBC URL, whose passwords are read as its driver reads them, or {@code null}
+   */
+  public static PasswordMask of(String password, String url) {
+    List<String> passwords = new ArrayList<>();
+    passwords.add(password);
+    List<String> urls = new ArrayList<>();
+    urls.add(url);
+    return of(passwords, urls);
+  }
+
+  /**
+   * A mask for the passwords given and those each URL carries.
+   *
+   * @param passwords passwords; {@code null} elements are ignored
+   * @param urls JDBC URLs; {@code null} elements are ignored
+   */
+  public static PasswordMask of(Collection<String> passwords, Collection<String> urls) {
     List<String> values = new ArrayList<>();
     for (String password : passwords) {
       if (password != null) {
@@ -75,30 +105,25 @@ final class Secrets {
     for (String url : urls) {
       values.addAll(passwordsIn(url));
     }
-    return values.isEmpty() ? NONE : new Secrets(values);
+    return values.isEmpty() ? NONE : new PasswordMask(values);
   }
 
-  /** The password given and those the URL carries. */
-  static Secrets of(String password, String url) {
-    List<String> passwords = new ArrayList<>();
-    passwords.add(password);
-    List<String> urls = new ArrayList<>();
-    urls.add(url);
-    return of(passwords, urls);
-  }
-
-  /** These passwords and the other's. */
-  Secrets and(Secrets other) {
+  /** A mask that knows these passwords and the other mask's. */
+  public PasswordMask and(PasswordMask other) {
     if (other.values.isEmpty()) {
       return this;
     }
     List<String> all = new ArrayList<>(values);
     all.addAll(other.values);
-    return new Secrets(all);
+    return new PasswordMask(all);
   }
 
-  /** The text with every password in it masked. */
-  String redact(String text) {
+  /**
+   * The text with every password in it masked.
+   *
+   * @return {@code null} for {@code null}
+   */
+  public String mask(String text) {
     if (text == null) {
       return null;
     }
@@ -121,32 +146,37 @@ final class Secrets {
     return masked;
   }
 
-  /** As {@code Secrets.of(password, null).redact(text)}. */
-  static String redact(String text, String password) {
-    return of(password, null).redact(text);
+  /**
+   * Whether the message of the exception, of a cause or of a suppressed exception (at any depth)
+   * would be masked: such an exception must not be printed, nor chained to one that is.
+   */
+  public boolean reveals(Throwable failure) {
+    return reveals(failure, 0);
+  }
+
+  private boolean reveals(Throwable failure, int depth) {
+    if (failure == null || depth > MAX_DEPTH) {
+      return false;
+    }
+    String message = failure.getMessage();
+    if (message != null && !message.equals(mask(message))) {
+      return true;
+    }
+    for (Throwable suppressed : failure.getSuppressed()) {
+      if (reveals(suppressed, depth + 1)) {
+        return true;
+      }
+    }
+    return failure.getCause() != failure && reveals(failure.getCause(), depth + 1);
   }
 
   /**
-   * As {@link #redact}, and each of these command-line values, however short, where picocli's
-   * messages quote an argument: {@code 'value'}, or {@code '--flag=value'}.
+   * The passwords inside a JDBC URL, as its driver reads them: each raw, and URL-decoded where the
+   * driver decodes it.
+   *
+   * @param url a JDBC URL, or {@code null}
    */
-  String redactArguments(String text, List<String> arguments) {
-    if (text == null) {
-      return null;
-    }
-    String masked = text;
-    for (String value : arguments) {
-      masked = masked.replace("'" + value + "'", "'" + MASK + "'")
-          .replace("=" + value + "'", "=" + MASK + "'");
-    }
-    return and(new Secrets(arguments)).redact(masked);
-  }
-
-  /**
-   * The passwords inside a JDBC URL, as its driver reads them: each raw, and URL-decoded where
-   * the driver decodes it.
-   */
-  static List<String> passwordsIn(String url) {
+  public static List<String> passwordsIn(String url) {
     if (url == null) {
       return List.of();
     }
@@ -167,7 +197,7 @@ final class Secrets {
       }
       if (!lower.startsWith("jdbc:postgresql:") && !lower.startsWith("jdbc:mariadb:")
           && !lower.startsWith("jdbc:mysql:")) {
-        // Drivers Retort does not know: ';'-separated settings too.
+        // Drivers not known here: ';'-separated settings too.
         int settings = url.indexOf(';');
         if (settings >= 0) {
           addValues(found, url.substring(settings + 1), ";", false);
@@ -220,5 +250,11 @@ final class Secrets {
       }
     }
     return first;
+  }
+
+  /** How many passwords the mask knows; never a password. */
+  @Override
+  public String toString() {
+    return "PasswordMask[" + values.size() + " known]";
   }
 }
