@@ -312,10 +312,11 @@ class OfflineSchemaTest {
     assertThat(atB1.complete()).isTrue();
     assertThat(atB1.meta().getTables().get(0).getIndexes().stream().map(i -> i.getName())
         .toList()).containsExactly("ux_orders_code");
-    assertThat(((QOM.CreateIndex) create.query().orElseThrow()).$index().getName())
-        .isEqualTo("ix_orders_user_id");
-    // The statement is reported as the migration runs it.
+    // The statement is reported as the migration runs it, with no query that would drop the
+    // word: a reader judging how it runs (review's lint) reads its SQL.
     assertThat(create.sql()).contains("concurrently");
+    assertThat(create.origin()).isEqualTo(Origin.UNPARSED);
+    assertThat(create.query()).isEmpty();
   }
 
   @Test

@@ -141,8 +141,14 @@ public final class StatementRecorder {
     if (query != null && builtWithTheDsl(query)) {
       return new Statement(sql, Origin.DSL, Optional.of(query));
     }
+    if (!profile.asModelled(sql).equals(sql)) {
+      // Words jOOQ's parser does not read (PostgreSQL's CONCURRENTLY): no query stands for the
+      // statement as written, so readers that judge how it runs (review) read its SQL; the
+      // schema model parses it without them.
+      return new Statement(sql, Origin.UNPARSED, Optional.empty());
+    }
     try {
-      return new Statement(sql, Origin.PARSED, Optional.ofNullable(parse(sql)));
+      return new Statement(sql, Origin.PARSED, Optional.ofNullable(parser.parseQuery(sql)));
     } catch (RuntimeException unparsed) {
       return new Statement(sql, Origin.UNPARSED, Optional.empty());
     }
