@@ -137,8 +137,8 @@ final class CliMessages {
   // ---- the migration sources create and merge read ----
 
   static String noJavaCompiler() {
-    return "create and merge read the migration sources with the JDK's compiler; run them with a"
-        + " JDK, not a JRE";
+    return "create, merge and --from-sources read the migration sources with the JDK's compiler;"
+        + " run them with a JDK, not a JRE";
   }
 
   static String unparsableSources(Path folder, List<String> syntaxErrors) {
@@ -157,6 +157,28 @@ final class CliMessages {
         + String.join(", ", unread) + " are constants, which create and merge cannot read"
         + " without compiling. Write those labels as string literals, or name the revision by its"
         + " full id.";
+  }
+
+  // ---- --from-sources: the graph commands while the build is broken ----
+
+  /** The notice, on standard error, that the graph did not come from a build. */
+  static String readFromSources(Path folder) {
+    return "NOTE: the revisions were read from the sources in " + folder + " (--from-sources),"
+        + " not from a build: javac has not checked them.";
+  }
+
+  static String fromSourcesNeedsBuild(String command) {
+    return command + " cannot use --from-sources: it needs the compiled migrations. Fix the"
+        + " build (javac's errors), then run it without --from-sources.";
+  }
+
+  static String fromSourcesNotNeeded(String command) {
+    return command + " reads the migration sources already; leave out --from-sources.";
+  }
+
+  static String noMigrationsSourceToRead(Path file) {
+    return "--from-sources needs migrations.source (the folder of migration classes) in " + file
+        + ".";
   }
 
   // ---- autogenerate ----

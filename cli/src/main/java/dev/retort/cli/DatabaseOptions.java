@@ -8,11 +8,13 @@ import dev.retort.runtime.RevisionRegistry;
 import dev.retort.runtime.UrlDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,14 +53,40 @@ final class DatabaseOptions {
       + " lock (H2, SQLite) lives without renewal (default 30s); overrides lease_duration.")
   String leaseDuration;
 
+  @Option(names = "--from-sources", description = {"Read the revisions from the migration"
+      + " sources (migrations.source) instead of the compiled registry, so that the graph"
+      + " commands work while the build is broken. Only heads, branches, show, history, graph"
+      + " and current take it: they run no migration code."})
+  boolean fromSources;
+
+  /** The commands that read only the graph (and the version table): no migration code runs. */
+  static final Set<String> READ_FROM_SOURCES =
+      Set.of("heads", "branches", "show", "history", "graph", "current");
+
+  /** The commands that always read the sources, without a build. */
+  private static final Set<String> READ_SOURCES_ALREADY = Set.of("create", "merge");
+
   @Spec(Spec.Target.MIXEE) CommandSpec command;
+
+  private boolean sourcesNoted;
 
   /** The run this command belongs to: its environment, and where passwords are masked. */
   private RetortCli run() {
     return (RetortCli) command.root().userObject();
   }
 
+  /**
+   * The settings of this run.
+   *
+   * @throws IllegalArgumentException if --from-sources is given to a command that cannot read
+   *     the revisions from the sources
+   */
   Config config() {
+    if (fromSources && !READ_FROM_SOURCES.contains(command.name())) {
+      throw new IllegalArgumentException(READ_SOURCES_ALREADY.contains(command.name())
+          ? CliMessages.fromSourcesNotNeeded(command.name())
+          : CliMessages.fromSourcesNeedsBuild(command.name()));
+    }
     RetortCli run = run();
     Map<String, String> environment = run.environment();
     // Known before the file is read, so an error reading it cannot print them either.
@@ -104,7 +132,9 @@ final class DatabaseOptions {
     ClassLoader project = run().projectClassLoader(config.classpath());
     UrlDataSource dataSource = UrlDataSource.of(url, config.user(), config.password(), project);
     Retort retort;
-    if (config.registry() != null) {
+    if (fromSources) {
+      retort = Retort.using(dataSource, sourceRegistry(config));
+    } else if (config.registry() != null) {
       retort = Retort.using(dataSource, registryNamed(config.registry(), project));
     } else {
       try {
@@ -120,6 +150,32 @@ final class DatabaseOptions {
       }
     }
     return retort.withSettings(settings);
+  }
+
+  /**
+   * The revisions the migration sources declare, read without compiling, and the one-line note
+   * on standard error (once) that they were.
+   */
+  private SourceRegistry sourceRegistry(Config config) {
+    Path folder = config.migrationsSource();
+    if (folder == null) {
+      throw new IllegalArgumentException(CliMessages.noMigrationsSourceToRead(config.file()));
+    }
+    if (!Files.isDirectory(folder)) {
+      throw new IllegalArgumentException(
+          CliMessages.migrationsSourceNotAFolder(folder, config.file()));
+    }
+    SourceRegistry registry;
+    try {
+      registry = SourceRegistry.of(MigrationSources.read(folder), folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!sourcesNoted) {
+      command.commandLine().getErr().println(CliMessages.readFromSources(folder));
+      sourcesNoted = true;
+    }
+    return registry;
   }
 
   /** The registry with this class name, among those ServiceLoader finds: no reflection needed. */

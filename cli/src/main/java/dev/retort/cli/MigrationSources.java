@@ -40,11 +40,14 @@ final class MigrationSources {
   /**
    * What a {@code @Revision} in a source file declares.
    *
+   * @param message the message as written, empty when it is not one string literal
+   * @param dependsOn the ids of its cross-branch dependencies
    * @param unreadableLabels the branchLabels that are not string literals (constants, as
    *     written): javac knows their values, a parse does not
    */
   record Declared(Path file, String className, String id, List<String> revises,
-      List<String> branchLabels, List<String> unreadableLabels) {}
+      String message, List<String> dependsOn, List<String> branchLabels,
+      List<String> unreadableLabels) {}
 
   private MigrationSources() {}
 
@@ -102,6 +105,8 @@ final class MigrationSources {
       }
       String id = null;
       List<String> revises = List.of();
+      String message = "";
+      List<String> dependsOn = List.of();
       List<String> branchLabels = new ArrayList<>();
       List<String> unreadableLabels = new ArrayList<>();
       for (ExpressionTree argument : annotation.getArguments()) {
@@ -111,6 +116,13 @@ final class MigrationSources {
             id = strings(assignment.getExpression()).stream().findFirst().orElse(null);
           } else if (member.equals("revises")) {
             revises = strings(assignment.getExpression());
+          } else if (member.equals("dependsOn")) {
+            dependsOn = strings(assignment.getExpression());
+          } else if (member.equals("message")
+              && assignment.getExpression() instanceof LiteralTree literal
+              && literal.getValue() instanceof String text) {
+            // Only shown: a message built from constants is left out, not refused.
+            message = text;
           } else if (member.equals("branchLabels")) {
             // Only a reference to a label needs its value: a constant here stops nothing else.
             labels(assignment.getExpression(), branchLabels, unreadableLabels);
@@ -122,7 +134,7 @@ final class MigrationSources {
       return id == null
           ? java.util.Optional.empty()
           : java.util.Optional.of(new Declared(file, packageName + type.getSimpleName(), id,
-              revises, List.copyOf(branchLabels), List.copyOf(unreadableLabels)));
+              revises, message, dependsOn, List.copyOf(branchLabels), List.copyOf(unreadableLabels)));
     }
     return java.util.Optional.empty();
   }

@@ -259,6 +259,54 @@ class DbMigrateScriptTest {
         + " again.\n");
   }
 
+  /**
+   * Two unmerged heads fail the build, and heads, the command that diagnoses exactly that, still
+   * answers: from the sources, through the last build's command line, saying so. upgrade, which
+   * runs migration code, stops with the build's error; neither marks the sources as built.
+   */
+  @Test
+  void aFailedRebuild_stillAnswersHeads_fromTheSources_butStopsUpgrade() throws Exception {
+    Path root = fakeSample("echo '[ERROR] M0008_CreateOrders.java:[9,8] [Retort/MultipleHeads]'"
+        + "\nexit 1\n");
+    Path sample = root.resolve("sample");
+    Path script = sample.resolve("scripts/db_migrate");
+    Files.writeString(sample.resolve("retort.properties"),
+        "migrations.source=src/main/java/shop\nmigrations.package=shop\n");
+    migration(sample, "M0006_CreateUsers", "id = \"a1\", message = \"Create users\"");
+    migration(sample, "M0007_AddPhoneToUsers",
+        "id = \"b2\", revises = \"a1\", message = \"Add phone to users\"");
+    migration(sample, "M0008_CreateOrders",
+        "id = \"c3\", revises = \"a1\", message = \"Create orders\"");
+
+    Run heads = run(script, folder, Map.of(), "heads");
+    Run upgrade = run(script, folder, Map.of(), "upgrade");
+
+    assertWithMessage(heads.output()).that(heads.status()).isEqualTo(0);
+    assertThat(heads.output()).contains("[Retort/MultipleHeads]\nWARNING: the build failed"
+        + " (javac's errors are above); heads reads the migration sources instead"
+        + " (--from-sources). Fix the errors before upgrade.\n");
+    assertThat(heads.output()).contains("NOTE: the revisions were read from the sources in "
+        + sample.resolve("src/main/java/shop") + " (--from-sources), not from a build");
+    assertThat(heads.output()).endsWith("a1 -> b2 (head), Add phone to users\n"
+        + "a1 -> c3 (head), Create orders\n");
+    assertThat(upgrade.status()).isEqualTo(1);
+    assertThat(upgrade.output()).endsWith("[Retort/MultipleHeads]\nERROR: the build failed"
+        + " (javac's errors are above); fix them and run the command again.\n");
+    assertThat(Files.readAllLines(root.resolve("builds.log"))).hasSize(2);
+  }
+
+  private static void migration(Path sample, String className, String revision)
+      throws IOException {
+    Files.writeString(sample.resolve("src/main/java/shop/" + className + ".java"), """
+        package shop;
+
+        import dev.retort.annotations.Revision;
+
+        @Revision(%s)
+        public final class %s {}
+        """.formatted(revision, className));
+  }
+
   @Test
   void javaHome_isTheJavaTheScriptRuns() throws Exception {
     Path javaHome = folder.resolve("jdk");
