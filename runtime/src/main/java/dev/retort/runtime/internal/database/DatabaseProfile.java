@@ -82,7 +82,18 @@ public abstract class DatabaseProfile {
    */
   public MigrationLock lock(DataSource dataSource, SQLDialect dialect, RetortSettings settings)
       throws InterruptedException {
-    return LeaseLock.acquire(dataSource, dialect, settings);
+    return LeaseLock.acquire(dataSource, dialect, settings, oneWriterAtATime());
+  }
+
+  /**
+   * Whether the database lets one connection write at a time and fails, rather than waits, a
+   * transaction that read and then writes after another connection wrote in between (SQLite's
+   * deferred transactions: {@code SQLITE_BUSY} in either journal mode). A lease lock there
+   * renews itself as the first statement of each of Retort's transactions, which takes the write
+   * lock before the revision reads: see {@link MigrationLock#transactionBegan}.
+   */
+  public boolean oneWriterAtATime() {
+    return false;
   }
 
   /**
@@ -218,11 +229,19 @@ public abstract class DatabaseProfile {
     }
   }
 
-  /** SQLite: a lease; transactional DDL; no SQLSTATE, only a message, for a missing table. */
+  /**
+   * SQLite: a lease; one writer at a time; transactional DDL; no SQLSTATE, only a message, for a
+   * missing table.
+   */
   static final class SqliteProfile extends DatabaseProfile {
     @Override
     public String name() {
       return "SQLite";
+    }
+
+    @Override
+    public boolean oneWriterAtATime() {
+      return true;
     }
 
     @Override
