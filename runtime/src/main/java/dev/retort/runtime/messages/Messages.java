@@ -454,6 +454,27 @@ public final class Messages {
     return cause.startsWith("Cannot connect") ? cause : "Cannot connect to the database: " + cause;
   }
 
+  /**
+   * The log line of a connection refused for a moment only (H2 handing a file over between
+   * processes), which is tried again.
+   */
+  public static String retryingConnect(String cause, Duration timeout) {
+    return "The database refused the connection for now, trying again for up to the lock timeout"
+        + " of " + timeout + ": " + cause;
+  }
+
+  /** A data source that gave no connection within the lock timeout. */
+  public static String connectTimedOut(Duration timeout, String lastFailure) {
+    return "Cannot connect to the database: no connection within the lock timeout of " + timeout
+        + (lastFailure == null ? " (the driver did not return)" : "; the last attempt failed: "
+            + lastFailure) + ". Check that the database is reachable, or raise the lock timeout";
+  }
+
+  /** A wait for a connection that was interrupted. */
+  public static String connectInterrupted() {
+    return "Cannot connect to the database: interrupted while waiting for a connection";
+  }
+
   /** A write of Retort's own tables that failed. */
   public static String stateWriteFailed(String cause) {
     return "Could not write Retort's state tables: " + cause;

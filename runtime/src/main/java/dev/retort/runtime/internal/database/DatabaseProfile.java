@@ -21,6 +21,12 @@ public abstract class DatabaseProfile {
   /** SQLSTATE of a missing right: the standard's, used by PostgreSQL and H2 among others. */
   static final String INSUFFICIENT_PRIVILEGE = "42501";
 
+  /** H2's error codes for a database file that another process holds or is handing over. */
+  private static final int H2_ERROR_OPENING_DATABASE = 8000;
+  private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+  private static final int H2_CONNECTION_BROKEN = 90067;
+  private static final int H2_DATABASE_IS_CLOSED = 90098;
+
   /** The profile of the database a connection reaches, by the product name its driver reports. */
   public static DatabaseProfile of(Connection connection) throws SQLException {
     String product = String.valueOf(connection.getMetaData().getDatabaseProductName())
@@ -41,6 +47,41 @@ public abstract class DatabaseProfile {
       return new HsqldbProfile();
     }
     return new OtherProfile(connection.getMetaData().getDatabaseProductName());
+  }
+
+  /**
+   * Whether opening a connection failed for a moment only, so that trying again can succeed. H2
+   * refuses connections while a file opened with {@code AUTO_SERVER=TRUE} passes from a process
+   * that closes it to one that opens it: "Lock file recently modified", "Another process was
+   * faster" or "Concurrent update" while two processes race for the lock file, "Locked by another
+   * process" before the new owner has published its server's address, a broken connection to the
+   * owner that just left, or a database being closed. Asked before there is a connection, hence
+   * static; the codes are H2's, checked together with the SQLSTATE H2 derives from them.
+   */
+  public static boolean isTransientOpenFailure(SQLException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException failure && isH2Handover(failure)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isH2Handover(SQLException e) {
+    String state = String.valueOf(e.getSQLState());
+    String message = String.valueOf(e.getMessage());
+    switch (e.getErrorCode()) {
+      case H2_ERROR_OPENING_DATABASE:
+        return state.equals("08000") && (message.contains("Lock file recently modified")
+            || message.contains("Another process was faster")
+            || message.contains("Concurrent update"));
+      case H2_DATABASE_ALREADY_OPEN:
+      case H2_CONNECTION_BROKEN:
+      case H2_DATABASE_IS_CLOSED:
+        return state.equals(String.valueOf(e.getErrorCode()));
+      default:
+        return false;
+    }
   }
 
   /** The profile of a jOOQ dialect, for what Retort renders without a database. */

@@ -2,6 +2,7 @@ package dev.retort.runtime.internal.execution;
 
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.RetortSettings;
+import dev.retort.runtime.internal.database.Connector;
 import dev.retort.runtime.internal.database.DatabaseProfile;
 import dev.retort.runtime.internal.state.StateSql;
 import dev.retort.runtime.messages.Messages;
@@ -43,6 +44,23 @@ public final class Database {
   }
 
   /**
+   * A connection from the data source, within the lock timeout, retrying what the database
+   * reports as a transient refusal (see {@link Connector}).
+   *
+   * @throws SQLException if none can be had; a {@link java.sql.SQLTimeoutException} if none
+   *     came within the lock timeout
+   * @throws RetortException if interrupted while waiting
+   */
+  public Connection connect() throws SQLException {
+    try {
+      return new Connector(dataSource, settings.lockTimeout()).connect();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RetortException(Messages.connectInterrupted(), e);
+    }
+  }
+
+  /**
    * Opens a session on a connection of its own, in auto-commit mode between transactions.
    *
    * @throws RetortException if no connection can be had
@@ -50,7 +68,7 @@ public final class Database {
   public Session open() {
     Connection connection;
     try {
-      connection = dataSource.getConnection();
+      connection = connect();
     } catch (SQLException e) {
       throw new RetortException(Messages.cannotConnect(String.valueOf(e.getMessage())), e);
     }

@@ -2,6 +2,7 @@ package dev.retort.runtime.internal.execution;
 
 import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.Retort;
+import dev.retort.runtime.RetortException;
 import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.RevisionRegistry;
 import dev.retort.runtime.internal.graph.Graph;
@@ -10,6 +11,7 @@ import dev.retort.runtime.internal.state.StateReader.Recorded;
 import dev.retort.runtime.messages.Messages;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -41,9 +43,10 @@ public final class UpToDate {
    * judge, is left to the locked path, which reports it.
    *
    * @throws ChecksumMismatchException if an applied revision was edited since
+   * @throws RetortException if no connection came within the lock timeout
    */
   public boolean atEveryHead() {
-    try (Connection connection = database.dataSource().getConnection()) {
+    try (Connection connection = database.connect()) {
       StateReader reader = new StateReader(database.sql(), database.profile(connection));
       List<Integer> heads = new ArrayList<>();
       for (String id : reader.heads(connection)) {
@@ -71,6 +74,9 @@ public final class UpToDate {
       log.info(Messages.nothingToDo("upgrade", Messages.heads(
           heads.stream().map(i -> graph.revision(i).id()).toList())));
       return true;
+    } catch (SQLTimeoutException e) {
+      // No connection within the lock timeout: the locked path would only wait as long again.
+      throw new RetortException(Messages.cannotConnect(String.valueOf(e.getMessage())), e);
     } catch (SQLException e) {
       if (log.isDebugEnabled()) {
         log.debug(Messages.unlockedReadFailed(e.getMessage()));
