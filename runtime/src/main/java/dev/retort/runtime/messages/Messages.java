@@ -274,6 +274,24 @@ public final class Messages {
 
   // ---- refusals before anything runs ----
 
+  /**
+   * A state table name that names an existing table without Retort's columns: an application's
+   * table, most likely.
+   *
+   * @param role {@code version table}, {@code history table} or {@code lock table}
+   */
+  public static String notRetortsTable(String role, String table, List<String> found,
+      List<String> expected) {
+    String setting = role.replace(" table", "");
+    String camel = Character.toUpperCase(setting.charAt(0)) + setting.substring(1);
+    return "The " + role + " is set to " + table + ", but the table " + table + " is not Retort's:"
+        + " it has the columns " + String.join(", ", found) + ", where Retort's " + role
+        + " has " + String.join(", ", expected) + ". Nothing was read or written. Name the "
+        + role + " after a table that does not exist yet or that Retort created (" + setting
+        + "_table in retort.properties, retort." + setting + "-table in Spring Boot,"
+        + " RetortSettings.with" + camel + "Table), such as retort_" + setting + ".";
+  }
+
   /** A database at revisions this build does not know. */
   public static String unknownRevisions(List<String> ids) {
     return "The database is at revision " + String.join(", ", ids) + ", which this build does"

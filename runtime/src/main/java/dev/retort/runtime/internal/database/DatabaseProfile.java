@@ -127,6 +127,14 @@ public abstract class DatabaseProfile {
   }
 
   /**
+   * Whether the lock is a lease row in the lock table, which {@link #lock} takes unless the
+   * profile offers a session lock.
+   */
+  public boolean usesLockTable() {
+    return true;
+  }
+
+  /**
    * Whether the database lets one connection write at a time and fails, rather than waits, a
    * transaction that read and then writes after another connection wrote in between (SQLite's
    * deferred transactions: {@code SQLITE_BUSY} in either journal mode). A lease lock there
@@ -176,6 +184,11 @@ public abstract class DatabaseProfile {
     }
 
     @Override
+    public boolean usesLockTable() {
+      return false;
+    }
+
+    @Override
     public MigrationLock lock(DataSource dataSource, SQLDialect dialect,
         RetortSettings settings) throws InterruptedException {
       return new AdvisoryLock(LockKey.of(settings)).acquire(dataSource, settings.lockTimeout());
@@ -220,6 +233,11 @@ public abstract class DatabaseProfile {
 
     @Override
     public boolean transactionalDdl() {
+      return false;
+    }
+
+    @Override
+    public boolean usesLockTable() {
       return false;
     }
 

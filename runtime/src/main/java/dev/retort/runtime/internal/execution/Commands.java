@@ -32,9 +32,13 @@ public final class Commands {
     Plan plan(Planner planner, List<Integer> heads);
   }
 
-  /** Runs work in a session of its own, translating a failure of Retort's own jOOQ calls. */
+  /**
+   * Runs work in a session of its own, once the state tables the settings name are found to be
+   * Retort's or absent, translating a failure of Retort's own jOOQ calls.
+   */
   public <T> T read(Function<Session, T> work) {
     try (Session session = database.open()) {
+      session.checkStateTables();
       try {
         return work.apply(session);
       } catch (DataAccessException e) {
