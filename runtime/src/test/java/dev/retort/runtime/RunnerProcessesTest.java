@@ -207,7 +207,8 @@ class RunnerProcessesTest {
         assertThrows(UnresolvedFailureException.class, retort::upgrade);
     String[] latest = StateRows.latest(dataSource, "r0003");
     assertThat(refused).hasMessageThat().isEqualTo(Messages.unresolvedFailure(
-        Messages.describe(chain.revision("r0003").orElseThrow()), true, latest[0], latest[1]));
+        Messages.describe(chain.revision("r0003").orElseThrow()), true, latest[0], latest[1],
+        List.of("r0003")));
 
     DSL.using(dataSource, org.jooq.SQLDialect.H2).execute("drop table t_r0003");
     assertThat(retort.repair().stream().map(RevisionInfo::id)).containsExactly("r0003");

@@ -305,15 +305,16 @@ public final class Messages {
    *
    * @param revision the revision, described, or its id when this build lacks it
    * @param interrupted whether its runner died during it (else it failed)
+   * @param reached the heads the step would have left, or {@code null} where they are unknown
    */
   public static String unresolvedFailure(String revision, boolean interrupted, String at,
-      String host) {
+      String host, List<String> reached) {
     String what = interrupted
         ? " was started at " + at + " on " + host + " and never finished: that runner died or"
             + " lost its connection while running it"
         : " failed at " + at;
     return "Revision " + revision + what + ", and it could not be rolled back, so its"
-        + " statements may be partly applied. Check the schema against it: " + repairAdvice(null)
+        + " statements may be partly applied. Check the schema against it: " + repairAdvice(reached)
         + " Every run refuses until then.";
   }
 
@@ -547,8 +548,9 @@ public final class Messages {
   }
 
   /** The warning of a session lock that could not be released. */
-  public static String lockNotReleased(String lock) {
-    return "Could not release the migration lock " + lock + "; closing its connection releases it";
+  public static String lockNotReleased(String lock, String cause) {
+    return "Could not release the migration lock " + lock + "; closing its connection releases it: "
+        + oneLine(cause);
   }
 
   /** Who holds a session lock that was released between the try and the question. */
@@ -597,8 +599,9 @@ public final class Messages {
   }
 
   /** The warning of a lease that could not be released. */
-  public static String leaseNotReleased(Duration lease) {
-    return "Could not release the migration lock; its lease expires in " + lease;
+  public static String leaseNotReleased(Duration lease, String cause) {
+    return "Could not release the migration lock; its lease expires in " + lease + ": "
+        + oneLine(cause);
   }
 
   // ---- offline ----
@@ -798,6 +801,11 @@ public final class Messages {
   /** Why a merge proof fails: the branches cannot both apply in every order. */
   public static String branchesConflict(List<String> parents, String cause) {
     return "the branches of " + parents + " cannot both be applied in every order: " + cause;
+  }
+
+  /** A driver's message on one line: PostgreSQL's, for one, adds lines such as "Position: 14". */
+  private static String oneLine(String message) {
+    return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   private static String quoted(List<String> statements) {

@@ -211,7 +211,8 @@ final class LeaseLock implements MigrationLock {
     try {
       db.deleteFrom(table).where(LOCK_ID.eq(LEASE_ROW)).and(LOCK_OWNER.eq(owner)).execute();
     } catch (DataAccessException e) {
-      log.warn(Messages.leaseNotReleased(lease), e);
+      log.warn(Messages.leaseNotReleased(lease, e.getMessage()));
+      log.debug(Messages.leaseNotReleased(lease, e.getMessage()), e);
     }
   }
 }

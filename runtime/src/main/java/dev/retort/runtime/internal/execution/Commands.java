@@ -62,7 +62,8 @@ public final class Commands {
   public void validate() {
     read(session -> {
       Graph graph = new Graph(registry);
-      new Preflight(graph).check(session.recorded(), graph.closure(heads(session)));
+      List<Integer> heads = heads(session);
+      new Preflight(graph).check(session.recorded(), heads, graph.closure(heads));
       return null;
     });
   }
@@ -72,7 +73,7 @@ public final class Commands {
     return locked(session -> {
       Graph graph = new Graph(registry);
       List<Integer> heads = heads(session);
-      new Preflight(graph).check(session.recorded(), graph.closure(heads));
+      new Preflight(graph).check(session.recorded(), heads, graph.closure(heads));
       Plan plan = command.plan(new Planner(graph), heads);
       return new Executor(session, session.lockHeld(), registry).run(plan);
     });

@@ -69,7 +69,7 @@ public final class UpToDate {
       if (recorded.values().stream().anyMatch(Recorded::unresolvedFailure)) {
         return false;
       }
-      new Preflight(graph).check(recorded, applied);
+      new Preflight(graph).check(recorded, heads, applied);
       heads.sort(null);
       log.info(Messages.nothingToDo("upgrade", Messages.heads(
           heads.stream().map(i -> graph.revision(i).id()).toList())));
