@@ -24,7 +24,12 @@ import javax.sql.DataSource;
  * {@code runtime/scripts/attacks} builds and runs it; {@code RETORT_TEST_POSTGRES_URL} must name
  * a PostgreSQL server.
  *
- * <p>Arguments: rounds per database (5), processes per round (16), kills (40), random seed.
+ * <p>Then, in this JVM, upgrade/downgrade cycles of a five-revision chain on each of those
+ * databases, and twelve hostile state table names, each of which must be refused with the
+ * application's table untouched.
+ *
+ * <p>Arguments: rounds per database (5), processes per round (16), kills (40), random seed,
+ * cycles per database (300); a count of 0 skips that attack.
  */
 final class Attacks {
 
@@ -44,6 +49,7 @@ final class Attacks {
     int processes = args.length > 1 ? Integer.parseInt(args[1]) : 16;
     int kills = args.length > 2 ? Integer.parseInt(args[2]) : 40;
     long seed = args.length > 3 ? Long.parseLong(args[3]) : System.nanoTime();
+    int cycles = args.length > 4 ? Integer.parseInt(args[4]) : 300;
     Attacks attacks = new Attacks();
     attacks.say("# Attacks, seed " + seed + ", " + Runtime.getRuntime().availableProcessors()
         + " processors, Java " + System.getProperty("java.version"));
@@ -53,7 +59,16 @@ final class Attacks {
         attacks.concurrentRound(database, round, processes);
       }
     }
-    attacks.kills(TestDatabase.POSTGRES, kills, new Random(seed));
+    if (kills > 0) {
+      attacks.kills(TestDatabase.POSTGRES, kills, new Random(seed));
+    }
+    for (TestDatabase database : List.of(TestDatabase.H2, TestDatabase.SQLITE,
+        TestDatabase.POSTGRES)) {
+      if (cycles > 0) {
+        attacks.cycles(database, cycles);
+      }
+      attacks.hostileNames(database);
+    }
     attacks.say(attacks.unexpected == 0 ? "No unexpected outcome."
         : attacks.unexpected + " unexpected outcomes: see above.");
     Path file = Path.of("target", "reliability", "attacks.md");
@@ -171,6 +186,82 @@ final class Attacks {
         + " database was at the last committed revision with exactly its tables, and the next"
         + " runner finished the upgrade with each revision applied once: " + recovered + " of "
         + kills);
+  }
+
+  /** Upgrade to head and downgrade to base, again and again: every step recorded, none lost. */
+  private void cycles(TestDatabase database, int cycles) throws Exception {
+    DataSource dataSource = database.create();
+    Retort retort = Retort.using(dataSource, TestRegistry.chain(5).build());
+    long started = System.nanoTime();
+    int steps = 0;
+    boolean ok = true;
+    for (int cycle = 0; cycle < cycles && ok; cycle++) {
+      int up = retort.upgrade().size();
+      ok = up == 5 && StateRows.versions(dataSource).equals(List.of("r0005"));
+      int down = retort.downgrade("base").size();
+      ok &= down == 5 && StateRows.versions(dataSource).isEmpty();
+      steps += up + down;
+    }
+    List<String> history = StateRows.history(dataSource);
+    ok &= history.size() == steps && history.stream().allMatch(row -> row.contains(" true "))
+        && TestDatabase.tables(dataSource).stream().noneMatch(table -> table.startsWith("t_r"));
+    unexpected += ok ? 0 : 1;
+    say("- " + name(database) + ": " + cycles + " upgrade/downgrade cycles of 5 revisions, "
+        + steps + " steps, " + history.size() + " history rows, all successful; at base with no"
+        + " table left; " + (System.nanoTime() - started) / 1_000_000_000 + " s"
+        + (ok ? "" : " — UNEXPECTED"));
+  }
+
+  /** State table names an attacker or a slip would give; each refused, the users kept. */
+  private static final List<String> HOSTILE_NAMES = List.of("users", "retort_version; drop table"
+      + " users", "users--", "\"users\"", "select", "1st", "", " ", "ümlaut", "a".repeat(64),
+      "users.id", "retort_version\n");
+
+  private void hostileNames(TestDatabase database) throws Exception {
+    DataSource dataSource = database.create();
+    try (java.sql.Connection connection = dataSource.getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("create table users (id integer primary key, name varchar(50))");
+      statement.execute("insert into users values (1, 'ada'), (2, 'grace')");
+    }
+    int refused = 0;
+    for (String name : HOSTILE_NAMES) {
+      for (String role : List.of("version", "history", "lock")) {
+        try {
+          RetortSettings settings = switch (role) {
+            case "version" -> RetortSettings.defaults().withVersionTable(name);
+            case "history" -> RetortSettings.defaults().withHistoryTable(name);
+            default -> RetortSettings.defaults().withLockTable(name);
+          };
+          Retort retort = Retort.using(dataSource, TestRegistry.chain(2).build())
+              .withSettings(settings);
+          retort.stamp(true, "r0001");
+          retort.upgrade();
+          // Only a lock table on PostgreSQL, which locks without one, may be a name Retort
+          // never touches.
+          if (!(database == TestDatabase.POSTGRES && role.equals("lock"))) {
+            say("- " + name(database) + ": " + role + " table '" + name + "' was accepted"
+                + " — UNEXPECTED");
+            unexpected++;
+          } else {
+            refused++;
+          }
+        } catch (RetortException | IllegalArgumentException e) {
+          refused++;
+        }
+      }
+    }
+    List<String> users;
+    try (java.sql.Connection connection = dataSource.getConnection()) {
+      users = org.jooq.impl.DSL.using(connection, org.jooq.tools.jdbc.JDBCUtils.dialect(connection))
+          .fetch("select name from users order by id").getValues(0, String.class);
+    }
+    boolean kept = users.equals(List.of("ada", "grace"));
+    unexpected += kept ? 0 : 1;
+    say("- " + name(database) + ": " + HOSTILE_NAMES.size() + " hostile names as the version,"
+        + " history and lock table: " + refused + " of " + HOSTILE_NAMES.size() * 3
+        + " refused or never used; the users table " + (kept ? "kept its rows" : "CHANGED")
+        + (kept ? "" : " — UNEXPECTED"));
   }
 
   private static List<String> chain() {

@@ -45,17 +45,41 @@ public final class Connector {
    */
   public Connection connect() throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
+    return retrying(timeout, () -> attempt(deadline));
+  }
+
+  /** Work against the database that may fail for a moment only. */
+  public interface Attempt<T> {
+    T run() throws SQLException, InterruptedException;
+  }
+
+  /**
+   * Runs work, and runs it again while it fails as {@link DatabaseProfile#isTransientOpenFailure}
+   * says is momentary, with jittered back-off, until the timeout has passed; logs the first such
+   * failure. For work that may run twice: a connect, or a read or create of Retort's tables.
+   *
+   * @throws SQLException what the work threw last, if it is no transient failure; a {@link
+   *     SQLTimeoutException} if the timeout passed
+   * @throws RuntimeException what the work threw, if it is no transient failure
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public static <T> T retrying(Duration timeout, Attempt<T> attempt) throws SQLException,
+      InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     long pause = FIRST_PAUSE_MILLIS;
     boolean announced = false;
     while (true) {
-      SQLException failure;
+      Exception failure;
       try {
-        return attempt(deadline);
-      } catch (SQLException e) {
+        return attempt.run();
+      } catch (SQLException | RuntimeException e) {
         failure = e;
       }
       if (!DatabaseProfile.isTransientOpenFailure(failure)) {
-        throw failure;
+        if (failure instanceof SQLException sql) {
+          throw sql;
+        }
+        throw (RuntimeException) failure;
       }
       long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
       if (left <= 0) {

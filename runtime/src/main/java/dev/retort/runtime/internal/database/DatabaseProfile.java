@@ -50,15 +50,16 @@ public abstract class DatabaseProfile {
   }
 
   /**
-   * Whether opening a connection failed for a moment only, so that trying again can succeed. H2
-   * refuses connections while a file opened with {@code AUTO_SERVER=TRUE} passes from a process
+   * Whether opening a connection (or reopening one, as H2's AUTO_SERVER connections do when the
+   * process that served them exits) failed for a moment only, so that trying again can succeed,
+   * whatever wraps the driver's exception. H2 refuses connections while a file opened with {@code AUTO_SERVER=TRUE} passes from a process
    * that closes it to one that opens it: "Lock file recently modified", "Another process was
    * faster" or "Concurrent update" while two processes race for the lock file, "Locked by another
    * process" before the new owner has published its server's address, a broken connection to the
    * owner that just left, or a database being closed. Asked before there is a connection, hence
    * static; the codes are H2's, checked together with the SQLSTATE H2 derives from them.
    */
-  public static boolean isTransientOpenFailure(SQLException e) {
+  public static boolean isTransientOpenFailure(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException failure && isH2Handover(failure)) {
         return true;

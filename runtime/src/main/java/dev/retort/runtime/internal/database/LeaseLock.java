@@ -209,10 +209,16 @@ final class LeaseLock implements MigrationLock {
   public void close() {
     renewer.shutdownNow();
     try {
-      db.deleteFrom(table).where(LOCK_ID.eq(LEASE_ROW)).and(LOCK_OWNER.eq(owner)).execute();
-    } catch (DataAccessException e) {
+      // Tried again while H2 hands its file over between processes, up to the lease: a row left
+      // behind would make every other runner wait that long.
+      Connector.retrying(lease, () -> db.deleteFrom(table).where(LOCK_ID.eq(LEASE_ROW))
+          .and(LOCK_OWNER.eq(owner)).execute());
+    } catch (SQLException | DataAccessException e) {
       log.warn(Messages.leaseNotReleased(lease, e.getMessage()));
       log.debug(Messages.leaseNotReleased(lease, e.getMessage()), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      log.warn(Messages.leaseNotReleased(lease, e.toString()));
     }
   }
 }
