@@ -26,6 +26,7 @@ public abstract class DatabaseProfile {
   private static final int H2_DATABASE_ALREADY_OPEN = 90020;
   private static final int H2_CONNECTION_BROKEN = 90067;
   private static final int H2_DATABASE_IS_CLOSED = 90098;
+  private static final int H2_CLOSED_AT_SHUTDOWN = 90121;
 
   /** The profile of the database a connection reaches, by the product name its driver reports. */
   public static DatabaseProfile of(Connection connection) throws SQLException {
@@ -56,7 +57,8 @@ public abstract class DatabaseProfile {
    * that closes it to one that opens it: "Lock file recently modified", "Another process was
    * faster" or "Concurrent update" while two processes race for the lock file, "Locked by another
    * process" before the new owner has published its server's address, a broken connection to the
-   * owner that just left, or a database being closed. Asked before there is a connection, hence
+   * owner that just left, or a database that owner is closing ("The database has been closed",
+   * "Database is already closed" at its JVM's shutdown). Asked before there is a connection, hence
    * static; the codes are H2's, checked together with the SQLSTATE H2 derives from them.
    */
   public static boolean isTransientOpenFailure(Throwable e) {
@@ -79,6 +81,7 @@ public abstract class DatabaseProfile {
       case H2_DATABASE_ALREADY_OPEN:
       case H2_CONNECTION_BROKEN:
       case H2_DATABASE_IS_CLOSED:
+      case H2_CLOSED_AT_SHUTDOWN:
         return state.equals(String.valueOf(e.getErrorCode()));
       default:
         return false;
