@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,8 @@ public final class Connector {
   /**
    * Runs work, and runs it again while it fails as {@link DatabaseProfile#isTransientOpenFailure}
    * says is momentary, with jittered back-off, until the timeout has passed; logs the first such
-   * failure. For work that may run twice: a connect, or a read or create of Retort's tables.
+   * failure. For work that may run twice and takes a connection of its own each time: a
+   * connect, a statement on a data source, a command in a fresh session.
    *
    * @throws SQLException what the work threw last, if it is no transient failure; a {@link
    *     SQLTimeoutException} if the timeout passed
@@ -65,6 +67,15 @@ public final class Connector {
    */
   public static <T> T retrying(Duration timeout, Attempt<T> attempt) throws SQLException,
       InterruptedException {
+    return retrying(timeout, attempt, DatabaseProfile::isTransientOpenFailure);
+  }
+
+  /**
+   * Like {@link #retrying(Duration, Attempt)}, trying again only on the failures {@code
+   * momentary} accepts.
+   */
+  public static <T> T retrying(Duration timeout, Attempt<T> attempt,
+      Predicate<Exception> momentary) throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     long pause = FIRST_PAUSE_MILLIS;
     boolean announced = false;
@@ -75,7 +86,7 @@ public final class Connector {
       } catch (SQLException | RuntimeException e) {
         failure = e;
       }
-      if (!DatabaseProfile.isTransientOpenFailure(failure)) {
+      if (!momentary.test(failure)) {
         if (failure instanceof SQLException sql) {
           throw sql;
         }

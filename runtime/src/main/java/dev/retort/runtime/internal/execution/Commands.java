@@ -1,12 +1,19 @@
 package dev.retort.runtime.internal.execution;
 
+import dev.retort.runtime.LockException;
+import dev.retort.runtime.MigrationFailedException;
 import dev.retort.runtime.MigrationStep;
+import dev.retort.runtime.RetortException;
 import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.RevisionRegistry;
+import dev.retort.runtime.internal.database.Connector;
+import dev.retort.runtime.internal.database.DatabaseProfile;
 import dev.retort.runtime.internal.graph.Graph;
 import dev.retort.runtime.internal.graph.Target;
 import dev.retort.runtime.internal.plan.Plan;
 import dev.retort.runtime.internal.plan.Planner;
+import dev.retort.runtime.messages.Messages;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
 import org.jooq.exception.DataAccessException;
@@ -37,6 +44,30 @@ public final class Commands {
    * Retort's or absent, translating a failure of Retort's own jOOQ calls.
    */
   public <T> T read(Function<Session, T> work) {
+    try {
+      return Connector.retrying(database.settings().lockTimeout(), () -> once(work),
+          Commands::momentary);
+    } catch (SQLException e) {
+      throw new RetortException(Messages.cannotConnect(String.valueOf(e.getMessage())), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RetortException(Messages.connectInterrupted(), e);
+    }
+  }
+
+  /**
+   * A failure worth running the whole command again for, in a new session: the database refused
+   * for a moment only (H2's AUTO_SERVER connections break for good when the process serving the
+   * file exits, which is just when the next runner gets the lock and reads). Not a revision that
+   * failed, nor a lock that was lost or not had: those say what they left, and a new run decides
+   * from the state it reads whether anything is left to do.
+   */
+  private static boolean momentary(Exception e) {
+    return !(e instanceof MigrationFailedException) && !(e instanceof LockException)
+        && DatabaseProfile.isTransientOpenFailure(e);
+  }
+
+  private <T> T once(Function<Session, T> work) {
     try (Session session = database.open()) {
       session.checkStateTables();
       try {

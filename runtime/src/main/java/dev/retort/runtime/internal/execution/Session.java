@@ -4,7 +4,6 @@ import dev.retort.runtime.AuditEntry;
 import dev.retort.runtime.LockException;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.RetortSettings;
-import dev.retort.runtime.internal.database.Connector;
 import dev.retort.runtime.internal.database.DatabaseProfile;
 import dev.retort.runtime.internal.database.Host;
 import dev.retort.runtime.internal.database.MigrationLock;
@@ -88,7 +87,7 @@ public final class Session implements AutoCloseable {
   /** The ids in the version table; none when it does not exist yet. */
   public List<String> heads() {
     try {
-      return idempotent(() -> reader.heads(connection));
+      return reader.heads(connection);
     } catch (SQLException e) {
       throw stateAccessFailed(e, e.getSQLState());
     }
@@ -97,7 +96,7 @@ public final class Session implements AutoCloseable {
   /** What the history records for each revision; see {@link StateReader#recorded}. */
   public Map<String, Recorded> recorded() {
     try {
-      return idempotent(() -> reader.recorded(connection));
+      return reader.recorded(connection);
     } catch (SQLException e) {
       throw stateAccessFailed(e, e.getSQLState());
     }
@@ -106,7 +105,7 @@ public final class Session implements AutoCloseable {
   /** The newest rows of the history table, newest first. */
   public List<AuditEntry> auditTrail(int limit) {
     try {
-      return idempotent(() -> reader.auditTrail(connection, limit));
+      return reader.auditTrail(connection, limit);
     } catch (SQLException e) {
       throw stateAccessFailed(e, e.getSQLState());
     }
@@ -122,10 +121,7 @@ public final class Session implements AutoCloseable {
     List<Role> roles = profile.usesLockTable()
         ? List.of(Role.VERSION, Role.HISTORY, Role.LOCK) : List.of(Role.VERSION, Role.HISTORY);
     try {
-      idempotent(() -> {
-        new StateTableShapes(database.sql(), settings(), profile).check(connection, roles);
-        return null;
-      });
+      new StateTableShapes(database.sql(), settings(), profile).check(connection, roles);
     } catch (SQLException e) {
       throw stateAccessFailed(e, e.getSQLState());
     }
@@ -134,31 +130,11 @@ public final class Session implements AutoCloseable {
   /** Creates the version and history tables where they do not exist. */
   public void createTablesIfMissing() {
     try {
-      idempotent(() -> {
-        for (Query query : new StateTables(settings()).create(db())) {
-          query.execute();
-        }
-        return null;
-      });
+      for (Query query : new StateTables(settings()).create(db())) {
+        query.execute();
+      }
     } catch (DataAccessException e) {
       throw stateAccessFailed(e, e.sqlState());
-    } catch (SQLException e) {
-      throw stateAccessFailed(e, e.getSQLState());
-    }
-  }
-
-  /**
-   * Runs a read, or a create if missing, again while the database refuses for a moment only:
-   * H2 reconnects an AUTO_SERVER connection when the process that served the file exits, and
-   * refuses while another process takes the file over, which is when the next runner, given the
-   * lock by the one that exited, starts reading.
-   */
-  private <T> T idempotent(Connector.Attempt<T> work) throws SQLException {
-    try {
-      return Connector.retrying(settings().lockTimeout(), work);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RetortException(Messages.connectInterrupted(), e);
     }
   }
 
