@@ -29,7 +29,8 @@ import javax.sql.DataSource;
  * application's table untouched.
  *
  * <p>Arguments: rounds per database (5), processes per round (16), kills (40), random seed,
- * cycles per database (300); a count of 0 skips that attack.
+ * cycles per database (300), databases ({@code h2,sqlite,postgres}); a count of 0 skips that
+ * attack.
  */
 final class Attacks {
 
@@ -50,20 +51,22 @@ final class Attacks {
     int kills = args.length > 2 ? Integer.parseInt(args[2]) : 40;
     long seed = args.length > 3 ? Long.parseLong(args[3]) : System.nanoTime();
     int cycles = args.length > 4 ? Integer.parseInt(args[4]) : 300;
+    List<TestDatabase> databases = java.util.Arrays.stream(
+            (args.length > 5 ? args[5] : "h2,sqlite,postgres").split(","))
+        .map(name -> TestDatabase.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT)))
+        .toList();
     Attacks attacks = new Attacks();
     attacks.say("# Attacks, seed " + seed + ", " + Runtime.getRuntime().availableProcessors()
         + " processors, Java " + System.getProperty("java.version"));
-    for (TestDatabase database : List.of(TestDatabase.H2, TestDatabase.SQLITE,
-        TestDatabase.POSTGRES)) {
+    for (TestDatabase database : databases) {
       for (int round = 1; round <= rounds; round++) {
         attacks.concurrentRound(database, round, processes);
       }
     }
-    if (kills > 0) {
+    if (kills > 0 && databases.contains(TestDatabase.POSTGRES)) {
       attacks.kills(TestDatabase.POSTGRES, kills, new Random(seed));
     }
-    for (TestDatabase database : List.of(TestDatabase.H2, TestDatabase.SQLITE,
-        TestDatabase.POSTGRES)) {
+    for (TestDatabase database : databases) {
       if (cycles > 0) {
         attacks.cycles(database, cycles);
       }
