@@ -17,4 +17,6 @@ module dev.retort.runtime {
   exports dev.retort.runtime.messages;
 
   uses dev.retort.runtime.RevisionRegistry;
+  // UrlDataSource finds JDBC drivers that only a class loader it is given can see.
+  uses java.sql.Driver;
 }

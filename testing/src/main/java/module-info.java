@@ -3,6 +3,8 @@
  */
 module dev.retort.testing {
   requires transitive dev.retort.runtime;
+  // The lint check (LintChecks) runs the review module's linter.
+  requires dev.retort.review;
   requires transitive org.junit.jupiter.api;
   requires com.h2database;
   // H2's data source is referenceable through JNDI.

@@ -62,14 +62,17 @@ public @interface Revision {
    * A one-line description shown by {@code history}, {@code show} and in the audit trail.
    * Alembic's message (the docstring's first line and the {@code -m} of {@code revision}).
    * Not part of the checksum: correcting it is not editing the migration.
+   *
+   * <p>At most 512 characters (the history table's column), without line breaks or control
+   * characters: the processor rejects anything else ({@code [Retort/InvalidMessage]}).
    */
   String message() default "";
 
   /**
    * Names for the branch that starts at (or passes through) this revision, usable in targets
    * such as {@code billing@head}. A label must be unique and must differ from every revision id.
-   * Two heads, or two bases, are allowed when each starts a distinct labelled branch. Alembic's
-   * {@code branch_labels}.
+   * Several heads, or several bases, are allowed when all but one of them (the trunk, which may
+   * stay unlabelled) start distinct labelled branches. Alembic's {@code branch_labels}.
    */
   String[] branchLabels() default {};
 

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -61,7 +62,9 @@ public final class ProfileSummary {
       if (!type.equals("jdk.ExecutionSample") && !type.equals("jdk.NativeMethodSample")) {
         continue;
       }
-      if (!thread.equals(event.getThread("sampledThread").getJavaName())) {
+      // A sample may come without its thread; it cannot be the one measured.
+      RecordedThread sampled = event.getThread("sampledThread");
+      if (sampled == null || !thread.equals(sampled.getJavaName())) {
         continue;
       }
       RecordedStackTrace stack = event.getStackTrace();

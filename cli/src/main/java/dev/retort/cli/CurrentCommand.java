@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "current", mixinStandardHelpOptions = true,
-    description = "Show the revision(s) the database is at.")
+    description = "Show the revision(s) the database is at, with their branch labels.")
 final class CurrentCommand implements Runnable {
 
   @Mixin DatabaseOptions database;

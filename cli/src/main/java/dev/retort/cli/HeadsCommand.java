@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "heads", mixinStandardHelpOptions = true,
-    description = "Show the revisions nothing revises yet.")
+    description = "Show the revisions nothing revises yet, with their branch labels.")
 final class HeadsCommand implements Runnable {
 
   @Mixin DatabaseOptions database;

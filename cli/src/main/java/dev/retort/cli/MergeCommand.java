@@ -39,14 +39,13 @@ final class MergeCommand implements Callable<Integer> {
             .map(revision -> MigrationSources.resolve(revision, declared, folder).id())
             .distinct().toList();
     if (parents.size() < 2) {
-      throw new IllegalArgumentException("Nothing to merge: " + (parents.isEmpty() ? "no revisions"
-          : "only " + parents.get(0)) + ". A merge joins two or more heads.");
+      throw new IllegalArgumentException(CliMessages.nothingToMerge(parents));
     }
     MigrationWriter writer = MigrationWriter.of(config);
     String nothing = "    // A merge changes no schema; it joins the branches' histories.";
     Path file = writer.write(new MigrationWriter.NewRevision(message, parents, List.of(),
         List.of(), nothing, nothing, "merge"), LocalDateTime.now());
-    spec.commandLine().getOut().println("Generating " + file + " ...  done");
+    spec.commandLine().getOut().println(CliMessages.generated(file));
     return 0;
   }
 }

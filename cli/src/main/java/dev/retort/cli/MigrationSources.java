@@ -40,11 +40,14 @@ final class MigrationSources {
   /**
    * What a {@code @Revision} in a source file declares.
    *
+   * @param message the message as written, empty when it is not one string literal
+   * @param dependsOn the ids of its cross-branch dependencies
    * @param unreadableLabels the branchLabels that are not string literals (constants, as
    *     written): javac knows their values, a parse does not
    */
   record Declared(Path file, String className, String id, List<String> revises,
-      List<String> branchLabels, List<String> unreadableLabels) {}
+      String message, List<String> dependsOn, List<String> branchLabels,
+      List<String> unreadableLabels) {}
 
   private MigrationSources() {}
 
@@ -58,8 +61,7 @@ final class MigrationSources {
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
-      throw new IllegalStateException("create and merge read the migration sources with the"
-          + " JDK's compiler; run them with a JDK, not a JRE");
+      throw new IllegalStateException(CliMessages.noJavaCompiler());
     }
     List<Declared> declared = new ArrayList<>();
     try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, null)) {
@@ -75,9 +77,7 @@ final class MigrationSources {
       Iterable<? extends CompilationUnitTree> parsed = task.parse();
       // A file that does not parse may hold the head: chaining past it would fork the history.
       if (!syntaxErrors.isEmpty()) {
-        throw new IllegalArgumentException("Cannot read the migrations in " + folder + ": "
-            + String.join("; ", syntaxErrors) + ". Fix the syntax error, then run the command"
-            + " again; nothing was written.");
+        throw new IllegalArgumentException(CliMessages.unparsableSources(folder, syntaxErrors));
       }
       for (CompilationUnitTree unit : parsed) {
         for (Tree type : unit.getTypeDecls()) {
@@ -105,6 +105,8 @@ final class MigrationSources {
       }
       String id = null;
       List<String> revises = List.of();
+      String message = "";
+      List<String> dependsOn = List.of();
       List<String> branchLabels = new ArrayList<>();
       List<String> unreadableLabels = new ArrayList<>();
       for (ExpressionTree argument : annotation.getArguments()) {
@@ -114,6 +116,13 @@ final class MigrationSources {
             id = strings(assignment.getExpression()).stream().findFirst().orElse(null);
           } else if (member.equals("revises")) {
             revises = strings(assignment.getExpression());
+          } else if (member.equals("dependsOn")) {
+            dependsOn = strings(assignment.getExpression());
+          } else if (member.equals("message")
+              && assignment.getExpression() instanceof LiteralTree literal
+              && literal.getValue() instanceof String text) {
+            // Only shown: a message built from constants is left out, not refused.
+            message = text;
           } else if (member.equals("branchLabels")) {
             // Only a reference to a label needs its value: a constant here stops nothing else.
             labels(assignment.getExpression(), branchLabels, unreadableLabels);
@@ -125,7 +134,7 @@ final class MigrationSources {
       return id == null
           ? java.util.Optional.empty()
           : java.util.Optional.of(new Declared(file, packageName + type.getSimpleName(), id,
-              revises, List.copyOf(branchLabels), List.copyOf(unreadableLabels)));
+              revises, message, dependsOn, List.copyOf(branchLabels), List.copyOf(unreadableLabels)));
     }
     return java.util.Optional.empty();
   }
@@ -143,8 +152,7 @@ final class MigrationSources {
       return values;
     }
     if (value instanceof MemberSelectTree || value instanceof IdentifierTree) {
-      throw new IllegalArgumentException("A @Revision uses a constant (" + value + ") where"
-          + " create and merge need a string literal; write the id itself");
+      throw new IllegalArgumentException(CliMessages.constantInRevision(value.toString()));
     }
     return List.of();
   }
@@ -207,10 +215,7 @@ final class MigrationSources {
         .map(d -> d.file().getFileName() + " (" + String.join(", ", d.unreadableLabels()) + ")")
         .toList();
     if (!unread.isEmpty()) {
-      throw new IllegalArgumentException("Cannot tell whether '" + reference + "' is a branch"
-          + " label: the branchLabels of " + String.join(", ", unread) + " are constants, which"
-          + " create and merge cannot read without compiling. Write those labels as string"
-          + " literals, or name the revision by its full id.");
+      throw new IllegalArgumentException(CliMessages.labelsUnread(reference, unread));
     }
   }
 }

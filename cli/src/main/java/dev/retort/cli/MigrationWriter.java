@@ -60,14 +60,13 @@ final class MigrationWriter {
 
   /** Writes the file and returns its path. */
   Path write(NewRevision revision, LocalDateTime now) throws IOException {
-    if (revision.message().isBlank() || revision.message().contains("\n")) {
-      throw new IllegalArgumentException("The message must be one non-empty line, like"
-          + " \"Add phone to users\"");
+    if (!isOneLine(revision.message())) {
+      throw new IllegalArgumentException(CliMessages.invalidMessage());
     }
     String className = className(revision.message(), now);
     Path file = folder.resolve(className + ".java");
     if (Files.exists(file)) {
-      throw new IllegalArgumentException(file + " already exists; use another message");
+      throw new IllegalArgumentException(CliMessages.fileExists(file));
     }
     Map<String, String> values = new LinkedHashMap<>();
     values.put("package", packageName);
@@ -89,6 +88,23 @@ final class MigrationWriter {
     return file;
   }
 
+  /**
+   * Whether a message is what the processor accepts ([Retort/InvalidMessage]): not blank, one
+   * line, no control character or bidirectional mark, at most the history column's 512
+   * characters. A message the build would refuse is refused before a file is written.
+   */
+  static boolean isOneLine(String message) {
+    if (message.isBlank() || message.codePointCount(0, message.length()) > MAX_MESSAGE_LENGTH) {
+      return false;
+    }
+    return message.chars().noneMatch(c -> Character.isISOControl(c) || c == 0x2028
+        || c == 0x2029 || c == 0x061C || c == 0x200E || c == 0x200F
+        || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069));
+  }
+
+  /** The history table's message column, which the processor bounds messages by. */
+  static final int MAX_MESSAGE_LENGTH = 512;
+
   /** The class name from the template: {seq}, {date}, {Message}. */
   String className(String message, LocalDateTime now) throws IOException {
     StringBuilder pascal = new StringBuilder();
@@ -105,9 +121,7 @@ final class MigrationWriter {
       name = name.replace("{seq}", String.format(Locale.ROOT, "%04d", nextSequence()));
     }
     if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
-      throw new IllegalArgumentException("class_name_template '" + classNameTemplate
-          + "' makes '" + name + "' from this message, which is not a Java class name; start"
-          + " the template with a letter, e.g. M{seq}_{Message}");
+      throw new IllegalArgumentException(CliMessages.notAClassName(classNameTemplate, name));
     }
     return name;
   }

@@ -21,7 +21,7 @@ final class RepairCommand implements Runnable {
   public void run() {
     List<RevisionInfo> repaired = database.retort().repair();
     if (repaired.isEmpty()) {
-      spec.commandLine().getOut().println("Nothing to repair.");
+      spec.commandLine().getOut().println(CliMessages.nothingToRepair());
     }
   }
 }

@@ -1,24 +1,38 @@
 package dev.retort.cli;
 
+import dev.retort.runtime.PasswordMask;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.RunLast;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * {@code retort}: Alembic's commands for a project whose generated registry is on the classpath.
- * Errors are one readable line on standard error (the trace only with {@code --debug}).
+ * {@code retort}: Alembic's commands for a project whose generated registry is on the classpath
+ * (the command line's own, or the one {@code classpath=}, {@code RETORT_CLASSPATH} or {@code
+ * --classpath} names). Errors are one readable line on standard error (the trace only with
+ * {@code --debug}), and no password is ever printed.
+ *
+ * <p>Run it as a program ({@code java -jar retort-cli-VERSION-all.jar upgrade}, or the {@code
+ * retort} launcher), or from Java with {@link #run(String[], PrintStream, PrintStream)}.
  */
 @Command(
     name = "retort",
@@ -43,12 +57,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
         MergeCommand.class,
         GraphCommand.class,
         VerifyCommand.class,
+        ReviewCommand.class,
+        LintCommand.class,
         CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:Success.",
-        "1:An error; the message says what and how to fix it. verify: a proof failed.",
+        "1:An error; the message says what and how to fix it. verify: a proof failed. lint: a"
+            + " rule is broken.",
         "2:Invalid command line.",
         "3:check: revisions are pending."
     })
@@ -57,31 +74,82 @@ public final class RetortCli {
   /** Exit status of {@code check} when something is pending. */
   static final int PENDING = 3;
 
+  /** The options that take a JDBC URL, which may carry a password. */
+  private static final List<String> URL_OPTIONS = List.of("--url", "--from-database");
+
   /** Copied to every subcommand, so it may come before the command or after it. */
   @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "Print the stack trace of an error.")
   boolean debug;
 
-  private RetortCli() {}
+  private final Map<String, String> environment;
+  private final LogSink sink;
+  private List<Path> projectClasspath;
+  private URLClassLoader projectLoader;
 
-  public static void main(String[] args) {
-    System.exit(execute(args, System.out, System.err));
+  private RetortCli(Map<String, String> environment, LogSink sink) {
+    this.environment = environment;
+    this.sink = sink;
   }
 
-  /** Runs one command line and returns its exit status. */
-  static int execute(String[] args, PrintStream out, PrintStream err) {
-    configureLogging(out);
-    CommandLine commandLine = new CommandLine(RetortCli.class)
-        .setOut(new PrintWriter(out, true))
-        .setErr(new PrintWriter(err, true))
-        .setParameterExceptionHandler(RetortCli::usageError)
+  /** Runs one command line and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /**
+   * Runs one command line in this JVM, as {@code retort} would, and returns its exit status: 0
+   * success, 1 an error (one {@code ERROR:} line on {@code err}), 2 an invalid command line, 3
+   * {@code check} found pending revisions. What the command prints, its log lines included, goes
+   * to {@code out}; nothing is printed to {@link System#out}, no system property is set, and the
+   * thread's context class loader is restored afterwards. Settings come from {@code
+   * ./retort.properties} (or {@code --config}), the environment and the arguments.
+   *
+   * @param args the arguments after {@code retort}, such as {@code {"upgrade", "head"}}
+   * @param out where the command's output goes
+   * @param err where errors go
+   * @return the exit status
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    return execute(args, out, err, System.getenv());
+  }
+
+  /** As {@link #run}, with this environment instead of the process's. */
+  static int execute(String[] args, PrintStream out, PrintStream err,
+      Map<String, String> environment) {
+    PrintWriter outWriter = new PrintWriter(out, true);
+    PrintWriter errWriter = new PrintWriter(err, true);
+    LogSink sink = new LogSink(outWriter, errWriter);
+    RetortCli cli = new RetortCli(Map.copyOf(environment), sink);
+    ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
+    Runnable unroute = LogRouting.routeTo(sink);
+    try {
+      return cli.parseAndRun(args, outWriter, errWriter);
+    } finally {
+      unroute.run();
+      Thread.currentThread().setContextClassLoader(contextLoader);
+      cli.closeProjectLoader();
+      outWriter.flush();
+      errWriter.flush();
+    }
+  }
+
+  private int parseAndRun(String[] args, PrintWriter out, PrintWriter err) {
+    sink.mask(PasswordMask.of(environment.get("RETORT_PASSWORD"), environment.get("RETORT_URL")));
+    sink.mask(PasswordMask.of(List.of(), urlArguments(args)));
+    CommandLine commandLine = new CommandLine(this)
+        .setOut(out)
+        .setErr(err)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(this::usageError)
+        .setExecutionStrategy(parseResult -> {
+          sink.debug(debugRequested(parseResult));
+          return new RunLast().execute(parseResult);
+        })
         .setExecutionExceptionHandler((exception, command, parseResult) -> {
-          String password = configuredPassword(command);
-          command.getErr().println("ERROR: " + Secrets.redact(oneLine(exception), password));
+          sink.error(sink.secrets().mask(LogSink.oneLine(exception)));
           if (debugRequested(parseResult)) {
-            StringWriter trace = new StringWriter();
-            exception.printStackTrace(new PrintWriter(trace));
-            command.getErr().print(Secrets.redact(trace.toString(), password));
+            sink.trace(exception);
           }
           return 1;
         });
@@ -96,30 +164,115 @@ public final class RetortCli {
       commandLine.usage(commandLine.getOut());
       return 2;
     }
-    int status = commandLine.execute(args);
-    commandLine.getOut().flush();
-    commandLine.getErr().flush();
-    return status;
+    return commandLine.execute(args);
+  }
+
+  /** The environment this run reads its settings from. */
+  Map<String, String> environment() {
+    return environment;
+  }
+
+  /** Masks these passwords in everything this run prints from now on. */
+  void mask(PasswordMask secrets) {
+    sink.mask(secrets);
+  }
+
+  /**
+   * The class loader of the project's classes, made the thread's context class loader for the
+   * rest of the run (ServiceLoader finds the registry through it): the command line's own when
+   * no classpath is configured.
+   *
+   * @throws IllegalArgumentException if an entry does not exist
+   */
+  ClassLoader projectClassLoader(List<Path> classpath) {
+    if (classpath.isEmpty()) {
+      return Thread.currentThread().getContextClassLoader();
+    }
+    if (projectLoader == null || !classpath.equals(projectClasspath)) {
+      closeProjectLoader();
+      List<URL> urls = new ArrayList<>();
+      for (Path entry : classpath) {
+        urls.addAll(expand(entry));
+      }
+      projectClasspath = classpath;
+      projectLoader = new URLClassLoader("retort-project", urls.toArray(URL[]::new),
+          RetortCli.class.getClassLoader());
+    }
+    Thread.currentThread().setContextClassLoader(projectLoader);
+    return projectLoader;
+  }
+
+  /** A folder or jar, or for {@code dir/*} the jars in {@code dir}, as {@code java -cp} reads it. */
+  private static List<URL> expand(Path entry) {
+    try {
+      if (entry.getFileName() != null && entry.getFileName().toString().equals("*")) {
+        Path folder = entry.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+          throw new IllegalArgumentException(CliMessages.classpathEntryMissing(
+              String.valueOf(folder), "classpath, RETORT_CLASSPATH or --classpath"));
+        }
+        List<URL> jars = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+          for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+            jars.add(jar.toUri().toURL());
+          }
+        }
+        return jars;
+      }
+      if (!Files.exists(entry)) {
+        throw new IllegalArgumentException(CliMessages.classpathEntryMissing(entry.toString(),
+            "classpath, RETORT_CLASSPATH or --classpath"));
+      }
+      return List.of(entry.toUri().toURL());
+    } catch (MalformedURLException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void closeProjectLoader() {
+    if (projectLoader != null) {
+      try {
+        projectLoader.close();
+      } catch (IOException ignored) {
+        // Only open jar files to release; the run is over either way.
+      }
+      projectLoader = null;
+    }
   }
 
   /**
    * A command line picocli cannot parse: one line saying why, and where the usage is, rather
    * than the whole usage, which would push the reason off the screen.
    */
-  private static int usageError(ParameterException exception, String[] args) {
+  private int usageError(ParameterException exception, String[] args) {
     CommandLine command = exception.getCommandLine();
     List<String> typed = passwordArguments(args, command);
-    String password = System.getenv("RETORT_PASSWORD");
-    command.getErr().println("ERROR: "
-        + Secrets.redactArguments(oneLine(exception), typed, password));
+    PasswordMask secrets = sink.secrets();
+    command.getErr().println(CliMessages.ERROR_PREFIX
+        + maskArguments(secrets, LogSink.oneLine(exception), typed));
     String suggestion = "";
     if (exception instanceof UnmatchedArgumentException unmatched
         && !unmatched.getSuggestions().isEmpty()) {
-      suggestion = "Did you mean " + String.join(" or ", unmatched.getSuggestions()) + "? ";
+      suggestion = CliMessages.didYouMean(unmatched.getSuggestions());
     }
-    command.getErr().println(Secrets.redactArguments(suggestion, typed, password) + "Run '"
-        + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+    command.getErr().println(maskArguments(secrets, suggestion, typed)
+        + CliMessages.usageHint(command.getCommandSpec().qualifiedName()));
     return command.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /**
+   * The text masked, and each of these command-line values, however short, where picocli's
+   * messages quote an argument: {@code 'value'}, or {@code '--flag=value'}.
+   */
+  private static String maskArguments(PasswordMask mask, String text, List<String> arguments) {
+    String masked = text;
+    for (String value : arguments) {
+      masked = masked.replace("'" + value + "'", "'" + PasswordMask.MASK + "'")
+          .replace("=" + value + "'", "=" + PasswordMask.MASK + "'");
+    }
+    return mask.and(PasswordMask.of(arguments, List.of())).mask(masked);
   }
 
   /** Whether --debug was given, before the command or after it. */
@@ -130,23 +283,6 @@ public final class RetortCli {
       }
     }
     return false;
-  }
-
-  /**
-   * The password the failed command was configured with (flag, environment or file), to mask
-   * wherever it appears in an error: an error may quote any value, and not only as password=.
-   */
-  private static String configuredPassword(CommandLine command) {
-    CommandSpec database = command.getCommandSpec().mixins().get("database");
-    if (database == null || !(database.userObject() instanceof DatabaseOptions options)) {
-      return null;
-    }
-    try {
-      return options.config().password();
-    } catch (RuntimeException unreadable) {
-      // The configuration itself is what failed; the flag and the environment are still known.
-      return options.password != null ? options.password : System.getenv("RETORT_PASSWORD");
-    }
   }
 
   /**
@@ -170,7 +306,29 @@ public final class RetortCli {
       }
     }
     values.removeIf(String::isEmpty);
+    // A URL typed on the command line may carry a password too.
+    for (String url : urlArguments(args)) {
+      values.addAll(PasswordMask.passwordsIn(url));
+    }
     return values;
+  }
+
+  /**
+   * The URLs typed on the command line, to --url or to --from-database (create --autogenerate,
+   * check --schema), whose passwords are masked from the start of the run.
+   */
+  private static List<String> urlArguments(String[] args) {
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      for (String option : URL_OPTIONS) {
+        if (args[i].equals(option) && i + 1 < args.length) {
+          urls.add(args[i + 1]);
+        } else if (args[i].startsWith(option + "=")) {
+          urls.add(args[i].substring(option.length() + 1));
+        }
+      }
+    }
+    return urls;
   }
 
   /** Whether the argument names an option of the command that failed or of a command above it. */
@@ -182,27 +340,5 @@ public final class RetortCli {
       }
     }
     return false;
-  }
-
-  private static String oneLine(Throwable exception) {
-    String message = exception.getMessage();
-    // Drivers put details on lines of their own (PostgreSQL's "Position: 14").
-    return message == null ? exception.getClass().getSimpleName()
-        : message.strip().replaceAll("\\s*\\R\\s*", " ");
-  }
-
-  /**
-   * The runtime reports each step through SLF4J; on the command line those lines are the output,
-   * so they go to standard output as {@code INFO  Running upgrade a -> b, message (12 ms)}.
-   */
-  private static void configureLogging(PrintStream out) {
-    System.setProperty("org.slf4j.simpleLogger.logFile",
-        out == System.err ? "System.err" : "System.out");
-    System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
-    System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
-    System.setProperty("org.slf4j.simpleLogger.showShortLogName", "false");
-    System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "false");
-    // jOOQ reports the database version it detected at INFO; that is not the user's business.
-    System.setProperty("org.slf4j.simpleLogger.log.org.jooq", "warn");
   }
 }

@@ -6,9 +6,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "revert", mixinStandardHelpOptions = true,
-    description = {"Take back one applied revision, and first every applied revision that needs",
-        "it, newest first; other branches stay. Where the database is at several heads, this",
-        "steps one of them down, which -1 cannot say."})
+    description = {
+        "Take back one applied revision, and first every applied revision that needs it.",
+        "Newest first; other branches stay. Where the database is at several heads, this steps",
+        "one of them down, which -1 cannot say."})
 final class RevertCommand implements Runnable {
 
   @Mixin DatabaseOptions database;

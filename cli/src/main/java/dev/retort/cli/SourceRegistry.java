@@ -11,17 +11,21 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The revisions read from migration sources, as a registry the runtime's resolver can read: in
  * topological order, with the heads and bases a compilation would find. A parent that no source
  * in the folder declares (a revision of a shared migrations jar) is outside it, so the revision
- * that names it starts a line here. Nothing in it runs: it has no migration classes.
+ * that names it starts a line here (and such a dependency is left out). Messages, labels and
+ * dependencies are those written as string literals. Nothing in it runs: it has no migration
+ * classes.
  */
 final class SourceRegistry extends GeneratedRegistry {
 
@@ -39,15 +43,20 @@ final class SourceRegistry extends GeneratedRegistry {
     declared.forEach(revision -> byId.putIfAbsent(revision.id(), revision));
     Map<String, List<String>> parents = new HashMap<>();
     Map<String, Integer> waiting = new HashMap<>();
-    Map<String, List<String>> children = new HashMap<>();
+    Map<String, List<String>> after = new HashMap<>();
     for (Declared revision : byId.values()) {
       List<String> inside = revision.revises().stream().filter(byId::containsKey).distinct()
           .toList();
       parents.put(revision.id(), inside);
-      waiting.put(revision.id(), inside.size());
-      inside.forEach(parent ->
-          children.computeIfAbsent(parent, id -> new ArrayList<>()).add(revision.id()));
+      // A dependency orders the table as a parent does, without being one.
+      List<String> before = Stream.concat(inside.stream(),
+          revision.dependsOn().stream().filter(byId::containsKey)).distinct().toList();
+      waiting.put(revision.id(), before.size());
+      before.forEach(parent ->
+          after.computeIfAbsent(parent, id -> new ArrayList<>()).add(revision.id()));
     }
+    Set<String> revised = new HashSet<>();
+    parents.values().forEach(revised::addAll);
     Deque<String> ready = new ArrayDeque<>();
     byId.keySet().stream().filter(id -> waiting.get(id) == 0).forEach(ready::add);
     RevisionTable.Builder table = RevisionTable.builder(byId.size());
@@ -58,14 +67,17 @@ final class SourceRegistry extends GeneratedRegistry {
       String id = ready.removeFirst();
       Declared revision = byId.get(id);
       List<String> revises = parents.get(id);
-      table.add(id, revision.className(), "", "", true, null, revises.toArray(String[]::new),
-          RevisionTable.NONE, revision.branchLabels().toArray(String[]::new));
+      String[] dependsOn = revision.dependsOn().stream().filter(byId::containsKey).distinct()
+          .toArray(String[]::new);
+      table.add(id, revision.className(), revision.message(), "", true, null,
+          revises.toArray(String[]::new), dependsOn,
+          revision.branchLabels().toArray(String[]::new));
       added++;
       if (revises.isEmpty()) {
         bases.add(id);
       }
-      List<String> next = children.getOrDefault(id, List.of());
-      if (next.isEmpty()) {
+      List<String> next = after.getOrDefault(id, List.of());
+      if (!revised.contains(id)) {
         heads.add(id);
       }
       for (String child : next) {

@@ -19,6 +19,6 @@ final class ValidateCommand implements Runnable {
   public void run() {
     Retort retort = database.retort();
     retort.validate();
-    spec.commandLine().getOut().println("Valid: the applied revisions match this build.");
+    spec.commandLine().getOut().println(CliMessages.valid());
   }
 }

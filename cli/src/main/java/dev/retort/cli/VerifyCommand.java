@@ -15,10 +15,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = {"Prove without a database, with jOOQ's DDL interpreter, that every",
-        "downgrade undoes its upgrade and that every merge's branches give the same schema in",
-        "either order. Data migrations and statements the interpreter does not model are",
-        "reported as SKIPPED, not passed. Exits 1 if a proof fails."})
+    description = {"Prove without a database that downgrades undo upgrades and merges commute.",
+        "With jOOQ's DDL interpreter: every downgrade undoes its upgrade, and every merge's",
+        "branches give the same schema in either order. Data migrations and statements the",
+        "interpreter does not model are reported as SKIPPED, not passed. Exits 1 if a proof",
+        "fails."})
 final class VerifyCommand implements Callable<Integer> {
 
   @Mixin DatabaseOptions database;

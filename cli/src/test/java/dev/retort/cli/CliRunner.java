@@ -3,8 +3,13 @@ package dev.retort.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
-/** Runs the command line in this JVM and captures what it prints, its log lines included. */
+/**
+ * Runs the command line in this JVM and captures what it prints, its log lines included. Standard
+ * output and error are captured too, so that anything printed past the run's own streams (which
+ * nothing should) still counts as printed.
+ */
 final class CliRunner {
 
   /** What one command line printed, and its exit status. */
@@ -18,6 +23,11 @@ final class CliRunner {
   private CliRunner() {}
 
   static Run run(String... args) {
+    return runWithEnvironment(System.getenv(), args);
+  }
+
+  /** As {@link #run}, with this environment in place of the process's. */
+  static Run runWithEnvironment(Map<String, String> environment, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream originalOut = System.out;
@@ -27,7 +37,7 @@ final class CliRunner {
     System.setOut(printOut);
     System.setErr(printErr);
     try {
-      int status = RetortCli.execute(args, printOut, printErr);
+      int status = RetortCli.execute(args, printOut, printErr, environment);
       return new Run(status, out.toString(StandardCharsets.UTF_8),
           err.toString(StandardCharsets.UTF_8));
     } finally {

@@ -109,4 +109,56 @@ class ConfigTest {
     assertThat(config.toString()).doesNotContain("x-secret");
     assertThat(config.toString()).contains("user=file_user");
   }
+
+  @Test
+  void theLockSettings_comeFromTheFile_andTheFlagsOverrideThem() throws Exception {
+    Files.writeString(file, "lock_table=app_lock\nlock_timeout=2m\nlease_duration=PT45S\n");
+
+    Config fromFile = Config.load(file, true, Map.of(), Config.Flags.NONE);
+    Config flagged = Config.load(file, true, Map.of(),
+        new Config.Flags(null, null, null, "500ms", "1h", null));
+
+    assertThat(fromFile.lockTable()).isEqualTo("app_lock");
+    assertThat(fromFile.lockTimeout()).isEqualTo(java.time.Duration.ofMinutes(2));
+    assertThat(fromFile.leaseDuration()).isEqualTo(java.time.Duration.ofSeconds(45));
+    assertThat(flagged.lockTimeout()).isEqualTo(java.time.Duration.ofMillis(500));
+    assertThat(flagged.leaseDuration()).isEqualTo(java.time.Duration.ofHours(1));
+  }
+
+  @Test
+  void withoutLockSettings_theRuntimesDefaultsApply() throws Exception {
+    Config config = Config.load(file, true, Map.of(), Config.Flags.NONE);
+
+    assertThat(config.lockTable()).isEqualTo("retort_lock");
+    assertThat(config.lockTimeout()).isNull();
+    assertThat(config.leaseDuration()).isNull();
+  }
+
+  @Test
+  void aDurationThatDoesNotParse_isRefused_namingTheSettingAndTheForms() throws Exception {
+    for (String bad : new String[] {"ten minutes", "10", "0s", "-5s", "PTX"}) {
+      Files.writeString(file, "lock_timeout=" + bad + "\n");
+
+      IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+          () -> Config.load(file, true, Map.of(), Config.Flags.NONE));
+
+      assertThat(error).hasMessageThat()
+          .isEqualTo(CliMessages.invalidDuration("lock_timeout", bad, file));
+    }
+  }
+
+  @Test
+  void anEmptyValue_anywhere_meansUnset() throws Exception {
+    Config config = Config.load(file, true, Map.of("RETORT_USER", "", "RETORT_URL", "",
+        "RETORT_PASSWORD", ""), new Config.Flags(null, "", "", null, null, null));
+    Files.writeString(file, "url=jdbc:h2:mem:x\nuser=\npassword=\nversion_table=\n");
+    Config emptyFile = Config.load(file, true, Map.of(), Config.Flags.NONE);
+
+    assertThat(config.url()).isEqualTo("jdbc:h2:file:./data/shop");
+    assertThat(config.user()).isEqualTo("file_user");
+    assertThat(config.password()).isEqualTo("file-password");
+    assertThat(emptyFile.user()).isNull();
+    assertThat(emptyFile.password()).isNull();
+    assertThat(emptyFile.versionTable()).isEqualTo("retort_version");
+  }
 }

@@ -53,7 +53,7 @@ class CreateAndMergeTest {
     all.add(config.toString());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = RetortCli.execute(all.toArray(String[]::new),
+    int status = RetortCli.run(all.toArray(String[]::new),
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     return status + "|" + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
@@ -295,11 +295,11 @@ class CreateAndMergeTest {
         .contains("revises = \"b1c2d3e4f5a6\"");
     assertThat(fax).startsWith("0|");
     assertThat(merged).startsWith("0|");
-    assertThat(byLabel).isEqualTo("1|ERROR: Cannot tell whether 'billing' is a branch label: the"
-        + " branchLabels of M0002_CreateInvoices.java (Labels.BILLING) are constants, which create"
-        + " and merge cannot read without compiling. Write those labels as string literals, or"
-        + " name the revision by its full id.\n");
-    assertThat(byPrefix).startsWith("1|ERROR: Cannot tell whether 'b1c2' is a branch label:");
+    List<String> unread = List.of("M0002_CreateInvoices.java (Labels.BILLING)");
+    assertThat(byLabel).isEqualTo("1|" + CliMessages.ERROR_PREFIX
+        + CliMessages.labelsUnread("billing", unread) + "\n");
+    assertThat(byPrefix).isEqualTo("1|" + CliMessages.ERROR_PREFIX
+        + CliMessages.labelsUnread("b1c2", unread) + "\n");
     assertThat(Files.exists(versions.resolve("M0006_AddTax.java"))).isFalse();
   }
 

@@ -162,8 +162,8 @@ class HostileInputsTest {
     Run run = retort("upgrade");
 
     assertRefused(run, "The version table name must be a plain SQL identifier",
-        "not 'retort_version; drop table users'", "Fix schema, version_table or history_table in "
-            + config);
+        "not 'retort_version; drop table users'",
+        CliMessages.invalidTableSetting("", config).strip());
     assertThat(snapshot()).isEqualTo(before);
   }
 

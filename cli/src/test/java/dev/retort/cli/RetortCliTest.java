@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.retort.cli.CliRunner.Run;
+import dev.retort.runtime.PasswordMask;
 import dev.retort.runtime.messages.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -339,7 +340,7 @@ class RetortCliTest {
 
     assertThat(run.status()).isEqualTo(1);
     assertThat(run.err())
-        .startsWith("ERROR: " + Messages.noSuchRevision(Secrets.MASK) + "\n");
+        .startsWith("ERROR: " + Messages.noSuchRevision(PasswordMask.MASK) + "\n");
     assertThat(run.err()).contains("\tat dev.retort.");
     assertThat(run.printed()).doesNotContain("s3cret-pass");
   }

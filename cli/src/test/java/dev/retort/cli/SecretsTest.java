@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.retort.cli.CliRunner.Run;
+import dev.retort.runtime.PasswordMask;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -147,7 +151,7 @@ class SecretsTest {
 
     assertThat(run.status()).isEqualTo(1);
     assertThat(run.err()).contains("Cannot connect to ");
-    assertThat(run.err()).contains(Secrets.MASK);
+    assertThat(run.err()).contains(PasswordMask.MASK);
     assertThat(run.err()).contains("\tat ");
     assertThat(run.printed()).doesNotContain(SECRET);
   }
@@ -169,7 +173,7 @@ class SecretsTest {
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err()).startsWith("ERROR: Unknown option");
-    assertThat(run.err()).contains(Secrets.MASK);
+    assertThat(run.err()).contains(PasswordMask.MASK);
     assertThat(run.printed()).doesNotContain("x9q");
   }
 
@@ -181,23 +185,63 @@ class SecretsTest {
         + " '--url'");
   }
 
-  @Test
-  void aShortPassword_isMaskedWhereAPasswordIsWritten_andNowhereElse() {
-    String message = "Cannot connect to jdbc:h2:tcp://db/shop;USER=sa;PASSWORD=sa as sa: Wrong"
-        + " user name or password; see the usage";
+  /**
+   * Passwords made of each class of printable ASCII character, and of spaces, inside the URL of
+   * each driver, written where that driver reads a password: the driver's own parsing decides how
+   * far the password runs (PostgreSQL and MariaDB to the next {@code &}, H2 to the next {@code
+   * ;}, a user-info password to its {@code @}). None of it may be printed, in the error or the
+   * {@code --debug} trace with its causes.
+   */
+  @ParameterizedTest
+  @MethodSource("passwordsInsideUrls")
+  void aPasswordOfAnyPrintableCharacters_insideTheUrl_isNeverPrinted(String url,
+      String password) {
+    Run run = retort("upgrade", "--url", url);
 
-    assertThat(Secrets.redact(message, "sa")).isEqualTo("Cannot connect to"
-        + " jdbc:h2:tcp://db/shop;USER=sa;PASSWORD=**** as sa: Wrong user name or password;"
-        + " see the usage");
+    assertWithMessage(run.printed()).that(run.status()).isEqualTo(1);
+    assertThat(run.err()).startsWith(CliMessages.ERROR_PREFIX + "Cannot connect to ");
+    assertThat(run.err()).contains("\tat ");
+    assertThat(run.printed()).doesNotContain(password);
+    assertThat(run.printed()).doesNotContain(TAIL);
+    assertThat(run.err().lines().filter(line -> line.startsWith("ERROR")).count()).isEqualTo(1);
+  }
+
+  /** Unmistakable, so that a leak of the password's end shows even when its start is masked. */
+  private static final String TAIL = "S3cretTail";
+
+  static Stream<Arguments> passwordsInsideUrls() {
+    // The printable ASCII characters by class, each between a head and a tail of letters.
+    String punctuation = "!\"#$%'()*+,-./:;<=>?@[\\]^_`{|}~";
+    List<String> classes = List.of("Ab;", "Ab?x=1", "Ab)", "two words and more ", punctuation,
+        "0123456789", "ABCXYZ", "abcxyz", " leading and trailing ");
+    List<Arguments> cases = new ArrayList<>();
+    for (String characters : classes) {
+      String password = "Pw" + characters + TAIL;
+      // PostgreSQL and MariaDB read a parameter up to the next '&'.
+      String query = password.replace("&", "");
+      cases.add(Arguments.of("jdbc:postgresql://127.0.0.1:1/shop?user=sa&password=" + query
+          + "&ssl=false", query));
+      cases.add(Arguments.of("jdbc:postgresql://127.0.0.1:1/shop?password=" + query, query));
+      cases.add(Arguments.of("jdbc:mariadb://127.0.0.1:1/shop?user=root&password=" + query
+          + "&connectTimeout=1000", query));
+      // H2 reads a setting up to the next ';'.
+      String setting = password.replace(";", "");
+      cases.add(Arguments.of("jdbc:h2:tcp://127.0.0.1:1/nowhere;USER=sa;PASSWORD=" + setting
+          + ";IFEXISTS=TRUE", setting));
+      cases.add(Arguments.of("jdbc:h2:tcp://127.0.0.1:1/nowhere;PASSWORD=" + setting, setting));
+    }
+    // A user-info password runs to its '@', and cannot hold '/', '?', ';' or '@'.
+    String userInfo = "Pw !#$%'()*+,-.:<=>[]^_`{|}~" + TAIL;
+    cases.add(Arguments.of("jdbc:mariadb://root:" + userInfo + "@127.0.0.1:1/shop", userInfo));
+    return cases.stream();
   }
 
   @Test
-  void aLongerPassword_isMaskedAsAWholeWord_evenAsAUserName_butNotInsideAnotherWord() {
-    String message = "Cannot connect to jdbc:postgresql://postgres:postgres@db/shop as postgres:"
-        + " FATAL: password authentication failed for user \"postgres\"";
+  void theIssuesLeak_aSemicolonInAPostgresqlPassword_isMaskedWhole() {
+    Run run = retort("upgrade", "--url",
+        "jdbc:postgresql://127.0.0.1:1/nosuchdb?user=shop2&password=Ab;S3cretTail");
 
-    assertThat(Secrets.redact(message, "postgres")).isEqualTo("Cannot connect to"
-        + " jdbc:postgresql://****:****@db/shop as ****: FATAL: password authentication failed"
-        + " for user \"****\"");
+    assertThat(run.err()).contains("password=" + PasswordMask.MASK + " ");
+    assertThat(run.printed()).doesNotContain("S3cretTail");
   }
 }

@@ -94,7 +94,7 @@ public final class RevisionProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(Messages.PERMISSIVE_OPTION, Messages.REGISTRY_OPTION);
+    return Set.of(Messages.PERMISSIVE_OPTION, Messages.REGISTRY_OPTION, Messages.COMMAND_OPTION);
   }
 
   @Override
@@ -239,7 +239,11 @@ public final class RevisionProcessor extends AbstractProcessor {
 
     boolean permissive = Boolean.parseBoolean(processingEnv.getOptions().get(
         Messages.PERMISSIVE_OPTION));
-    List<Problem> problems = new GraphValidator(permissive).validate(graph);
+    Optional<String> command = command();
+    if (command.isEmpty()) {
+      return;
+    }
+    List<Problem> problems = new GraphValidator(permissive, command.get()).validate(graph);
     problems.forEach(new Reporter(messager, elements, canonicalNames,
         canonicalNames.get(localRevisions.firstKey()))::report);
     boolean located = reportRegistryLocation(location, otherModule, anchor);
@@ -291,6 +295,22 @@ public final class RevisionProcessor extends AbstractProcessor {
       return false;
     }
     return true;
+  }
+
+  /**
+   * The command the fixes name: {@code -Aretort.command}, or {@code retort}. A value with a line
+   * break or a control character is reported, and then there is none.
+   */
+  private Optional<String> command() {
+    String value = processingEnv.getOptions().get(Messages.COMMAND_OPTION);
+    if (value == null || value.isBlank()) {
+      return Optional.of(Messages.DEFAULT_COMMAND);
+    }
+    if (value.chars().anyMatch(Character::isISOControl)) {
+      messager.printMessage(Diagnostic.Kind.ERROR, Messages.invalidCommandOption(value));
+      return Optional.empty();
+    }
+    return Optional.of(value.strip());
   }
 
   /**

@@ -133,6 +133,58 @@ class RevisionProcessorErrorsTest {
   }
 
   @Test
+  void twoHeads_withTheCommandOption_nameThatCommandInTheFix() {
+    JavaFileObject left = migration("com.example.db.AddEmail",
+        "@Revision(id = \"b1\", revises = \"ae1027a6acf0\")");
+    JavaFileObject right = migration("com.example.db.AddPhone",
+        "@Revision(id = \"c1\", revises = \"ae1027a6acf0\")");
+
+    Compilation compilation = Sources.javac()
+        .withOptions("-A" + Messages.COMMAND_OPTION + "=scripts/db_migrate")
+        .compile(CREATE_USERS, left, right);
+
+    assertThat(compilation).hadErrorContaining("`scripts/db_migrate merge b1 c1 -m \"Merge heads\"`")
+        .inFile(left).onLineContaining("@Revision");
+    assertThat(compilation).hadErrorContaining("`scripts/db_migrate merge b1 c1 -m \"Merge heads\"`")
+        .inFile(right).onLineContaining("@Revision");
+  }
+
+  @Test
+  void aCommandOptionWithALineBreak_fails_namingTheOption() {
+    Compilation compilation = Sources.javac()
+        .withOptions("-A" + Messages.COMMAND_OPTION + "=retort\nFAKE")
+        .compile(CREATE_USERS);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining(Messages.invalidCommandOption("retort\nFAKE"));
+  }
+
+  @Test
+  void aMessageWithALineBreak_failsAtTheMessage() {
+    JavaFileObject forged = migration("com.example.db.AddEmail",
+        "@Revision(id = \"b1\", revises = \"ae1027a6acf0\",\n"
+            + "    message = \"Add email\\nae1027a6acf0 -> deadbeef (head), Drop users\")");
+
+    Compilation compilation = compile(CREATE_USERS, forged);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining(Messages.invalidMessage("b1 (AddEmail)",
+            Messages.containsLineBreak('\n')))
+        .inFile(forged).onLineContaining("message = ");
+  }
+
+  @Test
+  void aMessageLongerThanTheHistoryColumn_failsAtTheMessage() {
+    JavaFileObject wordy = migration("com.example.db.AddEmail",
+        "@Revision(id = \"b1\", revises = \"ae1027a6acf0\",\n"
+            + "    message = \"" + "x".repeat(713) + "\")");
+
+    assertThat(compile(CREATE_USERS, wordy))
+        .hadErrorContaining(Messages.invalidMessage("b1 (AddEmail)", Messages.messageTooLong(713)))
+        .inFile(wordy).onLineContaining("message = ");
+  }
+
+  @Test
   void twoHeads_inPermissiveMode_areWarningsAndTheRegistryIsWritten() {
     JavaFileObject left = migration("com.example.db.AddEmail",
         "@Revision(id = \"b1\", revises = \"ae1027a6acf0\")");
@@ -159,6 +211,22 @@ class RevisionProcessorErrorsTest {
     assertThat(compile(core, billing)).succeeded();
   }
 
+  /** The documented way to start an independent branch: the trunk keeps no label. */
+  @Test
+  void aLabelledIndependentBranch_besideTheUnlabelledTrunk_compiles() {
+    JavaFileObject addEmail = migration("com.example.db.AddEmail",
+        "@Revision(id = \"27c6a30d7c24\", revises = \"ae1027a6acf0\")");
+    JavaFileObject invoices = migration("com.example.db.CreateInvoices",
+        "@Revision(id = \"f1\", branchLabels = \"billing\")");
+    JavaFileObject tax = migration("com.example.db.AddInvoiceTax",
+        "@Revision(id = \"f2\", revises = \"f1\")");
+
+    Compilation compilation = compile(CREATE_USERS, addEmail, invoices, tax);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(0);
+  }
+
   @Test
   void aSecondUnlabelledBase_fails() {
     JavaFileObject orphan = migration("com.example.db.CreateOrders", "@Revision(id = \"x1\")");
@@ -175,7 +243,7 @@ class RevisionProcessorErrorsTest {
     JavaFileObject bad = migration("com.example.db.Bad", "@Revision(id = \"release-1\")");
 
     assertThat(compile(bad))
-        .hadErrorContaining(Messages.invalidId(
+        .hadErrorContaining(Messages.invalidId(Messages.DEFAULT_COMMAND, 
             "release-1 (Bad)", "release-1", Messages.containsTargetSyntax('-')))
         .inFile(bad).onLineContaining("id = \"release-1\"");
   }
@@ -504,7 +572,7 @@ class RevisionProcessorErrorsTest {
     JavaFileObject bad = migration("com.example.db.Bad", "@Revision(\n    id = \"" + id + "\")");
 
     assertThat(compile(bad))
-        .hadErrorContaining(Messages.invalidId(id + " (Bad)", id, reason))
+        .hadErrorContaining(Messages.invalidId(Messages.DEFAULT_COMMAND, id + " (Bad)", id, reason))
         .inFile(bad).onLineContaining("id = \"" + id + "\"");
   }
 
@@ -519,7 +587,7 @@ class RevisionProcessorErrorsTest {
         .compile(CREATE_USERS, orphan, merge);
 
     assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningContaining(Messages.multipleBases("x1 (CreateOrders)",
+    assertThat(compilation).hadWarningContaining(Messages.multipleBases(Messages.DEFAULT_COMMAND, "x1 (CreateOrders)",
             List.of("ae1027a6acf0 (CreateUsers)", "x1 (CreateOrders)"), true))
         .inFile(orphan).onLineContaining("@Revision");
     assertThat(compilation).hadWarningContaining(Messages.MULTIPLE_BASES)

@@ -205,25 +205,42 @@ public final class OfflineSchema {
     return build(before);
   }
 
+  /**
+   * The schema the revisions build: every revision's statements given to the model at once, so
+   * that the interpreter replays the schema once rather than once per revision or statement.
+   */
   private Schema build(BitSet revisions) {
-    Meta schema = model.empty();
-    List<LeftOut> leftOut = new ArrayList<>();
+    List<RevisionInfo> built = new ArrayList<>();
+    List<Recording> recordings = new ArrayList<>();
+    List<Statement> statements = new ArrayList<>();
+    List<Integer> ends = new ArrayList<>();
     for (int i = revisions.nextSetBit(0); i >= 0; i = revisions.nextSetBit(i + 1)) {
       RevisionInfo revision = registry.revisions().get(i);
       Recording recording = recorded(revision);
-      SchemaModel.Built built = model.applyAll(schema, recording.statements());
-      schema = built.schema();
-      built.skipped().forEach(skipped ->
-          leftOut.add(new LeftOut(revision, Optional.of(skipped.sql()), skipped.reason())));
-      if (recording instanceof Recording.ReadsData reads) {
+      built.add(revision);
+      recordings.add(recording);
+      statements.addAll(recording.statements());
+      ends.add(statements.size());
+    }
+    SchemaModel.Built applied = model.applyAll(model.empty(), statements);
+    List<LeftOut> leftOut = new ArrayList<>();
+    int next = 0;
+    List<SchemaModel.Skipped> skipped = applied.skipped();
+    for (int r = 0; r < built.size(); r++) {
+      RevisionInfo revision = built.get(r);
+      for (; next < skipped.size() && skipped.get(next).position() < ends.get(r); next++) {
+        leftOut.add(new LeftOut(revision, Optional.of(skipped.get(next).sql()),
+            skipped.get(next).reason()));
+      }
+      if (recordings.get(r) instanceof Recording.ReadsData reads) {
         leftOut.add(new LeftOut(revision, Optional.of(reads.read()),
             Messages.readsDataAfterwards()));
-      } else if (recording instanceof Recording.Threw threw) {
+      } else if (recordings.get(r) instanceof Recording.Threw threw) {
         leftOut.add(new LeftOut(revision, Optional.empty(),
             Messages.threwAfterwards(threw.failure())));
       }
     }
-    return new Schema(schema, leftOut);
+    return new Schema(applied.schema(), leftOut);
   }
 
   /** The revision's upgrade, recorded once. */

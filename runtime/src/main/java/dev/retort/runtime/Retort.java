@@ -60,6 +60,23 @@ public final class Retort {
     return using(dataSource, RevisionRegistry.onClasspath());
   }
 
+  /**
+   * Retort on the database at a JDBC URL, with the one generated registry on the classpath: a
+   * new connection per use, from the first driver that accepts the URL, among them those the
+   * context class loader sees ({@link UrlDataSource}). For a start-up or a tool that migrates
+   * once; an application with a connection pool passes the pool to {@link #using(DataSource)}.
+   * No password is in any message about the connection.
+   *
+   * @param user the user, or {@code null} for the one in the URL or the driver's default
+   * @param password the password, or {@code null}
+   * @throws NullPointerException if the URL is null
+   * @throws RegistryNotFoundException if {@link java.util.ServiceLoader} finds no registry, or
+   *     several of which none contains all the others
+   */
+  public static Retort using(String url, String user, String password) {
+    return using(UrlDataSource.of(url, user, password));
+  }
+
   /** Retort on a database, with a registry such as {@code Revisions.REGISTRY}. */
   public static Retort using(DataSource dataSource, RevisionRegistry registry) {
     return new Retort(new Database(dataSource, RetortSettings.defaults()), registry);

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.retort.runtime.messages.Messages;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -36,6 +37,23 @@ class OfflineSqlTest {
     assertThat(script).doesNotContain("retort_history");
     assertThat(script).contains("-- Running upgrade (b1, c1) -> m1");
     assertThat(script).doesNotContain("t_n1");
+  }
+
+  @Test
+  void onADatabaseThatCommitsDdl_noStepIsWrappedInBeginCommit_andTheScriptSaysWhatHappens() {
+    Retort retort = Retort.using(NO_DATABASE, TargetsTest.shop());
+
+    for (SQLDialect dialect : List.of(SQLDialect.MARIADB, SQLDialect.MYSQL, SQLDialect.H2)) {
+      String script = retort.sql("base", "m1", dialect);
+      String name = dialect.family() == SQLDialect.H2 ? "H2"
+          : dialect.family() == SQLDialect.MARIADB ? "MariaDB" : "MySQL";
+
+      assertThat(script).doesNotContain("BEGIN;");
+      assertThat(script).doesNotContain("COMMIT;");
+      assertThat(script).contains("-- Running upgrade <base> -> a1, Create t_a1\n-- "
+          + Messages.ddlCommitsOffline(name) + "\ncreate table t_a1 (id int);\n");
+    }
+    assertThat(retort.sql("base", "m1", SQLDialect.POSTGRES)).contains("BEGIN;");
   }
 
   @Test

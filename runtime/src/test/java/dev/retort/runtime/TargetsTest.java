@@ -75,10 +75,73 @@ class TargetsTest {
   }
 
   @Test
-  void head_withSeveralHeads_namesThem() {
-    InvalidTargetException e = assertThrows(InvalidTargetException.class, () -> resolve("head"));
-    assertThat(e).hasMessageThat()
-        .isEqualTo(Messages.multipleHeads("head", List.of("n1", "y1")));
+  void head_withLabelledBranches_namesHeads_andEachBranchsLabelAtHead() {
+    InvalidTargetException e = assertThrows(InvalidTargetException.class,
+        () -> Targets.of(registry).resolve("head"));
+
+    assertThat(e).hasMessageThat().isEqualTo(Messages.multipleHeads("head", List.of("n1", "y1"),
+        "heads", List.of("core@head", "billing@head")));
+    assertThat(e).hasMessageThat().contains("'heads'");
+    assertThat(e).hasMessageThat().contains("(core@head, billing@head)");
+  }
+
+  @Test
+  void aBranchHeadWithSeveralHeads_namesLabelAtHeads() {
+    TestRegistry forked = TestRegistry.builder()
+        .revision("a1").labels("core")
+        .revision("b1", "a1")
+        .revision("c1", "a1")
+        .build();
+
+    InvalidTargetException e = assertThrows(InvalidTargetException.class,
+        () -> Targets.of(forked).resolve("core@head"));
+
+    assertThat(e).hasMessageThat().isEqualTo(Messages.multipleHeads("core@head",
+        List.of("b1", "c1"), "core@heads", List.of()));
+    assertThat(e).hasMessageThat().contains("by its id");
+  }
+
+  @Test
+  void aMistypedSymbol_suggestsTheNearOnes() {
+    InvalidTargetException hed = assertThrows(InvalidTargetException.class,
+        () -> resolve("hed"));
+    InvalidTargetException capitals = assertThrows(InvalidTargetException.class,
+        () -> resolve("HEADS"));
+
+    assertThat(hed).hasMessageThat().isEqualTo(Messages.didYouMean(
+        Messages.noSuchRevision("hed"), List.of("head", "heads")));
+    assertThat(hed).hasMessageThat().endsWith(" Did you mean head or heads?");
+    assertThat(capitals).hasMessageThat().endsWith(" Did you mean heads or head?");
+  }
+
+  @Test
+  void aMistypedLabel_orId_suggestsTheNearOnes() {
+    TestRegistry ids = TestRegistry.builder()
+        .revision("ae1027a6acf0").labels("billing")
+        .revision("3c2f9b1d7e44", "ae1027a6acf0")
+        .build();
+    Targets targets = Targets.of(ids);
+
+    InvalidTargetException label = assertThrows(InvalidTargetException.class,
+        () -> targets.resolve("biling@head"));
+    InvalidTargetException labelAlone = assertThrows(InvalidTargetException.class,
+        () -> targets.resolve("bliling"));
+    InvalidTargetException id = assertThrows(InvalidTargetException.class,
+        () -> targets.resolve("ae1072a6acf0"));
+
+    assertThat(label).hasMessageThat().isEqualTo(Messages.didYouMean(
+        Messages.noSuchBranch("biling"), List.of("billing")));
+    assertThat(labelAlone).hasMessageThat().endsWith(" Did you mean billing?");
+    assertThat(id).hasMessageThat().endsWith(" Did you mean ae1027a6acf0?");
+  }
+
+  @Test
+  void aTargetNearNothing_getsNoSuggestion() {
+    for (String far : List.of("zz9", "bee", "q")) {
+      InvalidTargetException e = assertThrows(InvalidTargetException.class, () -> resolve(far));
+
+      assertThat(e).hasMessageThat().isEqualTo(Messages.noSuchRevision(far));
+    }
   }
 
   @Test
@@ -182,7 +245,8 @@ class TargetsTest {
     InvalidTargetException e =
         assertThrows(InvalidTargetException.class, () -> resolveIn(fork, "head-1"));
     assertThat(e).hasMessageThat()
-        .isEqualTo(Messages.multipleHeads("head-1", List.of("a2", "b2")));
+        .isEqualTo(Messages.multipleHeads("head-1", List.of("a2", "b2"), null,
+            List.of("A@head-1", "B@head-1")));
   }
 
   @Test

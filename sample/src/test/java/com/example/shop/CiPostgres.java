@@ -29,10 +29,20 @@ public final class CiPostgres {
         throw new IllegalStateException("RETORT_TEST_POSTGRES_URL is not set, but CI=true:"
             + " source .ci/start-databases before ./mvnw verify");
       }
+      if (SKIP_SAID.compareAndSet(false, true)) {
+        // Surefire shows a skip's reason only in its XML: say it on the console, once.
+        System.out.println("SKIPPED: the PostgreSQL tests of this module, because"
+            + " RETORT_TEST_POSTGRES_URL is not set; run `source .ci/start-databases` first to"
+            + " run them (with CI=true they fail instead of skipping).");
+      }
       Assumptions.abort("RETORT_TEST_POSTGRES_URL is not set; source .ci/start-databases");
     }
     return server;
   }
+
+  /** Whether this JVM has said why its PostgreSQL tests are skipped. */
+  private static final java.util.concurrent.atomic.AtomicBoolean SKIP_SAID =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** Creates a new, empty database whose name starts with the prefix, and returns its name. */
   public static String createDatabase(String prefix) {

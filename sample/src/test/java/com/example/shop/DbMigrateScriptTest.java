@@ -1,6 +1,7 @@
 package com.example.shop;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -166,6 +167,79 @@ class DbMigrateScriptTest {
     return root;
   }
 
+  /**
+   * A deleted migration leaves no file newer than the build: the script compares the list of
+   * files and their checksums with the last build's, so the next command rebuilds instead of
+   * applying the deleted revision from the stale build.
+   */
+  @Test
+  void aDeletedMigration_isRebuiltBeforeTheNextCommand() throws Exception {
+    Path root = fakeSample("");
+    Path script = root.resolve("sample/scripts/db_migrate");
+    assertThat(run(script, folder, Map.of(), "current").status()).isEqualTo(0);
+
+    Files.delete(root.resolve("sample/src/main/java/shop/M0007_AddPhoneToUsers.java"));
+    Run next = run(script, folder, Map.of(), "current");
+
+    assertThat(next.output()).startsWith("src/main/java/shop/M0007_AddPhoneToUsers.java was"
+        + " deleted or moved since the last build; building the sample");
+    assertThat(Files.readAllLines(root.resolve("builds.log"))).hasSize(2);
+    assertThat(run(script, folder, Map.of(), "current").output())
+        .isEqualTo("<base> (no revision applied)\n");
+    assertThat(Files.readAllLines(root.resolve("builds.log"))).hasSize(2);
+  }
+
+  @Test
+  void aRenamedMigration_withItsOldTime_isRebuilt() throws Exception {
+    Path root = fakeSample("");
+    Path script = root.resolve("sample/scripts/db_migrate");
+    assertThat(run(script, folder, Map.of(), "current").status()).isEqualTo(0);
+    Path migration = root.resolve("sample/src/main/java/shop/M0007_AddPhoneToUsers.java");
+    Files.setLastModifiedTime(migration, FileTime.from(Instant.now().minusSeconds(3600)));
+
+    Files.move(migration, migration.resolveSibling("M0008_AddPhoneToUsers.java"));
+    Run next = run(script, folder, Map.of(), "current");
+
+    assertThat(next.output()).startsWith("src/main/java/shop/M0007_AddPhoneToUsers.java was"
+        + " deleted or moved since the last build; building the sample");
+  }
+
+  /** git switch to a branch without a migration removes its file, and leaves nothing newer. */
+  @Test
+  void aBranchSwitchThatRemovesAMigration_isRebuilt() throws Exception {
+    Path root = fakeSample("");
+    Path script = root.resolve("sample/scripts/db_migrate");
+    git(root, "init", "-q", "-b", "main");
+    git(root, "add", "sample/src", "sample/pom.xml");
+    git(root, "commit", "-q", "-m", "main");
+    git(root, "switch", "-q", "-c", "feature");
+    Path feature = root.resolve("sample/src/main/java/shop/M0008_AddFax.java");
+    Files.writeString(feature, "// a migration of the feature branch\n");
+    git(root, "add", "sample/src");
+    git(root, "commit", "-q", "-m", "feature");
+    assertThat(run(script, folder, Map.of(), "current").status()).isEqualTo(0);
+    assertThat(Files.readAllLines(root.resolve("builds.log"))).hasSize(1);
+
+    git(root, "switch", "-q", "main");
+    Run next = run(script, folder, Map.of(), "current");
+
+    assertThat(Files.exists(feature)).isFalse();
+    assertThat(next.output()).startsWith("src/main/java/shop/M0008_AddFax.java was deleted or"
+        + " moved since the last build; building the sample");
+    assertThat(Files.readAllLines(root.resolve("builds.log"))).hasSize(2);
+  }
+
+  private static void git(Path root, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Test",
+        "-c", "user.email=test@example.com", "-c", "init.defaultBranch=main"));
+    command.addAll(List.of(args));
+    Process git = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+        .start();
+    String output = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(git.waitFor(1, TimeUnit.MINUTES)).isTrue();
+    assertWithMessage(output).that(git.exitValue()).isEqualTo(0);
+  }
+
   @Test
   void aFailedRebuild_stopsTheCommand_andSaysSo() throws Exception {
     Path root = folder.resolve("root");
@@ -183,6 +257,54 @@ class DbMigrateScriptTest {
         + "M0007_AddPhoneToUsers.java:[20,5] error: cannot find symbol\n"
         + "ERROR: the build failed (javac's errors are above); fix them and run the command"
         + " again.\n");
+  }
+
+  /**
+   * Two unmerged heads fail the build, and heads, the command that diagnoses exactly that, still
+   * answers: from the sources, through the last build's command line, saying so. upgrade, which
+   * runs migration code, stops with the build's error; neither marks the sources as built.
+   */
+  @Test
+  void aFailedRebuild_stillAnswersHeads_fromTheSources_butStopsUpgrade() throws Exception {
+    Path root = fakeSample("echo '[ERROR] M0008_CreateOrders.java:[9,8] [Retort/MultipleHeads]'"
+        + "\nexit 1\n");
+    Path sample = root.resolve("sample");
+    Path script = sample.resolve("scripts/db_migrate");
+    Files.writeString(sample.resolve("retort.properties"),
+        "migrations.source=src/main/java/shop\nmigrations.package=shop\n");
+    migration(sample, "M0006_CreateUsers", "id = \"a1\", message = \"Create users\"");
+    migration(sample, "M0007_AddPhoneToUsers",
+        "id = \"b2\", revises = \"a1\", message = \"Add phone to users\"");
+    migration(sample, "M0008_CreateOrders",
+        "id = \"c3\", revises = \"a1\", message = \"Create orders\"");
+
+    Run heads = run(script, folder, Map.of(), "heads");
+    Run upgrade = run(script, folder, Map.of(), "upgrade");
+
+    assertWithMessage(heads.output()).that(heads.status()).isEqualTo(0);
+    assertThat(heads.output()).contains("[Retort/MultipleHeads]\nWARNING: the build failed"
+        + " (javac's errors are above); heads reads the migration sources instead"
+        + " (--from-sources). Fix the errors before upgrade.\n");
+    assertThat(heads.output()).contains("NOTE: the revisions were read from the sources in "
+        + sample.resolve("src/main/java/shop") + " (--from-sources), not from a build");
+    assertThat(heads.output()).endsWith("a1 -> b2 (head), Add phone to users\n"
+        + "a1 -> c3 (head), Create orders\n");
+    assertThat(upgrade.status()).isEqualTo(1);
+    assertThat(upgrade.output()).endsWith("[Retort/MultipleHeads]\nERROR: the build failed"
+        + " (javac's errors are above); fix them and run the command again.\n");
+    assertThat(Files.readAllLines(root.resolve("builds.log"))).hasSize(2);
+  }
+
+  private static void migration(Path sample, String className, String revision)
+      throws IOException {
+    Files.writeString(sample.resolve("src/main/java/shop/" + className + ".java"), """
+        package shop;
+
+        import dev.retort.annotations.Revision;
+
+        @Revision(%s)
+        public final class %s {}
+        """.formatted(revision, className));
   }
 
   @Test

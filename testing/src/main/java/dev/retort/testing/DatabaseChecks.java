@@ -10,7 +10,11 @@ import dev.retort.runtime.RevisionRegistry;
 import dev.retort.runtime.SchemaSnapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -84,6 +88,75 @@ final class DatabaseChecks {
       }
       run(() -> retort.upgrade(revision), "its second upgrade, after the downgrade, failed");
       brokenAt = null;
+    }
+
+    private void run(Runnable command, String what) {
+      try {
+        command.run();
+      } catch (RuntimeException e) {
+        fail(brokenAt + ": " + what + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * On one database: each revision up, one command each, in order, to the heads; then each down,
+   * one command each, newest first, to base. After each downgrade the schema must be the one
+   * recorded before that revision's upgrade. A test per step; after a failed step, or an
+   * {@code @Irreversible} revision on the way down, the later ones are skipped.
+   */
+  Stream<DynamicTest> walkUpThenDown() {
+    Walk walk = new Walk();
+    List<RevisionInfo> revisions = registry.revisions();
+    Stream<DynamicTest> up = revisions.stream().map(revision ->
+        DynamicTest.dynamicTest("up " + Names.of(revision), () -> walk.up(revision)));
+    List<RevisionInfo> newestFirst = new ArrayList<>(revisions);
+    Collections.reverse(newestFirst);
+    Stream<DynamicTest> down = newestFirst.stream().map(revision ->
+        DynamicTest.dynamicTest("down " + Names.of(revision), () -> walk.down(revision)));
+    return Stream.concat(up, down);
+  }
+
+  private final class Walk {
+    private final Map<String, SchemaSnapshot> before = new HashMap<>();
+    private Retort retort;
+    private DataSource database;
+    private String brokenAt;
+
+    void up(RevisionInfo revision) {
+      start(revision);
+      before.put(revision.id(), live.snapshot(database));
+      run(() -> retort.upgrade(revision), "its upgrade, on top of every revision before it,"
+          + " failed");
+      brokenAt = null;
+    }
+
+    void down(RevisionInfo revision) {
+      start(revision);
+      if (!revision.reversible()) {
+        Assumptions.abort("not run: " + brokenAt + " is @Irreversible ("
+            + revision.irreversibleReason().orElse("") + "), so the walk down stops here");
+      }
+      run(() -> retort.revert(revision), "its downgrade, after every later revision was"
+          + " applied and reverted, failed");
+      List<String> difference = before.get(revision.id()).differenceTo(live.snapshot(database));
+      if (!difference.isEmpty()) {
+        fail(brokenAt + ": walking down, the schema after its downgrade differs from the schema"
+            + " before its upgrade on the way up; the downgrade removes too much (-) or leaves"
+            + " behind (+):\n" + String.join("\n", difference));
+      }
+      brokenAt = null;
+    }
+
+    private void start(RevisionInfo revision) {
+      if (brokenAt != null) {
+        Assumptions.abort("not run: the walk broke at " + brokenAt);
+      }
+      if (retort == null) {
+        database = databases.get();
+        retort = retort(database);
+      }
+      brokenAt = Names.of(revision);
     }
 
     private void run(Runnable command, String what) {

@@ -3,16 +3,22 @@ package dev.retort.testing;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.retort.annotations.LintRule;
+import dev.retort.review.Dialects;
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.RevisionRegistry;
 import dev.retort.runtime.messages.Messages;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestExecutionResult.Status;
 import org.junit.platform.engine.TestDescriptor;
@@ -116,6 +122,76 @@ class MigrationTestsTest {
       })
       .build();
 
+  /** An index built on an existing table, which blocks writes to it on PostgreSQL. */
+  static final RevisionRegistry RISKY = FixtureRegistry.builder()
+      .revision("a1", "", "create table users (id int primary key, name varchar(50))",
+          "drop table users")
+      .revision("b1", "a1", "create index ix_users_name on users (name)",
+          "drop index ix_users_name")
+      .revision("c1", "b1", "alter table users add email varchar(100)",
+          "alter table users drop column email")
+      .build();
+
+  static class RiskyOnPostgres implements MigrationTests {
+    @Override
+    public RevisionRegistry registry() {
+      return RISKY;
+    }
+
+    @Override
+    public SQLDialect lintDialect() {
+      return SQLDialect.POSTGRES;
+    }
+  }
+
+  static class RiskyOnPostgresSinceB1 extends RiskyOnPostgres {
+    @Override
+    public Optional<String> lintSince() {
+      return Optional.of("b1");
+    }
+  }
+
+  /**
+   * What the sample's M0006 did on H2: an index on the column of a foreign key whose table was
+   * altered since it was created, then a change to the referenced table. On a file database H2
+   * lets the foreign key take the index over when it rebuilds the referenced table, and the
+   * index's downgrade then fails ("belongs to constraint"); on an in-memory database nothing
+   * shows.
+   */
+  static final RevisionRegistry INDEX_TAKEN_BY_A_FOREIGN_KEY = FixtureRegistry.builder()
+      .revision("a1", "", "create table users (id int primary key)", "drop table users")
+      .revision("b1", "a1", "create table orders (id int primary key, user_id int not null,"
+          + " constraint fk_orders_user foreign key (user_id) references users (id))",
+          "drop table orders")
+      .revision("b2", "b1", "alter table orders add status varchar(20) default 'PLACED'"
+          + " not null", "alter table orders drop column status")
+      .revision("c1", "b2", "create index ix_orders_user_id on orders (user_id)",
+          "drop index ix_orders_user_id")
+      .revision("d1", "c1", "alter table users add phone varchar(30)",
+          "alter table users drop column phone")
+      .build();
+
+  @org.junit.jupiter.api.io.TempDir static java.nio.file.Path databases;
+
+  static class IndexTakenByAForeignKey_onAFileDatabase implements MigrationTests {
+    @Override
+    public RevisionRegistry registry() {
+      return INDEX_TAKEN_BY_A_FOREIGN_KEY;
+    }
+
+    @Override
+    public javax.sql.DataSource database() {
+      return TestDatabases.h2FileLike("jdbc:h2:file:./data/shop;AUTO_SERVER=TRUE", databases);
+    }
+  }
+
+  static class IndexTakenByAForeignKey_inMemory implements MigrationTests {
+    @Override
+    public RevisionRegistry registry() {
+      return INDEX_TAKEN_BY_A_FOREIGN_KEY;
+    }
+  }
+
   static class GoodMigrations implements MigrationTests {
     @Override
     public RevisionRegistry registry() {
@@ -195,7 +271,7 @@ class MigrationTestsTest {
   static class ModelAsJooqSchema extends GoodMigrations {
     @Override
     public Optional<ExpectedSchema> expectedSchema() {
-      javax.sql.DataSource model = EmbeddedDatabase.fresh();
+      javax.sql.DataSource model = TestDatabases.h2InMemory();
       org.jooq.DSLContext db = org.jooq.impl.DSL.using(model, org.jooq.SQLDialect.H2);
       db.execute("create table users (id int primary key, name varchar(50),"
           + " email varchar(100))");
@@ -216,6 +292,7 @@ class MigrationTestsTest {
   private static final String STAIRWAY = "stairway: upgrade, downgrade, upgrade";
   private static final String DOWNGRADE_PROOF = "without a database: downgrade undoes upgrade";
   private static final String MERGE_PROOF = "without a database: branches merge in either order";
+  private static final String LINT = "lint: no rule broken without an excuse";
 
   /** How the test named {@code test} inside the check named {@code check} ended. */
   private static TestExecutionResult resultOf(EngineExecutionResults results, String check,
@@ -257,8 +334,47 @@ class MigrationTestsTest {
         "a1 (Rev_a1) Fixture a1", "b1 (Rev_b1) Fixture b1", "c1 (Rev_c1) Fixture c1",
         "m1 (Rev_m1) Fixture m1", "base to heads and back to base",
         "the schema at head matches the model");
-    // stairway 4 + base-and-back + model + database-free downgrade 4 + merge 1
-    assertThat(results.testEvents().succeeded().count()).isEqualTo(11);
+    // stairway 4 + walk up 4 and down 4 + base-and-back + model + database-free downgrade 4
+    // + merge 1 + lint 4
+    assertThat(results.testEvents().succeeded().count()).isEqualTo(23);
+  }
+
+  @Test
+  void lint_failsTheRevisionThatBreaksARule_withTheStatementWhyAndTheFix() {
+    EngineExecutionResults results = run(RiskyOnPostgres.class);
+
+    String finding = failedBecause(resultOf(results, LINT, "b1 (Rev_b1) Fixture b1 on POSTGRES"));
+    assertThat(finding).contains("create-index-blocking: b1 (Rev_b1), statement 1");
+    assertThat(finding).contains("create index ix_users_name on users (name)");
+    assertThat(finding).contains(dev.retort.review.messages.Messages
+        .fix(LintRule.CREATE_INDEX_BLOCKING, Dialects.POSTGRES).substring(0, 40));
+    assertThat(resultOf(results, LINT, "a1 (Rev_a1) Fixture a1 on POSTGRES").getStatus())
+        .isEqualTo(Status.SUCCESSFUL);
+    assertThat(resultOf(results, LINT, "c1 (Rev_c1) Fixture c1 on POSTGRES").getStatus())
+        .isEqualTo(Status.SUCCESSFUL);
+  }
+
+  @Test
+  void lintSince_leavesThatRevisionAndItsAncestorsAlone() {
+    EngineExecutionResults results = run(RiskyOnPostgresSinceB1.class);
+
+    List<String> linted = results.testEvents().finished().stream()
+        .filter(event -> event.getTestDescriptor().getParent()
+            .map(TestDescriptor::getDisplayName).filter(LINT::equals).isPresent())
+        .map(event -> event.getTestDescriptor().getDisplayName()).toList();
+    assertThat(linted).containsExactly("c1 (Rev_c1) Fixture c1 on POSTGRES");
+    assertThat(names(results.testEvents().failed().list())).isEmpty();
+  }
+
+  @Test
+  void lintSince_isReadFromTheCommandLinesConfigurationFile(@TempDir Path folder)
+      throws Exception {
+    Path configuration = folder.resolve("retort.properties");
+    assertThat(LintChecks.lintSinceIn(configuration)).isEmpty();
+    Files.writeString(configuration, "url=jdbc:h2:mem:x\nlint_since = 27c6a30d7c24 \n");
+    assertThat(LintChecks.lintSinceIn(configuration)).hasValue("27c6a30d7c24");
+    Files.writeString(configuration, "lint_since=\n");
+    assertThat(LintChecks.lintSinceIn(configuration)).isEmpty();
   }
 
   @Test
@@ -267,7 +383,9 @@ class MigrationTestsTest {
 
     List<Event> failed = results.testEvents().failed().list();
     assertThat(names(failed)).containsExactly("b1 (Rev_b1) Fixture b1", "b1 (Rev_b1) Fixture b1",
-        "base to heads and back to base");
+        "down b1 (Rev_b1) Fixture b1", "base to heads and back to base");
+    assertThat(failedBecause(resultOf(results, WALK, "down b1 (Rev_b1) Fixture b1")))
+        .contains("+ table orders");
     String stairway = failedBecause(resultOf(results, STAIRWAY, "b1 (Rev_b1) Fixture b1"));
     assertThat(stairway).contains("leaves behind (+)");
     assertThat(stairway).contains("+ table orders");
@@ -334,7 +452,11 @@ class MigrationTestsTest {
   void dataAnEnumTypeAndAnIrreversibleStep_areSkippedWithTheirReasons_notPassedNorFailed() {
     EngineExecutionResults results = run(PartlyModelledMigrations.class);
 
-    assertThat(names(results.testEvents().failed().list())).isEmpty();
+    // Only the linter fails, on d1's dropped column: the proofs skip, they do not fail.
+    assertThat(names(results.testEvents().failed().list()))
+        .containsExactly("d1 (Rev_d1) Fixture d1 on H2");
+    assertThat(failedBecause(resultOf(results, LINT, "d1 (Rev_d1) Fixture d1 on H2")))
+        .contains("drop-column");
     assertThat(abortedBecause(resultOf(results, DOWNGRADE_PROOF, "b1 (Rev_b1) Fixture b1")))
         .isEqualTo("not proven: " + Messages.changesDataProof());
     String enumType = abortedBecause(resultOf(results, DOWNGRADE_PROOF, "c1 (Rev_c1) Fixture c1"));
@@ -412,5 +534,50 @@ class MigrationTestsTest {
     assertThat(names(results.testEvents().succeeded().list()))
         .containsAtLeast("a1 (Rev_a1) Fixture a1", "base to heads and back to base",
             "the schema at head matches the model");
+  }
+
+  private static final String WALK =
+      "walk: up one revision at a time to the heads, then down one at a time to base";
+
+  @Test
+  void anIndexAForeignKeyTookOver_failsTheWalkDown_onTheFileDatabaseTheApplicationUses() {
+    EngineExecutionResults results = run(IndexTakenByAForeignKey_onAFileDatabase.class);
+
+    String failure = failedBecause(resultOf(results, WALK, "down c1 (Rev_c1) Fixture c1"));
+    assertThat(failure).startsWith("c1 (Rev_c1) Fixture c1: its downgrade, after every later"
+        + " revision was applied and reverted, failed: ");
+    assertThat(failure).contains("belongs to constraint");
+    assertThat(abortedBecause(resultOf(results, WALK, "down b1 (Rev_b1) Fixture b1")))
+        .isEqualTo("not run: the walk broke at c1 (Rev_c1) Fixture c1");
+    assertThat(resultOf(results, WALK, "up d1 (Rev_d1) Fixture d1").getStatus())
+        .isEqualTo(Status.SUCCESSFUL);
+    // The stairway never has d1 applied while c1 goes down: it cannot see this.
+    assertThat(resultOf(results, STAIRWAY, "c1 (Rev_c1) Fixture c1").getStatus())
+        .isEqualTo(Status.SUCCESSFUL);
+  }
+
+  @Test
+  void theSameHistory_inMemory_showsNothing_whichIsWhyTheFileDatabaseMatters() {
+    EngineExecutionResults results = run(IndexTakenByAForeignKey_inMemory.class);
+
+    assertThat(resultOf(results, WALK, "down c1 (Rev_c1) Fixture c1").getStatus())
+        .isEqualTo(Status.SUCCESSFUL);
+  }
+
+  @Test
+  void h2FileLike_keepsTheSettings_andRefusesWhatIsNotAFileDatabase() throws Exception {
+    javax.sql.DataSource database = TestDatabases.h2FileLike(
+        "jdbc:h2:file:./data/shop;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", databases);
+    try (java.sql.Connection connection = database.getConnection();
+        java.sql.ResultSet mode = connection.createStatement().executeQuery(
+            "select setting_value from information_schema.settings"
+                + " where setting_name = 'MODE'")) {
+      assertThat(mode.next()).isTrue();
+      assertThat(mode.getString(1)).isEqualTo("PostgreSQL");
+    }
+    IllegalArgumentException memory = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> TestDatabases.h2FileLike("jdbc:h2:mem:x;PASSWORD=s3cret", databases));
+    assertThat(memory).hasMessageThat().contains("jdbc:h2:mem:x;PASSWORD=****");
   }
 }

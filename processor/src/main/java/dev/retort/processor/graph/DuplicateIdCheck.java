@@ -9,6 +9,12 @@ import java.util.Map;
 /** Two classes with one id: reported at both, each naming the other. */
 final class DuplicateIdCheck implements GraphCheck {
 
+  private final String command;
+
+  DuplicateIdCheck(String command) {
+    this.command = command;
+  }
+
   @Override
   public List<Problem> check(RevisionGraph graph) {
     Map<String, List<RevisionNode>> byId = new LinkedHashMap<>();
@@ -24,7 +30,7 @@ final class DuplicateIdCheck implements GraphCheck {
         List<String> others = sharing.stream().filter(other -> other != node)
             .map(RevisionNode::describe).toList();
         problems.add(Problem.error(node, Problem.Attribute.ID, null,
-            Messages.duplicateId(node.describe(), node.id(), others)));
+            Messages.duplicateId(command, node.describe(), node.id(), others)));
       }
     }
     return problems;

@@ -16,15 +16,19 @@ public final class GraphValidator {
   /**
    * @param permissive whether several heads and bases are allowed (then they are warnings), as
    *     in Alembic
+   * @param command the command the fixes name, such as {@code retort} or {@code
+   *     scripts/db_migrate}
    */
-  public GraphValidator(boolean permissive) {
+  public GraphValidator(boolean permissive, String command) {
     this.checks = List.of(
-        new IdSyntaxCheck(),
-        new DuplicateIdCheck(),
+        new IdSyntaxCheck(command),
+        new DuplicateIdCheck(command),
         new ReferenceCheck(),
         new CycleCheck(),
-        new BranchLabelCheck());
-    this.shapeChecks = List.of(new HeadsCheck(permissive), new BasesCheck(permissive));
+        new BranchLabelCheck(),
+        new MessageCheck());
+    this.shapeChecks = List.of(
+        new HeadsCheck(permissive, command), new BasesCheck(permissive, command));
   }
 
   public List<Problem> validate(RevisionGraph graph) {

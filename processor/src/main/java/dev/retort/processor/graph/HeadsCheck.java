@@ -8,17 +8,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One head, unless the heads are the tips of distinct labelled branches: every head carries a
- * label, and at most one head (the main line a labelled branch grew from) has no label that is
- * its alone. Anything else is an unmerged fork, which {@code upgrade head} could not resolve.
- * With the permissive option it is a warning, as in Alembic.
+ * One head, unless the heads are the tips of distinct branches: at most one head (the trunk) may
+ * lack a branch label that is its alone, and every other head carries one. Anything else is an
+ * unmerged fork, which {@code upgrade head} could not resolve; it is reported at each head without
+ * a label of its own. With the permissive option it is a warning, as in Alembic.
  */
 final class HeadsCheck implements GraphCheck {
 
   private final boolean permissive;
+  private final String command;
 
-  HeadsCheck(boolean permissive) {
+  HeadsCheck(boolean permissive, String command) {
     this.permissive = permissive;
+    this.command = command;
   }
 
   @Override
@@ -34,24 +36,20 @@ final class HeadsCheck implements GraphCheck {
       labels.put(head, headLabels);
       headLabels.forEach(label -> headsPerLabel.merge(label, 1, Integer::sum));
     }
-    List<String> described = heads.stream().map(RevisionNode::describe).toList();
-    List<String> ids = heads.stream().map(RevisionNode::id).toList();
-    List<Problem> problems = new ArrayList<>();
     List<RevisionNode> withoutOwnLabel = heads.stream()
         .filter(head -> labels.get(head).stream().noneMatch(l -> headsPerLabel.get(l) == 1))
         .toList();
-    boolean distinctBranches = withoutOwnLabel.size() <= 1
-        && heads.stream().noneMatch(head -> labels.get(head).isEmpty());
-    if (distinctBranches) {
+    if (withoutOwnLabel.size() < 2) {
       return List.of();
     }
-    for (RevisionNode head : heads) {
-      if (withoutOwnLabel.contains(head) || labels.get(head).isEmpty()) {
-        String message = Messages.multipleHeads(head.describe(), described, ids, permissive);
-        problems.add(permissive
-            ? Problem.warning(head, Problem.Attribute.NONE, null, message)
-            : Problem.error(head, Problem.Attribute.NONE, null, message));
-      }
+    List<String> described = heads.stream().map(RevisionNode::describe).toList();
+    List<String> ids = withoutOwnLabel.stream().map(RevisionNode::id).toList();
+    List<Problem> problems = new ArrayList<>();
+    for (RevisionNode head : withoutOwnLabel) {
+      String message = Messages.multipleHeads(command, head.describe(), described, ids, permissive);
+      problems.add(permissive
+          ? Problem.warning(head, Problem.Attribute.NONE, null, message)
+          : Problem.error(head, Problem.Attribute.NONE, null, message));
     }
     return problems;
   }

@@ -15,13 +15,19 @@ final class IdSyntaxCheck implements GraphCheck {
   private static final Set<String> RESERVED_WORDS = Set.of("head", "heads", "base", "current");
   private static final String TARGET_SYNTAX = "@-+:";
 
+  private final String command;
+
+  IdSyntaxCheck(String command) {
+    this.command = command;
+  }
+
   @Override
   public List<Problem> check(RevisionGraph graph) {
     List<Problem> problems = new ArrayList<>();
     for (RevisionNode node : graph.nodes()) {
       whyInvalid(node.id(), true).ifPresent(reason -> problems.add(Problem.error(
           node, Problem.Attribute.ID, null,
-          Messages.invalidId(node.describe(), node.id(), reason))));
+          Messages.invalidId(command, node.describe(), node.id(), reason))));
       for (String label : node.branchLabels()) {
         whyInvalid(label, false).ifPresent(reason -> problems.add(Problem.error(
             node, Problem.Attribute.BRANCH_LABELS, label,

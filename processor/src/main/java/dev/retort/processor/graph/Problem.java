@@ -30,6 +30,7 @@ public record Problem(
     REVISES("revises"),
     DEPENDS_ON("dependsOn"),
     BRANCH_LABELS("branchLabels"),
+    MESSAGE("message"),
     NONE(null);
 
     private final String memberName;

@@ -29,6 +29,8 @@ public final class Messages {
   public static final String NO_CHECKSUM = "[Retort/NoChecksum]";
   public static final String UNRESOLVED_VALUE = "[Retort/UnresolvedValue]";
   public static final String STALE_MARKER = "[Retort/StaleMarker]";
+  public static final String INVALID_MESSAGE = "[Retort/InvalidMessage]";
+  public static final String INVALID_OPTION = "[Retort/InvalidOption]";
   public static final String INTERNAL_ERROR = "[Retort/InternalError]";
 
   /** The processor option that turns multiple heads and bases from errors into warnings. */
@@ -37,17 +39,33 @@ public final class Messages {
   /** The processor option that names the generated registry class. */
   public static final String REGISTRY_OPTION = "retort.registry";
 
+  /**
+   * The processor option that names the command the project runs Retort's commands with, for
+   * the fixes the messages suggest: {@code retort} by default, {@code scripts/db_migrate} in the
+   * sample.
+   */
+  public static final String COMMAND_OPTION = "retort.command";
+
+  /** The command the fixes name when {@link #COMMAND_OPTION} is not given. */
+  public static final String DEFAULT_COMMAND = "retort";
+
   /** The longest id the database column and the messages are designed for. */
   public static final int MAX_ID_LENGTH = 32;
+
+  /**
+   * The longest message the history table's {@code message} column holds (its size in every
+   * database Retort creates it in); a longer one would be cut there without a word.
+   */
+  public static final int MAX_MESSAGE_LENGTH = 512;
 
   private Messages() {}
 
   // ---- ids and labels ----
 
-  public static String invalidId(String subject, String id, String reason) {
+  public static String invalidId(String command, String subject, String id, String reason) {
     return INVALID_ID + " " + subject + " has the invalid id " + quote(id) + ": " + reason
         + ". Fix: use up to " + MAX_ID_LENGTH + " letters, digits or underscores, such as the"
-        + " twelve hex digits `retort create` generates.";
+        + " twelve hex digits `" + command + " create` generates.";
   }
 
   public static String invalidBranchLabel(String subject, String label, String reason) {
@@ -70,7 +88,7 @@ public final class Messages {
   }
 
   public static String containsUnsafeCharacter(char character) {
-    return "it contains '" + character + "' (U+" + String.format("%04X", (int) character)
+    return "it contains '" + character + "' (U+" + hex(character)
         + "), which is not an ASCII letter, digit or underscore";
   }
 
@@ -82,11 +100,12 @@ public final class Messages {
     return "it has " + length + " characters, more than " + MAX_ID_LENGTH;
   }
 
-  public static String duplicateId(String subject, String id, List<String> others) {
+  public static String duplicateId(
+      String command, String subject, String id, List<String> others) {
     return DUPLICATE_ID + " Revision id " + quote(id) + " is declared by " + subject + " and by "
         + String.join(", ", others) + ". Each revision needs its own id: give one of them a new"
-        + " id (`retort create` generates one), and if it was already applied somewhere, keep"
-        + " the id that was applied.";
+        + " id (`" + command + " create` generates one), and if it was already applied"
+        + " somewhere, keep the id that was applied.";
   }
 
   public static String duplicateParent(String subject, String member, String id) {
@@ -129,31 +148,66 @@ public final class Messages {
 
   // ---- heads and bases ----
 
-  public static String multipleHeads(
-      String subject, List<String> heads, List<String> headIds, boolean permissive) {
+  public static String multipleHeads(String command, String subject, List<String> heads,
+      List<String> headIds, boolean permissive) {
     String ids = String.join(" ", headIds);
     return MULTIPLE_HEADS + " The revision graph has " + heads.size() + " heads: "
-        + String.join(", ", heads) + "; " + subject + " is one of them and nothing merges it."
-        + " A single `upgrade head` would not know where to go. "
+        + String.join(", ", heads) + "; " + subject + " is one of them, no branch label of its"
+        + " own sets it apart, and nothing merges it. A single `upgrade head` would not know"
+        + " where to go. "
         + (permissive
-            ? "Allowed because -A" + PERMISSIVE_OPTION + "=true; merge them with:"
-                + " retort merge " + ids + " -m \"Merge heads\""
-            : "Fix: merge them with `retort merge " + ids + " -m \"Merge heads\"` (a revision"
-                + " with revises = {" + quotedList(headIds) + "}), or give each branch its own"
-                + " branchLabels if they are meant to stay independent, or allow several heads"
-                + " with -A" + PERMISSIVE_OPTION + "=true.");
+            ? "Allowed because -A" + PERMISSIVE_OPTION + "=true; merge them with: "
+                + command + " merge " + ids + " -m \"Merge heads\""
+            : "Fix: merge them with `" + command + " merge " + ids + " -m \"Merge heads\"` (a"
+                + " revision with revises = {" + quotedList(headIds) + "}), or, if they are meant"
+                + " to stay independent, give every branch but one (the trunk may stay"
+                + " unlabelled) branchLabels of its own, or allow several heads with -A"
+                + PERMISSIVE_OPTION + "=true.");
   }
 
   public static String multipleBases(
-      String subject, List<String> bases, boolean permissive) {
+      String command, String subject, List<String> bases, boolean permissive) {
     return MULTIPLE_BASES + " The revision graph has " + bases.size() + " bases (revisions that"
         + " revise nothing): " + String.join(", ", bases) + "; " + subject + " is one of them and"
-        + " starts no labelled branch. "
+        + " starts no labelled branch, and neither does another one. "
         + (permissive
             ? "Allowed because -A" + PERMISSIVE_OPTION + "=true."
             : "Fix: make it revise the revision it follows, or, if it starts an independent"
-                + " branch, give it branchLabels (as `retort create --head base --branch-label"
-                + " NAME` does), or allow several bases with -A" + PERMISSIVE_OPTION + "=true.");
+                + " branch, give it branchLabels (as `" + command + " create --head base"
+                + " --branch-label NAME` does; one base, the trunk's, may stay unlabelled), or"
+                + " allow several bases with -A" + PERMISSIVE_OPTION + "=true.");
+  }
+
+  // ---- messages ----
+
+  public static String invalidMessage(String subject, String reason) {
+    return INVALID_MESSAGE + " The message of " + subject + " " + reason + ". history, show and"
+        + " the audit trail print a message as one line of at most " + MAX_MESSAGE_LENGTH
+        + " characters. Fix: write one line without control characters, and put any longer"
+        + " explanation in the class's javadoc.";
+  }
+
+  public static String containsLineBreak(char character) {
+    return "contains a line break (U+" + hex(character) + "), which would print as a line of its"
+        + " own";
+  }
+
+  public static String containsControlCharacter(char character) {
+    return "contains the control character U+" + hex(character) + ", which terminals act on"
+        + " instead of printing it";
+  }
+
+  public static String messageTooLong(int length) {
+    return "has " + length + " characters, more than the " + MAX_MESSAGE_LENGTH
+        + " the history table's message column holds";
+  }
+
+  // ---- options ----
+
+  public static String invalidCommandOption(String value) {
+    return INVALID_OPTION + " -A" + COMMAND_OPTION + "=" + value.replaceAll("\\R", "\\\\n")
+        + " contains a line break or a control character. Fix: pass the command as it is typed,"
+        + " such as -A" + COMMAND_OPTION + "=scripts/db_migrate.";
   }
 
   // ---- branch labels ----
@@ -296,6 +350,10 @@ public final class Messages {
   public static String internalError(String trace) {
     return INTERNAL_ERROR + " Retort's processor failed; please report this with the trace:\n"
         + trace;
+  }
+
+  private static String hex(char character) {
+    return String.format("%04X", (int) character);
   }
 
   private static String quote(String value) {

@@ -6,6 +6,7 @@ import static dev.retort.processor.graph.Nodes.graph;
 import static dev.retort.processor.graph.Nodes.inClass;
 import static dev.retort.processor.graph.Nodes.labelled;
 import static dev.retort.processor.graph.Nodes.node;
+import static dev.retort.processor.graph.Nodes.withMessage;
 
 import dev.retort.processor.messages.Messages;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class GraphValidatorTest {
 
   private static List<Problem> strictly(RevisionGraph graph) {
-    return new GraphValidator(false).validate(graph);
+    return new GraphValidator(false, Messages.DEFAULT_COMMAND).validate(graph);
   }
 
   private static List<String> messages(List<Problem> problems) {
@@ -130,12 +131,38 @@ class GraphValidatorTest {
   }
 
   @Test
-  void aMainLineWithoutLabels_andALabelledBranch_areStillTwoHeads() {
-    List<Problem> problems = strictly(graph(
-        node("a"), node("b", "a"), labelled("n", List.of("networking"), "a")));
+  void anUnlabelledTrunk_besideALabelledBranch_isAllowed() {
+    assertThat(strictly(graph(
+        node("a"), node("b", "a"), labelled("n", List.of("networking"), "a"))))
+        .isEmpty();
+  }
 
-    assertThat(problems).hasSize(1);
-    assertThat(problems.get(0).subject().id()).isEqualTo("b");
+  @Test
+  void anUnlabelledTrunk_besideALabelledIndependentBranch_isAllowed() {
+    // What `create "Create invoices" --head base --branch-label billing` makes.
+    assertThat(strictly(graph(
+        node("a"), node("b", "a"), labelled("x", List.of("billing")), node("y", "x"))))
+        .isEmpty();
+  }
+
+  @Test
+  void twoUnlabelledHeads_besideALabelledBranch_areReported_andTheLabelledOneIsNot() {
+    List<Problem> problems = strictly(graph(node("a"), node("b", "a"), node("c", "a"),
+        labelled("x", List.of("billing")), node("y", "x")));
+
+    assertThat(problems.stream().map(p -> p.subject().id()).toList()).containsExactly("b", "c");
+    assertThat(problems.get(0).message()).startsWith(Messages.MULTIPLE_HEADS
+        + " The revision graph has 3 heads");
+  }
+
+  @Test
+  void twoUnlabelledBases_besideALabelledOne_areReported_andTheLabelledOneIsNot() {
+    List<Problem> problems = strictly(graph(node("a"), node("b"), node("m", "a", "b"),
+        labelled("x", List.of("billing"))));
+
+    assertThat(problems.stream().map(p -> p.subject().id()).toList()).containsExactly("a", "b");
+    assertThat(problems.get(0).message()).startsWith(Messages.MULTIPLE_BASES
+        + " The revision graph has 3 bases");
   }
 
   @Test
@@ -184,7 +211,7 @@ class GraphValidatorTest {
 
   @Test
   void permissiveMode_turnsHeadsAndBasesIntoWarnings() {
-    List<Problem> problems = new GraphValidator(true).validate(
+    List<Problem> problems = new GraphValidator(true, Messages.DEFAULT_COMMAND).validate(
         graph(node("a"), node("b"), node("c", "a")));
 
     assertThat(problems).isNotEmpty();
@@ -201,20 +228,20 @@ class GraphValidatorTest {
 
     assertThat(messages(problems).stream().filter(m -> m.startsWith(Messages.INVALID_ID)))
         .containsExactly(
-            Messages.invalidId("has space (Rev_has space)", "has space",
+            Messages.invalidId(Messages.DEFAULT_COMMAND, "has space (Rev_has space)", "has space",
                 Messages.containsWhitespace()),
-            Messages.invalidId("a@b (Rev_a@b)", "a@b", Messages.containsTargetSyntax('@')),
-            Messages.invalidId("a-b (Rev_a-b)", "a-b", Messages.containsTargetSyntax('-')),
-            Messages.invalidId("a+b (Rev_a+b)", "a+b", Messages.containsTargetSyntax('+')),
-            Messages.invalidId("a:b (Rev_a:b)", "a:b", Messages.containsTargetSyntax(':')),
-            Messages.invalidId("head (Rev_head)", "head", Messages.reservedWord()),
-            Messages.invalidId("heads (Rev_heads)", "heads", Messages.reservedWord()),
-            Messages.invalidId("base (Rev_base)", "base", Messages.reservedWord()),
-            Messages.invalidId("current (Rev_current)", "current", Messages.reservedWord()),
-            Messages.invalidId(overlong + " (Rev_" + overlong + ")", overlong,
+            Messages.invalidId(Messages.DEFAULT_COMMAND, "a@b (Rev_a@b)", "a@b", Messages.containsTargetSyntax('@')),
+            Messages.invalidId(Messages.DEFAULT_COMMAND, "a-b (Rev_a-b)", "a-b", Messages.containsTargetSyntax('-')),
+            Messages.invalidId(Messages.DEFAULT_COMMAND, "a+b (Rev_a+b)", "a+b", Messages.containsTargetSyntax('+')),
+            Messages.invalidId(Messages.DEFAULT_COMMAND, "a:b (Rev_a:b)", "a:b", Messages.containsTargetSyntax(':')),
+            Messages.invalidId(Messages.DEFAULT_COMMAND, "head (Rev_head)", "head", Messages.reservedWord()),
+            Messages.invalidId(Messages.DEFAULT_COMMAND, "heads (Rev_heads)", "heads", Messages.reservedWord()),
+            Messages.invalidId(Messages.DEFAULT_COMMAND, "base (Rev_base)", "base", Messages.reservedWord()),
+            Messages.invalidId(Messages.DEFAULT_COMMAND, "current (Rev_current)", "current", Messages.reservedWord()),
+            Messages.invalidId(Messages.DEFAULT_COMMAND, overlong + " (Rev_" + overlong + ")", overlong,
                 Messages.tooLong(33)),
-            Messages.invalidId("  (Rev_ )", " ", Messages.emptyValue()),
-            Messages.invalidId(" (Rev_)", "", Messages.emptyValue()));
+            Messages.invalidId(Messages.DEFAULT_COMMAND, "  (Rev_ )", " ", Messages.emptyValue()),
+            Messages.invalidId(Messages.DEFAULT_COMMAND, " (Rev_)", "", Messages.emptyValue()));
     assertThat(problems.stream().filter(p -> p.message().startsWith(Messages.INVALID_ID))
         .map(Problem::attribute).distinct().toList()).containsExactly(Problem.Attribute.ID);
   }
@@ -237,5 +264,58 @@ class GraphValidatorTest {
     assertThat(problems.stream().map(p -> p.message().substring(0, p.message().indexOf(']') + 1))
         .distinct().toList())
         .containsAtLeast(Messages.DUPLICATE_ID, Messages.UNKNOWN_PARENT, Messages.CYCLE);
+  }
+
+  @Test
+  void aMessageWithALineBreak_orAControlCharacter_isReportedOnTheMessage() {
+    List<Problem> problems = strictly(graph(
+        withMessage("a", "line one\nFAKE -> deadbeef (head), Drop users"),
+        withMessage("b", "carriage\rreturn", "a"),
+        withMessage("c", "tab\there", "b"),
+        withMessage("d", "nul\u0000", "c"),
+        withMessage("e", "next line\u0085", "d"),
+        withMessage("f", "line separator\u2028", "e"),
+        withMessage("g", "right-to-left override \u202Eevil", "f"),
+        withMessage("h", "escape \u001B[31m red", "g")));
+
+    assertThat(messages(problems)).containsExactly(
+        Messages.invalidMessage("a (Rev_a)", Messages.containsLineBreak('\n')),
+        Messages.invalidMessage("b (Rev_b)", Messages.containsLineBreak('\r')),
+        Messages.invalidMessage("c (Rev_c)", Messages.containsControlCharacter('\t')),
+        Messages.invalidMessage("d (Rev_d)", Messages.containsControlCharacter('\u0000')),
+        Messages.invalidMessage("e (Rev_e)", Messages.containsLineBreak('\u0085')),
+        Messages.invalidMessage("f (Rev_f)", Messages.containsLineBreak('\u2028')),
+        Messages.invalidMessage("g (Rev_g)", Messages.containsControlCharacter('\u202E')),
+        Messages.invalidMessage("h (Rev_h)", Messages.containsControlCharacter('\u001B')));
+    assertThat(problems.stream().map(Problem::attribute).distinct().toList())
+        .containsExactly(Problem.Attribute.MESSAGE);
+  }
+
+  @Test
+  void aMessageLongerThanTheHistoryColumn_isReported_andOneThatFitsIsNot() {
+    String fits = "x".repeat(Messages.MAX_MESSAGE_LENGTH);
+    String tooLong = "y".repeat(Messages.MAX_MESSAGE_LENGTH + 1);
+
+    List<Problem> problems = strictly(graph(withMessage("a", fits),
+        withMessage("b", tooLong, "a"), withMessage("c", "z".repeat(60_000), "b")));
+
+    assertThat(messages(problems)).containsExactly(
+        Messages.invalidMessage("b (Rev_b)", Messages.messageTooLong(513)),
+        Messages.invalidMessage("c (Rev_c)", Messages.messageTooLong(60_000)));
+  }
+
+  @Test
+  void aMessageInAnyScript_withoutControlCharacters_isAccepted() {
+    assertThat(strictly(graph(withMessage("a", "Ajoute la colonne « téléphone » ✓"),
+        withMessage("b", "\u6DFB\u52A0\u7535\u8BDD — and a 👍", "a")))).isEmpty();
+  }
+
+  @Test
+  void theHints_nameTheCommandTheProjectUses() {
+    List<Problem> problems = new GraphValidator(false, "scripts/db_migrate").validate(
+        graph(node("a"), node("b", "a"), node("c", "a")));
+
+    assertThat(problems.get(0).message()).contains("`scripts/db_migrate merge b c -m");
+    assertThat(problems.get(0).message()).doesNotContain("retort merge");
   }
 }

@@ -23,6 +23,11 @@ final class Nodes {
         "", true, null, "", true);
   }
 
+  static RevisionNode withMessage(String id, String message, String... parents) {
+    return new RevisionNode("com.example.Rev_" + id, id, List.of(parents), List.of(), List.of(),
+        message, true, null, "", true);
+  }
+
   static RevisionNode inClass(String className, String id, String... parents) {
     return new RevisionNode(className, id, List.of(parents), List.of(), List.of(),
         "", true, null, "", true);

@@ -60,6 +60,24 @@ public final class Messages {
         + String.join(", ", heads);
   }
 
+  /**
+   * {@link #multipleHeads(String, List)} with the ways out, since an application that upgrades to
+   * {@code head} stops at start-up the day a second branch lands: every head at once, or one of
+   * them by its branch's label or its id.
+   *
+   * @param everyHead the target that names every head instead ({@code heads}, or {@code
+   *     label@heads} for a branch), or {@code null} where there is none (a walk from the head)
+   * @param onOneBranch the argument with a branch label ({@code billing@head}, {@code
+   *     billing@head-1}) for each label that leaves exactly one of the heads
+   */
+  public static String multipleHeads(String argument, List<String> heads, String everyHead,
+      List<String> onOneBranch) {
+    return multipleHeads(argument, heads) + ". Name "
+        + (everyHead == null ? "" : "every head with '" + everyHead + "', or ") + "one of them "
+        + (onOneBranch.isEmpty() ? "by its id"
+            : "by its branch (" + String.join(", ", onOneBranch) + ") or its id") + ".";
+  }
+
   /** A target that needs a head, in a registry without revisions. */
   public static String noRevisions() {
     return "There are no revisions";
@@ -79,6 +97,15 @@ public final class Messages {
   public static String noSuchRevision(String reference) {
     return "No such revision or branch '" + reference + "'. The history command lists the"
         + " revisions, and heads shows the branch labels.";
+  }
+
+  /**
+   * A target error with the names near what was typed, as the command line suggests its
+   * commands: {@code ... Did you mean head or heads?}. The message alone when nothing is near.
+   */
+  public static String didYouMean(String message, List<String> suggestions) {
+    return suggestions.isEmpty() ? message
+        : message + " Did you mean " + String.join(" or ", suggestions) + "?";
   }
 
   /** A prefix that more than one revision's id starts with. */
@@ -474,6 +501,31 @@ public final class Messages {
   }
 
   /**
+   * A connection to a JDBC URL that failed, as {@link dev.retort.runtime.UrlDataSource} reports
+   * it: the URL with its passwords masked, the user, and the driver's reason, also masked.
+   */
+  public static String cannotConnectTo(String maskedUrl, String user, String reason) {
+    return "Cannot connect to " + maskedUrl + (user == null ? "" : " as " + user) + ": " + reason;
+  }
+
+  /** Why a JDBC URL cannot be connected to: no driver accepts it. */
+  public static String noDriver() {
+    return "no JDBC driver on the classpath accepts this URL. Check its prefix (jdbc:postgresql:,"
+        + " jdbc:h2:, ...) or put the driver's jar on the classpath";
+  }
+
+  /** A setting of a JDBC data source that {@link dev.retort.runtime.UrlDataSource} lacks. */
+  public static String urlDataSourceSetting(String setting) {
+    return "UrlDataSource has no " + setting + " of its own; set the driver's in its URL (for a"
+        + " timeout: connectTimeout= or loginTimeout=, as the driver names it)";
+  }
+
+  /** An unwrap to a type that a data source is not. */
+  public static String notAWrapperOf(String type) {
+    return "Not a wrapper of " + type;
+  }
+
+  /**
    * The log line of a connection refused for a moment only (H2 handing a file over between
    * processes), which is tried again.
    */
@@ -613,6 +665,14 @@ public final class Messages {
         + " or run it against a copy of the database.";
   }
 
+  /**
+   * What a migration's first read gets while its statements are recorded offline, should it look
+   * at the exception: the recording has no data to answer with.
+   */
+  public static String noDataOffline(String read) {
+    return "Offline, without a database, there is no data to read: " + read;
+  }
+
   /** A migration that threw while its statements were recorded offline. */
   public static String threwWhileRecorded(RevisionInfo revision, String verb, Throwable failure) {
     return "Revision " + describe(revision) + "'s " + verb + " threw while its statements were"
@@ -623,6 +683,18 @@ public final class Messages {
   public static String hasNoDowngrade(RevisionInfo revision) {
     return "Revision " + describe(revision) + " is @Irreversible ("
         + revision.irreversibleReason().orElse("") + "): it has no downgrade to record";
+  }
+
+  /**
+   * The comment of an offline script's step on a database that commits DDL as it runs it (MySQL,
+   * MariaDB, H2, HSQLDB), where BEGIN and COMMIT around the step would suggest an atomicity that
+   * does not exist. Said instead of them, as Alembic's offline mode leaves them out there.
+   */
+  public static String ddlCommitsOffline(String database) {
+    return "(no BEGIN/COMMIT: " + database + " commits each DDL statement as it runs it, so this"
+        + " step is not atomic. If a statement fails, those before it stay applied and the"
+        + " version table is not changed: check the schema, then finish or undo the step by"
+        + " hand before running the rest)";
   }
 
   /** Why the offline schema leaves out a statement that is not DDL. */

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
 
@@ -114,7 +115,9 @@ public abstract class DatabaseProfile {
 
   /**
    * Whether a failed transaction takes its DDL with it. MySQL and MariaDB commit before each DDL
-   * statement; so does H2, whose CREATE, ALTER and DROP commit the open transaction.
+   * statement; so does H2, whose CREATE, ALTER and DROP commit the open transaction. An offline
+   * script ({@code sql}) wraps a step in BEGIN and COMMIT only where this holds, and elsewhere
+   * says in a comment what a failure part-way leaves.
    */
   public abstract boolean transactionalDdl();
 
@@ -161,6 +164,15 @@ public abstract class DatabaseProfile {
   /** Undoes what {@link #setUp} did, before the connection goes back to its pool. */
   public void tearDown(Connection connection) {}
 
+  /**
+   * A statement as the schema model (jOOQ's parser and DDL interpreter) is to read it: without
+   * the words that change how the database runs it but not the schema it leaves. The statement
+   * itself by default.
+   */
+  public String asModelled(String sql) {
+    return sql;
+  }
+
   /** Whether a query failed because its table does not exist yet. */
   public boolean isMissingTable(SQLException e) {
     return NO_SUCH_TABLE.equals(e.getSQLState());
@@ -176,6 +188,15 @@ public abstract class DatabaseProfile {
 
     /** How often the server checks, during a statement, that the client is still there. */
     private static final String CLIENT_CHECK_INTERVAL = "2s";
+
+    /**
+     * {@code CREATE [UNIQUE] INDEX CONCURRENTLY} and {@code DROP INDEX CONCURRENTLY}: the word
+     * that makes PostgreSQL build or drop an index without blocking writes, which jOOQ's parser
+     * does not read (it takes it for the index's name, or fails on the name after it).
+     */
+    private static final Pattern CONCURRENTLY = Pattern.compile(
+        "^(\\s*(?:create\\s+(?:unique\\s+)?index|drop\\s+index)\\s+)concurrently\\b",
+        Pattern.CASE_INSENSITIVE);
 
     @Override
     public String name() {
@@ -219,6 +240,12 @@ public abstract class DatabaseProfile {
     @Override
     public boolean isMissingTable(SQLException e) {
       return "42P01".equals(e.getSQLState());
+    }
+
+    /** Without CONCURRENTLY, which leaves the same index as the statement without it. */
+    @Override
+    public String asModelled(String sql) {
+      return CONCURRENTLY.matcher(sql).replaceFirst("$1");
     }
   }
 

@@ -6,7 +6,9 @@ import dev.retort.runtime.internal.graph.Target.Relative;
 import dev.retort.runtime.messages.Messages;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,12 +84,36 @@ public final class TargetResolver {
   int singleHead(Optional<String> branch, String argument) {
     List<Integer> heads = headsOn(branch);
     if (heads.size() > 1) {
-      throw new InvalidTargetException(Messages.multipleHeads(argument, ids(heads)));
+      String fromHead = argument.substring(argument.indexOf('@') + 1);
+      throw new InvalidTargetException(Messages.multipleHeads(argument, ids(heads),
+          !fromHead.equals("head") ? null : branch.map(label -> label + "@heads").orElse("heads"),
+          onOneBranch(heads, fromHead)));
     }
     if (heads.isEmpty()) {
       throw new InvalidTargetException(Messages.noRevisions());
     }
     return heads.get(0);
+  }
+
+  /**
+   * The target {@code label@head} (or {@code label@head-N}) for each label whose lineage holds
+   * exactly one of these heads, in the heads' order: what a caller that asked for the single head
+   * can name instead.
+   */
+  private List<String> onOneBranch(List<Integer> heads, String fromHead) {
+    Map<Integer, List<String>> byHead = new HashMap<>();
+    for (int i = 0; i < graph.size(); i++) {
+      for (String label : graph.revision(i).branchLabels()) {
+        List<Integer> onLine = headsOn(Optional.of(label));
+        if (onLine.size() == 1 && heads.contains(onLine.get(0))) {
+          byHead.computeIfAbsent(onLine.get(0), head -> new ArrayList<>())
+              .add(label + "@" + fromHead);
+        }
+      }
+    }
+    List<String> targets = new ArrayList<>();
+    heads.forEach(head -> targets.addAll(byHead.getOrDefault(head, List.of())));
+    return targets;
   }
 
   /**
@@ -103,7 +129,8 @@ public final class TargetResolver {
     try {
       return revision(branch, Optional.empty());
     } catch (InvalidTargetException notARevision) {
-      throw new InvalidTargetException(Messages.noSuchBranch(branch));
+      throw new InvalidTargetException(Messages.didYouMean(Messages.noSuchBranch(branch),
+          new Suggestions(graph).forBranch(branch)));
     }
   }
 
@@ -146,7 +173,8 @@ public final class TargetResolver {
       return matches.get(0);
     }
     if (matches.isEmpty()) {
-      throw new InvalidTargetException(Messages.noSuchRevision(reference));
+      throw new InvalidTargetException(Messages.didYouMean(Messages.noSuchRevision(reference),
+          new Suggestions(graph).forReference(reference)));
     }
     throw new InvalidTargetException(Messages.ambiguousPrefix(reference, ids(matches)));
   }

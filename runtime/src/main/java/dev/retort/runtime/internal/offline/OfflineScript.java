@@ -4,6 +4,7 @@ import dev.retort.runtime.OfflineRenderingException;
 import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.RevisionRegistry;
+import dev.retort.runtime.internal.database.DatabaseProfile;
 import dev.retort.runtime.internal.plan.Plan;
 import dev.retort.runtime.internal.plan.Plan.Step;
 import dev.retort.runtime.internal.state.StateTables;
@@ -16,7 +17,8 @@ import org.jooq.impl.DSL;
 /**
  * Renders a {@link Plan} as the script an online run would execute, like Alembic's {@code --sql}:
  * each step's migration runs against a jOOQ connection that only records ({@link
- * StatementRecorder}), with values inlined, and never reaches a database.
+ * StatementRecorder}), with values inlined, and never reaches a database. Whether a step can be
+ * one transaction is the dialect's {@link DatabaseProfile#transactionalDdl()}.
  */
 public final class OfflineScript {
 
@@ -24,9 +26,11 @@ public final class OfflineScript {
   private final StateTables tables;
   private final StatementRecorder recorder;
   private final DSLContext renderer;
+  private final DatabaseProfile profile;
 
   public OfflineScript(RevisionRegistry registry, SQLDialect dialect, RetortSettings settings) {
     this.registry = registry;
+    this.profile = DatabaseProfile.of(dialect);
     this.tables = new StateTables(settings);
     this.recorder = new StatementRecorder(dialect, settings);
     this.renderer = DSL.using(dialect, StatementRecorder.inlined(settings));
@@ -52,13 +56,19 @@ public final class OfflineScript {
     return script.toString();
   }
 
-  /** One step: a comment, its statements, and the version table's change. */
+  /**
+   * One step: a comment, its statements, and the version table's change; in BEGIN and COMMIT
+   * where the database can roll the step back as a whole, and otherwise with a comment that says
+   * what happens instead.
+   */
   private void step(StringBuilder script, Plan.Kind kind, Step step) {
     RevisionInfo revision = step.runs();
-    boolean transaction = revision.transactional();
+    boolean transaction = revision.transactional() && profile.transactionalDdl();
     script.append("-- ").append(step.describe(kind)).append('\n');
-    if (!transaction) {
+    if (!revision.transactional()) {
       script.append("-- (outside a transaction: transactional = false)\n");
+    } else if (!transaction) {
+      script.append("-- ").append(Messages.ddlCommitsOffline(profile.name())).append('\n');
     } else {
       statement(script, "BEGIN");
     }

@@ -9,13 +9,13 @@ import dev.retort.runtime.internal.offline.Modelling.Ddl;
 import dev.retort.runtime.internal.offline.Modelling.Modelled;
 import dev.retort.runtime.messages.Messages;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.Meta;
-import org.jooq.Parser;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataDefinitionException;
@@ -41,12 +41,10 @@ public final class SchemaModel {
 
   private final StatementRecorder recorder;
   private final DSLContext interpreter;
-  private final Parser parser;
 
   public SchemaModel(SQLDialect dialect, RetortSettings settings) {
     this.recorder = new StatementRecorder(dialect, settings);
     this.interpreter = DSL.using(dialect, settings.jooqSettings());
-    this.parser = DSL.using(dialect).parser();
   }
 
   public StatementRecorder recorder() {
@@ -111,7 +109,7 @@ public final class SchemaModel {
       return statement.query().get();
     }
     try {
-      return parser.parseQuery(statement.sql());
+      return recorder.parse(statement.sql());
     } catch (RuntimeException unparsed) {
       if (statement.origin() == Origin.DSL && statement.query().isPresent()) {
         return statement.query().get();
@@ -147,8 +145,21 @@ public final class SchemaModel {
   /** A statement fails on the schema (creating a table that exists, dropping one that does not). */
   public record Fails(String sql, String reason) implements Applied {}
 
-  /** The statements applied one by one to a schema. */
+  /**
+   * The statements applied to a schema: in one call to the interpreter, which replays the schema
+   * once rather than once per statement; one by one only when that call fails, to find the
+   * statement that fails and say why.
+   */
   public Applied apply(Meta schema, Modelled statements) {
+    try {
+      return new Done(schema.apply(statements.ddl().stream().map(Ddl::query).toList()),
+          statements.leftOut());
+    } catch (RuntimeException oneFails) {
+      return applyOneByOne(schema, statements);
+    }
+  }
+
+  private Applied applyOneByOne(Meta schema, Modelled statements) {
     List<String> leftOut = new ArrayList<>(statements.leftOut());
     Meta result = schema;
     for (Ddl statement : statements.ddl()) {
@@ -172,56 +183,94 @@ public final class SchemaModel {
   /**
    * A statement left out of a schema built by {@link #applyAll}.
    *
+   * @param position where the statement is in the list given to {@link #applyAll}
    * @param sql the statement as rendered
    * @param reason why, as a clause ("the DDL interpreter does not model it: ...")
    */
-  public record Skipped(String sql, String reason) {}
+  public record Skipped(int position, String sql, String reason) {}
 
-  /** A schema built by {@link #applyAll}, and the statements left out of it. */
+  /** A schema built by {@link #applyAll}, and the statements left out of it, in order. */
   public record Built(Meta schema, List<Skipped> skipped) {
     public Built {
       skipped = List.copyOf(skipped);
     }
   }
 
+  /** A statement the interpreter is given, and where it is in the list. */
+  private record Candidate(int position, String sql, Query query) {}
+
   /**
    * Every statement that can be applied, applied in order; each one that cannot is left out,
    * saying why, and the rest are still applied. Data changes are not schema and are passed over
    * without a word.
+   *
+   * <p>jOOQ's interpreter replays the whole schema on every call ({@link Meta#apply} exports the
+   * schema as DDL and interprets it again with the new statements), so applying a history
+   * statement by statement costs the square of its length. The
+   * statements are given to it in one call instead; only where that call fails is the list
+   * halved, and each half applied the same way, until the statement that fails is alone and is
+   * left out with the interpreter's reason, on the schema the statements before it leave, as one
+   * by one would give.
    */
   public Built applyAll(Meta schema, List<Statement> statements) {
-    Meta result = schema;
     List<Skipped> skipped = new ArrayList<>();
-    for (Statement statement : statements) {
+    List<Candidate> candidates = new ArrayList<>();
+    for (int position = 0; position < statements.size(); position++) {
+      Statement statement = statements.get(position);
       String verb = verb(statement.sql());
       if (DATA_VERBS.contains(verb)) {
         continue;
       }
       if (!DDL_VERBS.contains(verb)) {
-        skipped.add(new Skipped(statement.sql(),
+        skipped.add(new Skipped(position, statement.sql(),
             Messages.notDdl(verb.toUpperCase(Locale.ROOT))));
         continue;
       }
-      Query query;
       try {
-        query = modelled(statement);
+        candidates.add(new Candidate(position, statement.sql(), modelled(statement)));
       } catch (RuntimeException unparsed) {
-        skipped.add(new Skipped(statement.sql(), OUTSIDE_THE_MODEL_SQL.matcher(statement.sql())
-            .lookingAt() ? Messages.outsideTheModel() : Messages.unreadable(unparsed.getMessage())));
-        continue;
-      }
-      try {
-        result = result.apply(query);
-      } catch (DataDefinitionException failed) {
-        skipped.add(new Skipped(statement.sql(), !unsupported(failed)
-            ? Messages.failsOnTheModel(failed.getMessage())
-            : outsideTheModel(query) ? Messages.outsideTheModel()
-            : Messages.notModelled(failed.getMessage())));
-      } catch (RuntimeException failed) {
-        skipped.add(new Skipped(statement.sql(), Messages.failsOnTheModel(failed.getMessage())));
+        skipped.add(new Skipped(position, statement.sql(),
+            OUTSIDE_THE_MODEL_SQL.matcher(statement.sql()).lookingAt()
+                ? Messages.outsideTheModel() : Messages.unreadable(unparsed.getMessage())));
       }
     }
+    Meta result = applyHalving(schema, candidates, skipped);
+    skipped.sort(Comparator.comparingInt(Skipped::position));
     return new Built(result, skipped);
+  }
+
+  /** The candidates applied in one call, or, where that fails, each half of them in turn. */
+  private Meta applyHalving(Meta schema, List<Candidate> candidates, List<Skipped> skipped) {
+    if (candidates.isEmpty()) {
+      return schema;
+    }
+    try {
+      return schema.apply(candidates.stream().map(Candidate::query).toList());
+    } catch (DataDefinitionException failed) {
+      if (candidates.size() > 1) {
+        return halves(schema, candidates, skipped);
+      }
+      Candidate alone = candidates.get(0);
+      skipped.add(new Skipped(alone.position(), alone.sql(), !unsupported(failed)
+          ? Messages.failsOnTheModel(failed.getMessage())
+          : outsideTheModel(alone.query()) ? Messages.outsideTheModel()
+          : Messages.notModelled(failed.getMessage())));
+      return schema;
+    } catch (RuntimeException failed) {
+      if (candidates.size() > 1) {
+        return halves(schema, candidates, skipped);
+      }
+      Candidate alone = candidates.get(0);
+      skipped.add(new Skipped(alone.position(), alone.sql(),
+          Messages.failsOnTheModel(failed.getMessage())));
+      return schema;
+    }
+  }
+
+  private Meta halves(Meta schema, List<Candidate> candidates, List<Skipped> skipped) {
+    int half = candidates.size() / 2;
+    Meta first = applyHalving(schema, candidates.subList(0, half), skipped);
+    return applyHalving(first, candidates.subList(half, candidates.size()), skipped);
   }
 
   /** jOOQ's interpreter names a statement it does not model this way, and nothing else. */

@@ -5,6 +5,8 @@ import dev.retort.runtime.MigrationStep.Direction;
 import dev.retort.runtime.OfflineSchema.Origin;
 import dev.retort.runtime.OfflineSchema.Statement;
 import dev.retort.runtime.RetortSettings;
+import dev.retort.runtime.internal.database.DatabaseProfile;
+import dev.retort.runtime.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,11 +38,23 @@ public final class StatementRecorder {
   private final SQLDialect dialect;
   private final Settings settings;
   private final Parser parser;
+  private final DatabaseProfile profile;
 
   public StatementRecorder(SQLDialect dialect, RetortSettings settings) {
     this.dialect = dialect;
     this.settings = inlined(settings);
     this.parser = DSL.using(dialect).parser();
+    this.profile = DatabaseProfile.of(dialect);
+  }
+
+  /**
+   * jOOQ's parse of a statement's SQL, as the schema model reads it ({@link
+   * DatabaseProfile#asModelled}: PostgreSQL's CONCURRENTLY left out).
+   *
+   * @throws RuntimeException (jOOQ's ParserException) if the parser cannot read it
+   */
+  public Query parse(String sql) {
+    return parser.parseQuery(profile.asModelled(sql));
   }
 
   /** The dialect the statements are rendered in. */
@@ -127,9 +141,14 @@ public final class StatementRecorder {
     if (query != null && builtWithTheDsl(query)) {
       return new Statement(sql, Origin.DSL, Optional.of(query));
     }
+    if (!profile.asModelled(sql).equals(sql)) {
+      // Words jOOQ's parser does not read (PostgreSQL's CONCURRENTLY): no query stands for the
+      // statement as written, so readers that judge how it runs (review) read its SQL; the
+      // schema model parses it without them.
+      return new Statement(sql, Origin.UNPARSED, Optional.empty());
+    }
     try {
-      return new Statement(sql, Origin.PARSED,
-          Optional.ofNullable(parser.parseQuery(sql)));
+      return new Statement(sql, Origin.PARSED, Optional.ofNullable(parser.parseQuery(sql)));
     } catch (RuntimeException unparsed) {
       return new Statement(sql, Origin.UNPARSED, Optional.empty());
     }
@@ -170,8 +189,7 @@ public final class StatementRecorder {
     private static final long serialVersionUID = 1L;
 
     ReadRefused(String sql) {
-      super("Offline, without a database, there is no data to read: " + sql, null, false,
-          false);
+      super(Messages.noDataOffline(sql), null, false, false);
     }
   }
 }

@@ -4,11 +4,13 @@ import dev.retort.annotations.Revision;
 import dev.retort.runtime.Migration;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 
 /**
  * An index built without locking the table on PostgreSQL, which refuses {@code CREATE INDEX
  * CONCURRENTLY} inside a transaction; hence {@code transactional = false}. Other databases build
- * it the ordinary way.
+ * it the ordinary way, and their downgrade takes the foreign key on the same column off and on
+ * again around the drop.
  */
 @Revision(
     id = "e7f4b2c9a016",
@@ -30,8 +32,14 @@ public final class M0006_IndexOrdersByUser implements Migration {
   public void downgrade(DSLContext db) {
     if (db.dialect().family() == SQLDialect.POSTGRES) {
       db.execute("DROP INDEX CONCURRENTLY IF EXISTS ix_orders_user_id");
-    } else {
-      db.dropIndexIfExists("ix_orders_user_id").on("orders").execute();
+      return;
     }
+    // H2 (on a file database, once users is rebuilt, as adding a column to it does) and MariaDB
+    // let fk_orders_user take this index over, and then refuse to drop it alone ("belongs to
+    // constraint"): drop the key, then the index, and add the key back with an index of its own.
+    db.alterTable("orders").dropForeignKey("fk_orders_user").execute();
+    db.dropIndexIfExists("ix_orders_user_id").on("orders").execute();
+    db.alterTable("orders").add(DSL.constraint("fk_orders_user").foreignKey("user_id")
+        .references("users", "id")).execute();
   }
 }

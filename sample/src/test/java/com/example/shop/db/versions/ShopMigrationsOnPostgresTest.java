@@ -28,7 +28,7 @@ class ShopMigrationsOnPostgresTest implements MigrationTests {
 
   @Override
   public Optional<ExpectedSchema> expectedSchema() {
-    return Optional.of(ExpectedSchema.ddlFile(Path.of("src/test/resources/shop-schema.sql")));
+    return Optional.of(ExpectedSchema.ddlFile(Path.of("src/main/resources/db/schema.sql")));
   }
 
   @Override
