@@ -17,11 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens the connections a command starts with, within the lock timeout: the timeout bounds the
- * whole wait for the database, not only the wait for the lock. A failure the database reports as
- * transient ({@link DatabaseProfile#isTransientOpenFailure}, H2 handing a file over between
- * processes) is tried again until then, and a driver that does not return at all (H2 once hung
- * in that hand-off for eleven minutes) is given up on then, its connection closed if it ever
- * arrives.
+ * whole wait for the database, not only the wait for the lock. A failure that lasts a moment only
+ * on this data source ({@link DatabaseProfile#momentaryFailures}: H2 handing a file opened with
+ * AUTO_SERVER=TRUE over between processes) is tried again until then, any other fails at once,
+ * and a driver that does not return at all (H2 once hung in that hand-off for eleven minutes) is
+ * given up on then, its connection closed if it ever arrives.
  */
 public final class Connector {
 
@@ -31,22 +31,29 @@ public final class Connector {
 
   private final DataSource dataSource;
   private final Duration timeout;
+  private final Predicate<? super Exception> momentary;
 
-  public Connector(DataSource dataSource, Duration timeout) {
+  /**
+   * Connects to a data source within a timeout, trying again on the failures {@code momentary}
+   * accepts: the data source's {@link DatabaseProfile#momentaryFailures}.
+   */
+  public Connector(DataSource dataSource, Duration timeout,
+      Predicate<? super Exception> momentary) {
     this.dataSource = dataSource;
     this.timeout = timeout;
+    this.momentary = momentary;
   }
 
   /**
    * A connection from the data source.
    *
-   * @throws SQLException what the driver threw, if it is no transient failure; a {@link
+   * @throws SQLException what the driver threw, if it is no momentary failure; a {@link
    *     SQLTimeoutException} if no connection came within the timeout
    * @throws InterruptedException if interrupted while waiting
    */
   public Connection connect() throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    return retrying(timeout, () -> attempt(deadline));
+    return retrying(timeout, () -> attempt(deadline), momentary);
   }
 
   /** Work against the database that may fail for a moment only. */
@@ -55,27 +62,18 @@ public final class Connector {
   }
 
   /**
-   * Runs work, and runs it again while it fails as {@link DatabaseProfile#isTransientOpenFailure}
-   * says is momentary, with jittered back-off, until the timeout has passed; logs the first such
-   * failure. For work that may run twice and takes a connection of its own each time: a
-   * connect, a statement on a data source, a command in a fresh session.
+   * Runs work, and runs it again while it fails in a way {@code momentary} accepts (the data
+   * source's {@link DatabaseProfile#momentaryFailures}), with jittered back-off, until the timeout
+   * has passed; logs the first such failure. For work that may run twice and takes a connection
+   * of its own each time: a connect, a statement on a data source, a command in a fresh session.
    *
-   * @throws SQLException what the work threw last, if it is no transient failure; a {@link
+   * @throws SQLException what the work threw last, if it is no momentary failure; a {@link
    *     SQLTimeoutException} if the timeout passed
-   * @throws RuntimeException what the work threw, if it is no transient failure
+   * @throws RuntimeException what the work threw, if it is no momentary failure
    * @throws InterruptedException if interrupted while waiting
    */
-  public static <T> T retrying(Duration timeout, Attempt<T> attempt) throws SQLException,
-      InterruptedException {
-    return retrying(timeout, attempt, DatabaseProfile::isTransientOpenFailure);
-  }
-
-  /**
-   * Like {@link #retrying(Duration, Attempt)}, trying again only on the failures {@code
-   * momentary} accepts.
-   */
   public static <T> T retrying(Duration timeout, Attempt<T> attempt,
-      Predicate<Exception> momentary) throws SQLException, InterruptedException {
+      Predicate<? super Exception> momentary) throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     long pause = FIRST_PAUSE_MILLIS;
     boolean announced = false;

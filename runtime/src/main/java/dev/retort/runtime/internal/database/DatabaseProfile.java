@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
@@ -28,6 +29,10 @@ public abstract class DatabaseProfile {
   private static final int H2_CONNECTION_BROKEN = 90067;
   private static final int H2_DATABASE_IS_CLOSED = 90098;
   private static final int H2_CLOSED_AT_SHUTDOWN = 90121;
+  /** An H2 URL whose settings include AUTO_SERVER=TRUE, in any case. */
+  private static final Pattern H2_AUTO_SERVER_URL =
+      Pattern.compile("^jdbc:h2:.*;AUTO_SERVER=TRUE(?:;|$)",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   /** The profile of the database a connection reaches, by the product name its driver reports. */
   public static DatabaseProfile of(Connection connection) throws SQLException {
@@ -52,17 +57,41 @@ public abstract class DatabaseProfile {
   }
 
   /**
+   * The failures worth trying again on a data source's connections, because they last a moment
+   * only: H2's refusals while a file opened with {@code AUTO_SERVER=TRUE} passes from the process
+   * that served it to the next ({@code isTransientOpenFailure}), when the data source's URL is
+   * such an H2 URL. None otherwise: elsewhere the same codes mean that trying again is pointless
+   * (H2's "Connection is broken" from a TCP server that refuses connections), and they, like a
+   * wrong path or a wrong password, fail a command at once. A data source that does not say its
+   * URL is taken as not handing over.
+   */
+  public static Predicate<Throwable> momentaryFailures(DataSource dataSource) {
+    return DataSourceUrl.of(dataSource).filter(DatabaseProfile::handsOverBetweenProcesses)
+        .isPresent() ? DatabaseProfile::isTransientOpenFailure : failure -> false;
+  }
+
+  /**
+   * Whether connections to a JDBC URL may be refused for a moment while another process takes
+   * over serving the database: an H2 URL with {@code AUTO_SERVER=TRUE} (H2 reads its settings'
+   * names and {@code TRUE} in any case).
+   */
+  static boolean handsOverBetweenProcesses(String url) {
+    return H2_AUTO_SERVER_URL.matcher(url).find();
+  }
+
+  /**
    * Whether opening a connection (or reopening one, as H2's AUTO_SERVER connections do when the
    * process that served them exits) failed for a moment only, so that trying again can succeed,
-   * whatever wraps the driver's exception. H2 refuses connections while a file opened with {@code AUTO_SERVER=TRUE} passes from a process
-   * that closes it to one that opens it: "Lock file recently modified", "Another process was
-   * faster" or "Concurrent update" while two processes race for the lock file, "Locked by another
-   * process" before the new owner has published its server's address, a broken connection to the
-   * owner that just left, or a database that owner is closing ("The database has been closed",
-   * "Database is already closed" at its JVM's shutdown). Asked before there is a connection, hence
-   * static; the codes are H2's, checked together with the SQLSTATE H2 derives from them.
+   * whatever wraps the driver's exception. H2 refuses connections while a file opened with {@code
+   * AUTO_SERVER=TRUE} passes from a process that closes it to one that opens it: "Lock file
+   * recently modified", "Another process was faster" or "Concurrent update" while two processes
+   * race for the lock file, "Locked by another process" before the new owner has published its
+   * server's address, a broken connection to the owner that just left, or a database that owner
+   * is closing ("The database has been closed", "Database is already closed" at its JVM's
+   * shutdown). The codes are H2's, checked together with the SQLSTATE H2 derives from them; they
+   * mean a hand-off only on an AUTO_SERVER URL, which {@link #momentaryFailures} checks first.
    */
-  public static boolean isTransientOpenFailure(Throwable e) {
+  static boolean isTransientOpenFailure(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException failure && isH2Handover(failure)) {
         return true;

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -49,19 +50,22 @@ final class LeaseLock implements MigrationLock {
   private final Duration lease;
   private final ScheduledExecutorService renewer;
   private final boolean renewFirstInTransactions;
+  /** What its release tries again: {@link DatabaseProfile#momentaryFailures} of its source. */
+  private final Predicate<Throwable> momentary;
   private volatile long lastRenewal = System.nanoTime();
   private volatile boolean lost;
   /** Whether a transaction on the command's connection holds the lease row: see below. */
   private volatile boolean carried;
 
   private LeaseLock(DSLContext db, Table<Record> table, String renewSql, String owner,
-      Duration lease, boolean renewFirstInTransactions) {
+      Duration lease, boolean renewFirstInTransactions, Predicate<Throwable> momentary) {
     this.db = db;
     this.table = table;
     this.renewSql = renewSql;
     this.owner = owner;
     this.lease = lease;
     this.renewFirstInTransactions = renewFirstInTransactions;
+    this.momentary = momentary;
     this.renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "retort-lease-renewal");
       thread.setDaemon(true);
@@ -87,6 +91,7 @@ final class LeaseLock implements MigrationLock {
   static LeaseLock acquire(DataSource dataSource, SQLDialect dialect, RetortSettings settings,
       boolean renewFirstInTransactions) throws InterruptedException {
     DSLContext db = DSL.using(dataSource, dialect);
+    Predicate<Throwable> momentary = DatabaseProfile.momentaryFailures(dataSource);
     StateTables tables = new StateTables(settings);
     Table<Record> table = tables.lock();
     String renewSql = new StateSql(settings).sql(StateSql.Statement.RENEW_LEASE);
@@ -113,7 +118,8 @@ final class LeaseLock implements MigrationLock {
         if (holder == null) {
           db.insertInto(table, LOCK_ID, LOCK_OWNER, LOCK_HEARTBEAT, LOCK_ACQUIRED_AT)
               .values(LEASE_ROW, owner, 0L, LocalDateTime.now()).execute();
-          return new LeaseLock(db, table, renewSql, owner, lease, renewFirstInTransactions);
+          return new LeaseLock(db, table, renewSql, owner, lease, renewFirstInTransactions,
+              momentary);
         }
         if (!holder.equals(observed)) {
           observed = holder;
@@ -121,7 +127,8 @@ final class LeaseLock implements MigrationLock {
         } else if (System.nanoTime() - observedSince > lease.toNanos()
             && takeOver(db, table, holder, owner)) {
           log.warn(Messages.leaseTakenOver(holder.value1(), lease));
-          return new LeaseLock(db, table, renewSql, owner, lease, renewFirstInTransactions);
+          return new LeaseLock(db, table, renewSql, owner, lease, renewFirstInTransactions,
+              momentary);
         }
         if (!announced) {
           log.info(Messages.waitingForLease(holder.value1()));
@@ -212,7 +219,7 @@ final class LeaseLock implements MigrationLock {
       // Tried again while H2 hands its file over between processes, up to the lease: a row left
       // behind would make every other runner wait that long.
       Connector.retrying(lease, () -> db.deleteFrom(table).where(LOCK_ID.eq(LEASE_ROW))
-          .and(LOCK_OWNER.eq(owner)).execute());
+          .and(LOCK_OWNER.eq(owner)).execute(), momentary);
     } catch (SQLException | DataAccessException e) {
       log.warn(Messages.leaseNotReleased(lease, e.getMessage()));
       log.debug(Messages.leaseNotReleased(lease, e.getMessage()), e);

@@ -7,7 +7,6 @@ import dev.retort.runtime.RetortException;
 import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.RevisionRegistry;
 import dev.retort.runtime.internal.database.Connector;
-import dev.retort.runtime.internal.database.DatabaseProfile;
 import dev.retort.runtime.internal.graph.Graph;
 import dev.retort.runtime.internal.graph.Target;
 import dev.retort.runtime.internal.plan.Plan;
@@ -46,7 +45,7 @@ public final class Commands {
   public <T> T read(Function<Session, T> work) {
     try {
       return Connector.retrying(database.settings().lockTimeout(), () -> once(work),
-          Commands::momentary);
+          this::momentary);
     } catch (SQLException e) {
       throw new RetortException(Messages.cannotConnect(String.valueOf(e.getMessage())), e);
     } catch (InterruptedException e) {
@@ -62,9 +61,9 @@ public final class Commands {
    * failed, nor a lock that was lost or not had: those say what they left, and a new run decides
    * from the state it reads whether anything is left to do.
    */
-  private static boolean momentary(Exception e) {
+  private boolean momentary(Exception e) {
     return !(e instanceof MigrationFailedException) && !(e instanceof LockException)
-        && DatabaseProfile.isTransientOpenFailure(e);
+        && database.isMomentary(e);
   }
 
   private <T> T once(Function<Session, T> work) {

@@ -8,6 +8,7 @@ import dev.retort.runtime.internal.state.StateSql;
 import dev.retort.runtime.messages.Messages;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
 import org.jooq.tools.jdbc.JDBCUtils;
@@ -21,6 +22,7 @@ public final class Database {
   private final DataSource dataSource;
   private final RetortSettings settings;
   private final StateSql sql;
+  private final Predicate<Throwable> momentary;
   private volatile DatabaseProfile profile;
   private volatile SQLDialect dialect;
 
@@ -28,6 +30,7 @@ public final class Database {
     this.dataSource = dataSource;
     this.settings = settings;
     this.sql = new StateSql(settings);
+    this.momentary = DatabaseProfile.momentaryFailures(dataSource);
   }
 
   public DataSource dataSource() {
@@ -44,8 +47,16 @@ public final class Database {
   }
 
   /**
-   * A connection from the data source, within the lock timeout, retrying what the database
-   * reports as a transient refusal (see {@link Connector}).
+   * Whether a failure lasts a moment only on this data source, so that the work it stopped is
+   * worth trying again ({@link DatabaseProfile#momentaryFailures}).
+   */
+  public boolean isMomentary(Throwable failure) {
+    return momentary.test(failure);
+  }
+
+  /**
+   * A connection from the data source, within the lock timeout, retrying what lasts a moment
+   * only on it (see {@link Connector}).
    *
    * @throws SQLException if none can be had; a {@link java.sql.SQLTimeoutException} if none
    *     came within the lock timeout
@@ -53,7 +64,7 @@ public final class Database {
    */
   public Connection connect() throws SQLException {
     try {
-      return new Connector(dataSource, settings.lockTimeout()).connect();
+      return new Connector(dataSource, settings.lockTimeout(), momentary).connect();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RetortException(Messages.connectInterrupted(), e);
