@@ -4,7 +4,6 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.retort.runtime.messages.Messages;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,9 +108,8 @@ class ConnectRetryTest {
    * the test with an {@link AssertionError} (which no retry catches) when asked once more than
    * allowed.
    */
-  public static final class CountingDataSource implements DataSource {
+  public static final class CountingDataSource extends ForwardingDataSource {
     private final String url;
-    private final UrlDataSource delegate;
     private final int allowed;
     private final int refusals;
     private final SQLException refusal;
@@ -121,8 +118,8 @@ class ConnectRetryTest {
 
     private CountingDataSource(String url, String user, String password, int allowed,
         int refusals, SQLException refusal) {
+      super(UrlDataSource.of(url, user, password));
       this.url = url;
-      this.delegate = UrlDataSource.of(url, user, password);
       this.allowed = allowed;
       this.refusals = refusals;
       this.refusal = refusal;
@@ -180,41 +177,6 @@ class ConnectRetryTest {
         lastFailure.set(e);
         throw e;
       }
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-      return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-      delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-      delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-      return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() {
-      return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      return delegate.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return delegate.isWrapperFor(type);
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.retort.runtime;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -20,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,14 +92,13 @@ class LeaseRenewalTest {
    * attempt that waits for a writer ends soon, and notes when the second runner first touches
    * the lock table.
    */
-  private static final class Observed implements DataSource {
-    private final DataSource delegate;
+  private static final class Observed extends ForwardingDataSource {
     private final Object monitor = new Object();
     private int renewalAttempts;
     private boolean secondRunnerAtTheLock;
 
     Observed(DataSource delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     int renewalAttempts() {
@@ -177,41 +174,6 @@ class LeaseRenewalTest {
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
       throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-      return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-      delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-      delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-      return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      return delegate.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      return delegate.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-      return delegate.isWrapperFor(type);
     }
   }
 }
