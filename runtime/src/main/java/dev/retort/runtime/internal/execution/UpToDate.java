@@ -11,7 +11,6 @@ import dev.retort.runtime.internal.state.StateReader.Recorded;
 import dev.retort.runtime.messages.Messages;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLTimeoutException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -43,10 +42,17 @@ public final class UpToDate {
    * judge, is left to the locked path, which reports it.
    *
    * @throws ChecksumMismatchException if an applied revision was edited since
-   * @throws RetortException if no connection came within the lock timeout
+   * @throws RetortException if no connection can be had: the locked path would connect the same
+   *     way, after the same retries, and fail again
    */
   public boolean atEveryHead() {
-    try (Connection connection = database.connect()) {
+    Connection connection;
+    try {
+      connection = database.connect();
+    } catch (SQLException e) {
+      throw new RetortException(Messages.cannotConnect(String.valueOf(e.getMessage())), e);
+    }
+    try (connection) {
       StateReader reader = new StateReader(database.sql(), database.profile(connection));
       List<Integer> heads = new ArrayList<>();
       for (String id : reader.heads(connection)) {
@@ -74,9 +80,6 @@ public final class UpToDate {
       log.info(Messages.nothingToDo("upgrade", Messages.heads(
           heads.stream().map(i -> graph.revision(i).id()).toList())));
       return true;
-    } catch (SQLTimeoutException e) {
-      // No connection within the lock timeout: the locked path would only wait as long again.
-      throw new RetortException(Messages.cannotConnect(String.valueOf(e.getMessage())), e);
     } catch (SQLException e) {
       if (log.isDebugEnabled()) {
         log.debug(Messages.unlockedReadFailed(e.getMessage()));
