@@ -83,6 +83,16 @@ public final class UrlDataSource implements DataSource {
   }
 
   /**
+   * The URL as given, any password in it included: its {@code url} property, as connection pools
+   * and H2's data source have one, which Retort reads to learn whether an H2 database is shared
+   * between processes with {@code AUTO_SERVER=TRUE}. To print, use {@link #toString()}, which
+   * masks passwords.
+   */
+  public String getUrl() {
+    return url;
+  }
+
+  /**
    * A new connection as another user.
    *
    * @throws SQLException if no driver accepts the URL or the driver cannot connect; its message

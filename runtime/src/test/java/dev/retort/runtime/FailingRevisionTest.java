@@ -92,7 +92,7 @@ class FailingRevisionTest {
         assertThrows(UnresolvedFailureException.class, fixedRetort::upgrade);
     String[] latest = StateRows.latest(dataSource, "r0003");
     assertThat(refused).hasMessageThat().isEqualTo(Messages.unresolvedFailure(
-        Messages.describe(failed.revision()), false, latest[0], latest[1]));
+        Messages.describe(failed.revision()), false, latest[0], latest[1], List.of("r0003")));
     assertThat(StateRows.versions(dataSource)).containsExactly("r0002");
 
     try (Connection connection = dataSource.getConnection();

@@ -52,7 +52,8 @@ class LoggingTest {
     assertThat(transcript).doesNotContain("@@@@");
   }
 
-  private static String captureStandardError(Runnable action) {
+  /** What the action printed to standard error, where the tests' SLF4J binding logs. */
+  static String captureStandardError(Runnable action) {
     PrintStream original = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));

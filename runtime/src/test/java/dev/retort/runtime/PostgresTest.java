@@ -85,4 +85,25 @@ class PostgresTest {
     retort.repair();
     assertThrows(MigrationFailedException.class, retort::upgrade);
   }
+
+  /**
+   * A lock connection terminated by an administrator (or a proxy) released the lock on the
+   * server; Retort's release then fails, which is worth one warning line, not a stack trace.
+   */
+  @Test
+  void aTerminatedLockConnection_isWarnedAboutInOneLine() throws Exception {
+    DataSource dataSource = TestDatabase.POSTGRES.create();
+    Retort retort = Retort.using(dataSource, TestRegistry.builder().revision("a1").upgrade(db ->
+        db.execute("select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory'"
+            + " and database = (select oid from pg_database where datname = current_database())"
+            + " and pid <> pg_backend_pid()")).build());
+
+    String log = LoggingTest.captureStandardError(retort::upgrade);
+
+    List<String> warnings = log.lines().filter(line -> line.contains(" WARN ")).toList();
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0)).contains("Could not release the migration lock ");
+    assertThat(log).doesNotContain("\tat ");
+    assertThat(retort.current().get(0).id()).isEqualTo("a1");
+  }
 }

@@ -209,7 +209,7 @@ class RetortTest {
           assertThrows(UnresolvedFailureException.class, retort::upgrade);
       String[] latest = StateRows.latest(dataSource, "b1");
       assertThat(refused).hasMessageThat().isEqualTo(Messages.unresolvedFailure(
-          Messages.describe(b1), false, latest[0], latest[1]));
+          Messages.describe(b1), false, latest[0], latest[1], List.of("b1")));
       try (java.sql.Connection connection = dataSource.getConnection()) {
         DSL.using(connection).execute("drop table t_b1");
       }

@@ -301,6 +301,24 @@ public final class Messages {
 
   // ---- refusals before anything runs ----
 
+  /**
+   * A state table name that names an existing table without Retort's columns: an application's
+   * table, most likely.
+   *
+   * @param role {@code version table}, {@code history table} or {@code lock table}
+   */
+  public static String notRetortsTable(String role, String table, List<String> found,
+      List<String> expected) {
+    String setting = role.replace(" table", "");
+    String camel = Character.toUpperCase(setting.charAt(0)) + setting.substring(1);
+    return "The " + role + " is set to " + table + ", but the table " + table + " is not Retort's:"
+        + " it has the columns " + String.join(", ", found) + ", where Retort's " + role
+        + " has " + String.join(", ", expected) + ". Nothing was read or written. Name the "
+        + role + " after a table that does not exist yet or that Retort created (" + setting
+        + "_table in retort.properties, retort." + setting + "-table in Spring Boot,"
+        + " RetortSettings.with" + camel + "Table), such as retort_" + setting + ".";
+  }
+
   /** A database at revisions this build does not know. */
   public static String unknownRevisions(List<String> ids) {
     return "The database is at revision " + String.join(", ", ids) + ", which this build does"
@@ -314,15 +332,16 @@ public final class Messages {
    *
    * @param revision the revision, described, or its id when this build lacks it
    * @param interrupted whether its runner died during it (else it failed)
+   * @param reached the heads the step would have left, or {@code null} where they are unknown
    */
   public static String unresolvedFailure(String revision, boolean interrupted, String at,
-      String host) {
+      String host, List<String> reached) {
     String what = interrupted
         ? " was started at " + at + " on " + host + " and never finished: that runner died or"
             + " lost its connection while running it"
         : " failed at " + at;
     return "Revision " + revision + what + ", and it could not be rolled back, so its"
-        + " statements may be partly applied. Check the schema against it: " + repairAdvice(null)
+        + " statements may be partly applied. Check the schema against it: " + repairAdvice(reached)
         + " Every run refuses until then.";
   }
 
@@ -506,6 +525,27 @@ public final class Messages {
     return "Not a wrapper of " + type;
   }
 
+  /**
+   * The log line of a connection refused for a moment only (H2 handing a file over between
+   * processes), which is tried again.
+   */
+  public static String retryingConnect(String cause, Duration timeout) {
+    return "The database refused the connection for now, trying again for up to the lock timeout"
+        + " of " + timeout + ": " + cause;
+  }
+
+  /** A data source that gave no connection within the lock timeout. */
+  public static String connectTimedOut(Duration timeout, String lastFailure) {
+    return "Cannot connect to the database: no connection within the lock timeout of " + timeout
+        + (lastFailure == null ? " (the driver did not return)" : "; the last attempt failed: "
+            + lastFailure) + ". Check that the database is reachable, or raise the lock timeout";
+  }
+
+  /** A wait for a connection that was interrupted. */
+  public static String connectInterrupted() {
+    return "Cannot connect to the database: interrupted while waiting for a connection";
+  }
+
   /** A write of Retort's own tables that failed. */
   public static String stateWriteFailed(String cause) {
     return "Could not write Retort's state tables: " + cause;
@@ -560,8 +600,9 @@ public final class Messages {
   }
 
   /** The warning of a session lock that could not be released. */
-  public static String lockNotReleased(String lock) {
-    return "Could not release the migration lock " + lock + "; closing its connection releases it";
+  public static String lockNotReleased(String lock, String cause) {
+    return "Could not release the migration lock " + lock + "; closing its connection releases it: "
+        + oneLine(cause);
   }
 
   /** Who holds a session lock that was released between the try and the question. */
@@ -610,8 +651,9 @@ public final class Messages {
   }
 
   /** The warning of a lease that could not be released. */
-  public static String leaseNotReleased(Duration lease) {
-    return "Could not release the migration lock; its lease expires in " + lease;
+  public static String leaseNotReleased(Duration lease, String cause) {
+    return "Could not release the migration lock; its lease expires in " + lease + ": "
+        + oneLine(cause);
   }
 
   // ---- offline ----
@@ -831,6 +873,11 @@ public final class Messages {
   /** Why a merge proof fails: the branches cannot both apply in every order. */
   public static String branchesConflict(List<String> parents, String cause) {
     return "the branches of " + parents + " cannot both be applied in every order: " + cause;
+  }
+
+  /** A driver's message on one line: PostgreSQL's, for one, adds lines such as "Position: 14". */
+  private static String oneLine(String message) {
+    return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   private static String quoted(List<String> statements) {

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
@@ -21,6 +22,17 @@ public abstract class DatabaseProfile {
   static final String NO_SUCH_TABLE = "42S02";
   /** SQLSTATE of a missing right: the standard's, used by PostgreSQL and H2 among others. */
   static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+  /** H2's error codes for a database file that another process holds or is handing over. */
+  private static final int H2_ERROR_OPENING_DATABASE = 8000;
+  private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+  private static final int H2_CONNECTION_BROKEN = 90067;
+  private static final int H2_DATABASE_IS_CLOSED = 90098;
+  private static final int H2_CLOSED_AT_SHUTDOWN = 90121;
+  /** An H2 URL whose settings include AUTO_SERVER=TRUE, in any case. */
+  private static final Pattern H2_AUTO_SERVER_URL =
+      Pattern.compile("^jdbc:h2:.*;AUTO_SERVER=TRUE(?:;|$)",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   /** The profile of the database a connection reaches, by the product name its driver reports. */
   public static DatabaseProfile of(Connection connection) throws SQLException {
@@ -42,6 +54,68 @@ public abstract class DatabaseProfile {
       return new HsqldbProfile();
     }
     return new OtherProfile(connection.getMetaData().getDatabaseProductName());
+  }
+
+  /**
+   * The failures worth trying again on a data source's connections, because they last a moment
+   * only: H2's refusals while a file opened with {@code AUTO_SERVER=TRUE} passes from the process
+   * that served it to the next ({@code isTransientOpenFailure}), when the data source's URL is
+   * such an H2 URL. None otherwise: elsewhere the same codes mean that trying again is pointless
+   * (H2's "Connection is broken" from a TCP server that refuses connections), and they, like a
+   * wrong path or a wrong password, fail a command at once. A data source that does not say its
+   * URL is taken as not handing over.
+   */
+  public static Predicate<Throwable> momentaryFailures(DataSource dataSource) {
+    return DataSourceUrl.of(dataSource).filter(DatabaseProfile::handsOverBetweenProcesses)
+        .isPresent() ? DatabaseProfile::isTransientOpenFailure : failure -> false;
+  }
+
+  /**
+   * Whether connections to a JDBC URL may be refused for a moment while another process takes
+   * over serving the database: an H2 URL with {@code AUTO_SERVER=TRUE} (H2 reads its settings'
+   * names and {@code TRUE} in any case).
+   */
+  static boolean handsOverBetweenProcesses(String url) {
+    return H2_AUTO_SERVER_URL.matcher(url).find();
+  }
+
+  /**
+   * Whether opening a connection (or reopening one, as H2's AUTO_SERVER connections do when the
+   * process that served them exits) failed for a moment only, so that trying again can succeed,
+   * whatever wraps the driver's exception. H2 refuses connections while a file opened with {@code
+   * AUTO_SERVER=TRUE} passes from a process that closes it to one that opens it: "Lock file
+   * recently modified", "Another process was faster" or "Concurrent update" while two processes
+   * race for the lock file, "Locked by another process" before the new owner has published its
+   * server's address, a broken connection to the owner that just left, or a database that owner
+   * is closing ("The database has been closed", "Database is already closed" at its JVM's
+   * shutdown). The codes are H2's, checked together with the SQLSTATE H2 derives from them; they
+   * mean a hand-off only on an AUTO_SERVER URL, which {@link #momentaryFailures} checks first.
+   */
+  static boolean isTransientOpenFailure(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException failure && isH2Handover(failure)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isH2Handover(SQLException e) {
+    String state = String.valueOf(e.getSQLState());
+    String message = String.valueOf(e.getMessage());
+    switch (e.getErrorCode()) {
+      case H2_ERROR_OPENING_DATABASE:
+        return state.equals("08000") && (message.contains("Lock file recently modified")
+            || message.contains("Another process was faster")
+            || message.contains("Concurrent update"));
+      case H2_DATABASE_ALREADY_OPEN:
+      case H2_CONNECTION_BROKEN:
+      case H2_DATABASE_IS_CLOSED:
+      case H2_CLOSED_AT_SHUTDOWN:
+        return state.equals(String.valueOf(e.getErrorCode()));
+      default:
+        return false;
+    }
   }
 
   /** The profile of a jOOQ dialect, for what Retort renders without a database. */
@@ -85,7 +159,26 @@ public abstract class DatabaseProfile {
    */
   public MigrationLock lock(DataSource dataSource, SQLDialect dialect, RetortSettings settings)
       throws InterruptedException {
-    return LeaseLock.acquire(dataSource, dialect, settings);
+    return LeaseLock.acquire(dataSource, dialect, settings, oneWriterAtATime());
+  }
+
+  /**
+   * Whether the lock is a lease row in the lock table, which {@link #lock} takes unless the
+   * profile offers a session lock.
+   */
+  public boolean usesLockTable() {
+    return true;
+  }
+
+  /**
+   * Whether the database lets one connection write at a time and fails, rather than waits, a
+   * transaction that read and then writes after another connection wrote in between (SQLite's
+   * deferred transactions: {@code SQLITE_BUSY} in either journal mode). A lease lock there
+   * renews itself as the first statement of each of Retort's transactions, which takes the write
+   * lock before the revision reads: see {@link MigrationLock#transactionBegan}.
+   */
+  public boolean oneWriterAtATime() {
+    return false;
   }
 
   /**
@@ -145,6 +238,11 @@ public abstract class DatabaseProfile {
     }
 
     @Override
+    public boolean usesLockTable() {
+      return false;
+    }
+
+    @Override
     public MigrationLock lock(DataSource dataSource, SQLDialect dialect,
         RetortSettings settings) throws InterruptedException {
       return new AdvisoryLock(LockKey.of(settings)).acquire(dataSource, settings.lockTimeout());
@@ -199,6 +297,11 @@ public abstract class DatabaseProfile {
     }
 
     @Override
+    public boolean usesLockTable() {
+      return false;
+    }
+
+    @Override
     public MigrationLock lock(DataSource dataSource, SQLDialect dialect,
         RetortSettings settings) throws InterruptedException {
       return new NamedLock(LockKey.of(settings)).acquire(dataSource, settings.lockTimeout());
@@ -245,11 +348,19 @@ public abstract class DatabaseProfile {
     }
   }
 
-  /** SQLite: a lease; transactional DDL; no SQLSTATE, only a message, for a missing table. */
+  /**
+   * SQLite: a lease; one writer at a time; transactional DDL; no SQLSTATE, only a message, for a
+   * missing table.
+   */
   static final class SqliteProfile extends DatabaseProfile {
     @Override
     public String name() {
       return "SQLite";
+    }
+
+    @Override
+    public boolean oneWriterAtATime() {
+      return true;
     }
 
     @Override

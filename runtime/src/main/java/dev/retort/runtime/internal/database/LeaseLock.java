@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -48,16 +49,23 @@ final class LeaseLock implements MigrationLock {
   private final String owner;
   private final Duration lease;
   private final ScheduledExecutorService renewer;
+  private final boolean renewFirstInTransactions;
+  /** What its release tries again: {@link DatabaseProfile#momentaryFailures} of its source. */
+  private final Predicate<Throwable> momentary;
   private volatile long lastRenewal = System.nanoTime();
   private volatile boolean lost;
+  /** Whether a transaction on the command's connection holds the lease row: see below. */
+  private volatile boolean carried;
 
   private LeaseLock(DSLContext db, Table<Record> table, String renewSql, String owner,
-      Duration lease) {
+      Duration lease, boolean renewFirstInTransactions, Predicate<Throwable> momentary) {
     this.db = db;
     this.table = table;
     this.renewSql = renewSql;
     this.owner = owner;
     this.lease = lease;
+    this.renewFirstInTransactions = renewFirstInTransactions;
+    this.momentary = momentary;
     this.renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "retort-lease-renewal");
       thread.setDaemon(true);
@@ -76,11 +84,14 @@ final class LeaseLock implements MigrationLock {
   /**
    * Inserts the lock row, or waits for its holder to delete it or for its lease to expire.
    *
+   * @param renewFirstInTransactions whether each of Retort's transactions renews the lease as its
+   *     first statement (see {@link MigrationLock#transactionBegan}): the profile's choice
    * @throws LockException if the lock cannot be had within the settings' lock timeout
    */
-  static LeaseLock acquire(DataSource dataSource, SQLDialect dialect, RetortSettings settings)
-      throws InterruptedException {
+  static LeaseLock acquire(DataSource dataSource, SQLDialect dialect, RetortSettings settings,
+      boolean renewFirstInTransactions) throws InterruptedException {
     DSLContext db = DSL.using(dataSource, dialect);
+    Predicate<Throwable> momentary = DatabaseProfile.momentaryFailures(dataSource);
     StateTables tables = new StateTables(settings);
     Table<Record> table = tables.lock();
     String renewSql = new StateSql(settings).sql(StateSql.Statement.RENEW_LEASE);
@@ -100,31 +111,32 @@ final class LeaseLock implements MigrationLock {
           tables.createLockTable(db).execute();
           tableExists = true;
         }
-        db.insertInto(table, LOCK_ID, LOCK_OWNER, LOCK_HEARTBEAT, LOCK_ACQUIRED_AT)
-            .values(LEASE_ROW, owner, 0L, LocalDateTime.now()).execute();
-        return new LeaseLock(db, table, renewSql, owner, lease);
-      } catch (DataAccessException taken) {
-        lastError = taken;
-      }
-      try {
+        // Read before writing: a waiter that only reads never queues for the write lock of a
+        // database with one writer at a time, which the holder's revision holds (SQLite).
         Record2<String, Long> holder = db.select(LOCK_OWNER, LOCK_HEARTBEAT).from(table)
             .where(LOCK_ID.eq(LEASE_ROW)).fetchOne();
-        if (holder != null) {
-          if (!holder.equals(observed)) {
-            observed = holder;
-            observedSince = System.nanoTime();
-          } else if (System.nanoTime() - observedSince > lease.toNanos()
-              && takeOver(db, table, holder, owner)) {
-            log.warn(Messages.leaseTakenOver(holder.value1(), lease));
-            return new LeaseLock(db, table, renewSql, owner, lease);
-          }
-          if (!announced) {
-            log.info(Messages.waitingForLease(holder.value1()));
-            announced = true;
-          }
+        if (holder == null) {
+          db.insertInto(table, LOCK_ID, LOCK_OWNER, LOCK_HEARTBEAT, LOCK_ACQUIRED_AT)
+              .values(LEASE_ROW, owner, 0L, LocalDateTime.now()).execute();
+          return new LeaseLock(db, table, renewSql, owner, lease, renewFirstInTransactions,
+              momentary);
         }
-      } catch (DataAccessException busy) {
-        lastError = busy;
+        if (!holder.equals(observed)) {
+          observed = holder;
+          observedSince = System.nanoTime();
+        } else if (System.nanoTime() - observedSince > lease.toNanos()
+            && takeOver(db, table, holder, owner)) {
+          log.warn(Messages.leaseTakenOver(holder.value1(), lease));
+          return new LeaseLock(db, table, renewSql, owner, lease, renewFirstInTransactions,
+              momentary);
+        }
+        if (!announced) {
+          log.info(Messages.waitingForLease(holder.value1()));
+          announced = true;
+        }
+      } catch (DataAccessException takenOrBusy) {
+        // Another runner inserted the row first, or the database was busy: look again.
+        lastError = takenOrBusy;
       }
       if (System.nanoTime() > deadline) {
         throw new LockException(Messages.leaseTimedOut(settings.lockTimeout(),
@@ -156,8 +168,27 @@ final class LeaseLock implements MigrationLock {
         lost = true;
       }
     } catch (DataAccessException e) {
-      log.warn(Messages.leaseNotRenewed(e.getMessage()));
+      if (carried) {
+        // The transaction that holds the database's write lock renewed the lease as it began and
+        // renews it again as it records; this attempt could only wait for it.
+        log.debug(Messages.leaseNotRenewed(e.getMessage()));
+      } else {
+        log.warn(Messages.leaseNotRenewed(e.getMessage()));
+      }
     }
+  }
+
+  @Override
+  public void transactionBegan(Connection transaction) throws SQLException {
+    if (renewFirstInTransactions) {
+      confirmIn(transaction);
+      carried = true;
+    }
+  }
+
+  @Override
+  public void transactionEnded() {
+    carried = false;
   }
 
   @Override
@@ -185,9 +216,16 @@ final class LeaseLock implements MigrationLock {
   public void close() {
     renewer.shutdownNow();
     try {
-      db.deleteFrom(table).where(LOCK_ID.eq(LEASE_ROW)).and(LOCK_OWNER.eq(owner)).execute();
-    } catch (DataAccessException e) {
-      log.warn(Messages.leaseNotReleased(lease), e);
+      // Tried again while H2 hands its file over between processes, up to the lease: a row left
+      // behind would make every other runner wait that long.
+      Connector.retrying(lease, () -> db.deleteFrom(table).where(LOCK_ID.eq(LEASE_ROW))
+          .and(LOCK_OWNER.eq(owner)).execute(), momentary);
+    } catch (SQLException | DataAccessException e) {
+      log.warn(Messages.leaseNotReleased(lease, e.getMessage()));
+      log.debug(Messages.leaseNotReleased(lease, e.getMessage()), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      log.warn(Messages.leaseNotReleased(lease, e.toString()));
     }
   }
 }

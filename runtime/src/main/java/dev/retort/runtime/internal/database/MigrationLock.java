@@ -1,5 +1,6 @@
 package dev.retort.runtime.internal.database;
 
+import dev.retort.runtime.LockException;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -27,6 +28,23 @@ public interface MigrationLock extends AutoCloseable {
    * writes), and fails the transaction if another runner took the lease over.
    */
   default void confirmIn(Connection transaction) throws SQLException {}
+
+  /**
+   * Called first in each transaction Retort runs on the command's connection. On a database that
+   * lets one connection write at a time (SQLite), a transaction that reads and writes later fails
+   * if another connection wrote in between, and the lease's own renewal thread is such a
+   * connection: a revision that read, computed past the renewal period, then wrote, failed with
+   * {@code SQLITE_BUSY}. There a lease renews itself here, as the transaction's first statement,
+   * which takes the database's write lock for the whole transaction; until {@link #transactionEnded}
+   * the transaction carries the lease, and the renewal thread's attempts, which wait for that
+   * write lock, are not failures. Elsewhere this does nothing.
+   *
+   * @throws LockException if another runner took the lease over
+   */
+  default void transactionBegan(Connection transaction) throws SQLException {}
+
+  /** Called when the transaction {@link #transactionBegan} began has committed or rolled back. */
+  default void transactionEnded() {}
 
   @Override
   void close();

@@ -76,7 +76,9 @@ abstract class SessionLock implements MigrationLock {
     try {
       unlock(connection);
     } catch (SQLException e) {
-      log.warn(Messages.lockNotReleased(name), e);
+      // One line: the lock's connection was terminated, say, which released the lock anyway.
+      log.warn(Messages.lockNotReleased(name, e.getMessage()));
+      log.debug(Messages.lockNotReleased(name, e.getMessage()), e);
     } finally {
       closeConnection();
     }

@@ -1,12 +1,18 @@
 package dev.retort.runtime.internal.execution;
 
+import dev.retort.runtime.LockException;
+import dev.retort.runtime.MigrationFailedException;
 import dev.retort.runtime.MigrationStep;
+import dev.retort.runtime.RetortException;
 import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.RevisionRegistry;
+import dev.retort.runtime.internal.database.Connector;
 import dev.retort.runtime.internal.graph.Graph;
 import dev.retort.runtime.internal.graph.Target;
 import dev.retort.runtime.internal.plan.Plan;
 import dev.retort.runtime.internal.plan.Planner;
+import dev.retort.runtime.messages.Messages;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
 import org.jooq.exception.DataAccessException;
@@ -32,9 +38,37 @@ public final class Commands {
     Plan plan(Planner planner, List<Integer> heads);
   }
 
-  /** Runs work in a session of its own, translating a failure of Retort's own jOOQ calls. */
+  /**
+   * Runs work in a session of its own, once the state tables the settings name are found to be
+   * Retort's or absent, translating a failure of Retort's own jOOQ calls.
+   */
   public <T> T read(Function<Session, T> work) {
+    try {
+      return Connector.retrying(database.settings().lockTimeout(), () -> once(work),
+          this::momentary);
+    } catch (SQLException e) {
+      throw new RetortException(Messages.cannotConnect(String.valueOf(e.getMessage())), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RetortException(Messages.connectInterrupted(), e);
+    }
+  }
+
+  /**
+   * A failure worth running the whole command again for, in a new session: the database refused
+   * for a moment only (H2's AUTO_SERVER connections break for good when the process serving the
+   * file exits, which is just when the next runner gets the lock and reads). Not a revision that
+   * failed, nor a lock that was lost or not had: those say what they left, and a new run decides
+   * from the state it reads whether anything is left to do.
+   */
+  private boolean momentary(Exception e) {
+    return !(e instanceof MigrationFailedException) && !(e instanceof LockException)
+        && database.isMomentary(e);
+  }
+
+  private <T> T once(Function<Session, T> work) {
     try (Session session = database.open()) {
+      session.checkStateTables();
       try {
         return work.apply(session);
       } catch (DataAccessException e) {
@@ -58,7 +92,8 @@ public final class Commands {
   public void validate() {
     read(session -> {
       Graph graph = new Graph(registry);
-      new Preflight(graph).check(session.recorded(), graph.closure(heads(session)));
+      List<Integer> heads = heads(session);
+      new Preflight(graph).check(session.recorded(), heads, graph.closure(heads));
       return null;
     });
   }
@@ -68,7 +103,7 @@ public final class Commands {
     return locked(session -> {
       Graph graph = new Graph(registry);
       List<Integer> heads = heads(session);
-      new Preflight(graph).check(session.recorded(), graph.closure(heads));
+      new Preflight(graph).check(session.recorded(), heads, graph.closure(heads));
       Plan plan = command.plan(new Planner(graph), heads);
       return new Executor(session, session.lockHeld(), registry).run(plan);
     });

@@ -2,11 +2,13 @@ package dev.retort.runtime.internal.execution;
 
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.RetortSettings;
+import dev.retort.runtime.internal.database.Connector;
 import dev.retort.runtime.internal.database.DatabaseProfile;
 import dev.retort.runtime.internal.state.StateSql;
 import dev.retort.runtime.messages.Messages;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
 import org.jooq.tools.jdbc.JDBCUtils;
@@ -20,6 +22,7 @@ public final class Database {
   private final DataSource dataSource;
   private final RetortSettings settings;
   private final StateSql sql;
+  private final Predicate<Throwable> momentary;
   private volatile DatabaseProfile profile;
   private volatile SQLDialect dialect;
 
@@ -27,6 +30,7 @@ public final class Database {
     this.dataSource = dataSource;
     this.settings = settings;
     this.sql = new StateSql(settings);
+    this.momentary = DatabaseProfile.momentaryFailures(dataSource);
   }
 
   public DataSource dataSource() {
@@ -43,6 +47,31 @@ public final class Database {
   }
 
   /**
+   * Whether a failure lasts a moment only on this data source, so that the work it stopped is
+   * worth trying again ({@link DatabaseProfile#momentaryFailures}).
+   */
+  public boolean isMomentary(Throwable failure) {
+    return momentary.test(failure);
+  }
+
+  /**
+   * A connection from the data source, within the lock timeout, retrying what lasts a moment
+   * only on it (see {@link Connector}).
+   *
+   * @throws SQLException if none can be had; a {@link java.sql.SQLTimeoutException} if none
+   *     came within the lock timeout
+   * @throws RetortException if interrupted while waiting
+   */
+  public Connection connect() throws SQLException {
+    try {
+      return new Connector(dataSource, settings.lockTimeout(), momentary).connect();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RetortException(Messages.connectInterrupted(), e);
+    }
+  }
+
+  /**
    * Opens a session on a connection of its own, in auto-commit mode between transactions.
    *
    * @throws RetortException if no connection can be had
@@ -50,7 +79,7 @@ public final class Database {
   public Session open() {
     Connection connection;
     try {
-      connection = dataSource.getConnection();
+      connection = connect();
     } catch (SQLException e) {
       throw new RetortException(Messages.cannotConnect(String.valueOf(e.getMessage())), e);
     }

@@ -93,7 +93,7 @@ public final class Executor {
   private List<MigrationStep> runInOneTransaction(Plan plan, StateWriter writer) {
     Run run = new Run(plan, writer, session.user(), Messages.heads(plan.start()));
     try {
-      Transactions.run(connection, () -> {
+      transaction(() -> {
         for (Step step : plan.steps()) {
           run.step(step, plan.start());
         }
@@ -130,6 +130,8 @@ public final class Executor {
     private final List<MigrationStep> completed = new ArrayList<>();
     private final long started = System.nanoTime();
     private LocalDateTime failedAt = LocalDateTime.now();
+    /** Whether the current step's migration has run, which a lock lost after it must say. */
+    private boolean bodyRan;
 
     Run(Plan plan, StateWriter writer, String user, String runStart) {
       this.plan = plan;
@@ -149,33 +151,41 @@ public final class Executor {
       boolean rollsBack = rollsBack(revision);
       // What cannot be rolled back is announced first, so a runner that dies halfway through it
       // leaves a row that says so instead of an unrecorded, half-applied revision.
-      Long announced = rollsBack ? null : Transactions.run(connection, () -> writer.start(
+      Long announced = rollsBack ? null : transaction(() -> writer.start(
           new Pending(revision, plan.kind(), startedAt, user, null).row(null, false, null,
               session.host())));
       Pending pending = new Pending(revision, plan.kind(), startedAt, user, announced);
+      bodyRan = false;
       try {
         if (inside) {
           body(migration);
+          bodyRan = true;
           try {
             record(step, pending);
           } catch (SQLException e) {
             throw new RetortException(Messages.stateWriteFailed(e.getMessage()), e);
           }
         } else if (revision.transactional()) {
-          Transactions.run(connection, () -> {
+          transaction(() -> {
             body(migration);
+            bodyRan = true;
             record(step, pending);
             return null;
           });
         } else {
           // Between transactions the command's connection is in auto-commit mode.
           body(migration);
-          Transactions.run(connection, () -> {
+          bodyRan = true;
+          transaction(() -> {
             record(step, pending);
             return null;
           });
         }
       } catch (LockException lost) {
+        if (!bodyRan) {
+          // Lost as the revision's transaction began: nothing of it ran.
+          throw lost;
+        }
         throw new LockException(Messages.lockLostAfterRun(revision, rollsBack), lost);
       } catch (RuntimeException e) {
         throw failure(step, pending, before, e);
@@ -256,7 +266,7 @@ public final class Executor {
   public void stamp(Plan plan) {
     LocalDateTime started = LocalDateTime.now();
     String user = session.user();
-    Transactions.run(connection, () -> {
+    transaction(() -> {
       try (StateWriter writer = session.writer()) {
         if (plan.purge()) {
           writer.purge();
@@ -281,7 +291,7 @@ public final class Executor {
   public void repair(List<RevisionInfo> revisions) {
     LocalDateTime now = LocalDateTime.now();
     String user = session.user();
-    Transactions.run(connection, () -> {
+    transaction(() -> {
       try (StateWriter writer = session.writer()) {
         for (RevisionInfo revision : revisions) {
           writer.record(new HistoryRow(revision.id(), Action.REPAIR, revision.message(),
@@ -291,6 +301,22 @@ public final class Executor {
       return null;
     });
     revisions.forEach(revision -> log.info(Messages.repaired(revision)));
+  }
+
+  /**
+   * Runs work in a transaction on the command's connection that begins by telling the lock, so
+   * that a lease on a database with one writer at a time is renewed first (see {@link
+   * MigrationLock#transactionBegan}).
+   */
+  private <T> T transaction(Transactions.Work<T> work) {
+    try {
+      return Transactions.run(connection, () -> {
+        lock.transactionBegan(connection);
+        return work.run();
+      });
+    } finally {
+      lock.transactionEnded();
+    }
   }
 
   /** The cause's message as a sentence, so that what Retort adds after it reads as one. */

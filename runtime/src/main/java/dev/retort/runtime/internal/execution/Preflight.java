@@ -1,10 +1,13 @@
 package dev.retort.runtime.internal.execution;
 
 import dev.retort.runtime.ChecksumMismatchException;
+import dev.retort.runtime.IrreversibleMigrationException;
 import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.UnknownRevisionException;
 import dev.retort.runtime.UnresolvedFailureException;
 import dev.retort.runtime.internal.graph.Graph;
+import dev.retort.runtime.internal.plan.Plan.Kind;
+import dev.retort.runtime.internal.plan.Planner;
 import dev.retort.runtime.internal.state.StateReader.Recorded;
 import dev.retort.runtime.messages.Messages;
 import java.util.ArrayList;
@@ -52,25 +55,60 @@ public final class Preflight {
   /**
    * Refuses an unresolved failure, then an edited applied revision.
    *
+   * @param heads the heads the database is at, by index
    * @param applied the revisions the database has applied
    * @throws UnresolvedFailureException if a failure that was not rolled back awaits repair
    * @throws ChecksumMismatchException if an applied revision's checksum differs from the one
    *     recorded when it ran
    */
-  public void check(Map<String, Recorded> recorded, BitSet applied) {
+  public void check(Map<String, Recorded> recorded, List<Integer> heads, BitSet applied) {
     for (Map.Entry<String, Recorded> entry : recorded.entrySet()) {
       Recorded state = entry.getValue();
       if (state.unresolvedFailure()) {
-        String name = graph.registry().revision(entry.getKey()).map(Messages::describe)
-            .orElse(entry.getKey());
+        Optional<RevisionInfo> revision = graph.registry().revision(entry.getKey());
+        String name = revision.map(Messages::describe).orElse(entry.getKey());
+        List<String> reached = revision.map(known -> headsAfter(known, state, heads))
+            .orElse(null);
         throw new UnresolvedFailureException(Messages.unresolvedFailure(name,
-            state.interrupted(), state.at(), state.host()));
+            state.interrupted(), state.at(), state.host(), reached));
       }
     }
     List<RevisionInfo> edited = edited(recorded, applied);
     if (!edited.isEmpty()) {
       throw new ChecksumMismatchException(Messages.edited(edited), edited);
     }
+  }
+
+  /**
+   * The heads the failed step would have left, from the heads the database is at: it recorded
+   * nothing, so they are the heads before it. Unknown ({@code null}) if the database is not where
+   * that step starts, because the version table was changed since.
+   */
+  private List<String> headsAfter(RevisionInfo revision, Recorded state, List<Integer> heads) {
+    BitSet applied = graph.closure(heads);
+    boolean startsHere = state.down() ? applied.get(revision.index())
+        : !applied.get(revision.index()) && parentsApplied(revision, applied);
+    if (!startsHere) {
+      return null;
+    }
+    try {
+      return new Planner(graph).headsAfter(revision, state.down() ? Kind.DOWNGRADE : Kind.UPGRADE,
+          heads);
+    } catch (IrreversibleMigrationException e) {
+      return null;
+    }
+  }
+
+  private boolean parentsApplied(RevisionInfo revision, BitSet applied) {
+    for (int[] needed : new int[][] {graph.parents(revision.index()),
+        graph.dependencies(revision.index())}) {
+      for (int index : needed) {
+        if (!applied.get(index)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** What {@code repair} records: every edited applied revision, and every unresolved failure. */

@@ -9,6 +9,8 @@ import dev.retort.runtime.internal.database.Host;
 import dev.retort.runtime.internal.database.MigrationLock;
 import dev.retort.runtime.internal.state.StateReader;
 import dev.retort.runtime.internal.state.StateReader.Recorded;
+import dev.retort.runtime.internal.state.StateTableShapes;
+import dev.retort.runtime.internal.state.StateTableShapes.Role;
 import dev.retort.runtime.internal.state.StateTables;
 import dev.retort.runtime.internal.state.StateWriter;
 import dev.retort.runtime.messages.Messages;
@@ -104,6 +106,22 @@ public final class Session implements AutoCloseable {
   public List<AuditEntry> auditTrail(int limit) {
     try {
       return reader.auditTrail(connection, limit);
+    } catch (SQLException e) {
+      throw stateAccessFailed(e, e.getSQLState());
+    }
+  }
+
+  /**
+   * Refuses a state table that the settings name and that exists without Retort's columns (the
+   * lock table too, where the lock is a lease row), before anything reads or writes it.
+   *
+   * @throws RetortException naming the table and its setting
+   */
+  public void checkStateTables() {
+    List<Role> roles = profile.usesLockTable()
+        ? List.of(Role.VERSION, Role.HISTORY, Role.LOCK) : List.of(Role.VERSION, Role.HISTORY);
+    try {
+      new StateTableShapes(database.sql(), settings(), profile).check(connection, roles);
     } catch (SQLException e) {
       throw stateAccessFailed(e, e.getSQLState());
     }

@@ -2,6 +2,7 @@ package dev.retort.runtime.internal.execution;
 
 import dev.retort.runtime.ChecksumMismatchException;
 import dev.retort.runtime.Retort;
+import dev.retort.runtime.RetortException;
 import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.RevisionRegistry;
 import dev.retort.runtime.internal.graph.Graph;
@@ -41,9 +42,17 @@ public final class UpToDate {
    * judge, is left to the locked path, which reports it.
    *
    * @throws ChecksumMismatchException if an applied revision was edited since
+   * @throws RetortException if no connection can be had: the locked path would connect the same
+   *     way, after the same retries, and fail again
    */
   public boolean atEveryHead() {
-    try (Connection connection = database.dataSource().getConnection()) {
+    Connection connection;
+    try {
+      connection = database.connect();
+    } catch (SQLException e) {
+      throw new RetortException(Messages.cannotConnect(String.valueOf(e.getMessage())), e);
+    }
+    try (connection) {
       StateReader reader = new StateReader(database.sql(), database.profile(connection));
       List<Integer> heads = new ArrayList<>();
       for (String id : reader.heads(connection)) {
@@ -66,7 +75,7 @@ public final class UpToDate {
       if (recorded.values().stream().anyMatch(Recorded::unresolvedFailure)) {
         return false;
       }
-      new Preflight(graph).check(recorded, applied);
+      new Preflight(graph).check(recorded, heads, applied);
       heads.sort(null);
       log.info(Messages.nothingToDo("upgrade", Messages.heads(
           heads.stream().map(i -> graph.revision(i).id()).toList())));

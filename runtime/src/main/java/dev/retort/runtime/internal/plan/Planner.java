@@ -80,6 +80,22 @@ public final class Planner {
   }
 
   /**
+   * The heads one step would leave: the upgrade of a revision whose parents and dependencies are
+   * applied, or the downgrade of an applied revision that nothing applied needs. What the advice
+   * after a failed step names, for {@code stamp --purge}.
+   *
+   * @throws IrreversibleMigrationException for the downgrade of an {@code @Irreversible} revision
+   */
+  public List<String> headsAfter(RevisionInfo revision, Kind kind, List<Integer> heads) {
+    if (kind == Kind.DOWNGRADE) {
+      BitSet removed = new BitSet();
+      removed.set(revision.index());
+      return down(heads, removed, revision.id()).end();
+    }
+    return up(heads, List.of(revision.index())).end();
+  }
+
+  /**
    * Records that the database is at the targets, running nothing. Each target replaces the heads
    * in its own lineage (its ancestors and descendants); a target on an unrelated branch becomes a
    * head beside them; {@code base} clears them, {@code BRANCH@base} takes that branch away.

@@ -28,9 +28,10 @@ public final class StateReader {
    *     start that never finished
    * @param interrupted whether that row is a start that never finished: the runner died or lost
    *     its connection during a revision that could not be rolled back
+   * @param down whether that row is a downgrade
    */
   public record Recorded(String checksum, boolean unresolvedFailure, boolean interrupted,
-      String at, String host) {}
+      String at, String host, boolean down) {}
 
   private final StateSql sql;
   private final DatabaseProfile profile;
@@ -77,7 +78,7 @@ public final class StateReader {
             : before == null ? null : before.checksum();
         boolean interrupted = rows.getString(7) == null;
         latest.put(revision, new Recorded(checksum, !success && !rolledBack, interrupted,
-            rows.getString(6), rows.getString(8)));
+            rows.getString(6), rows.getString(8), "down".equals(rows.getString(2))));
       }
     } catch (SQLException e) {
       if (!profile.isMissingTable(e)) {

@@ -36,7 +36,10 @@ public final class StateSql {
         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
     FINISH_HISTORY("update {history} set finished_at = ?, duration_ms = ?, success = ?,"
         + " rolled_back = ? where id = ?"),
-    RENEW_LEASE("update {lock} set heartbeat = (heartbeat + 1) where (id = 1 and owner = ?)");
+    RENEW_LEASE("update {lock} set heartbeat = (heartbeat + 1) where (id = 1 and owner = ?)"),
+    SHAPE_OF_VERSION("select * from {version} where 1 = 0"),
+    SHAPE_OF_HISTORY("select * from {history} where 1 = 0"),
+    SHAPE_OF_LOCK("select * from {lock} where 1 = 0");
 
     private final String template;
 

@@ -10,6 +10,8 @@ import dev.retort.runtime.RetortSettings;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Name;
@@ -60,6 +62,15 @@ public final class StateTables {
   static final List<Field<?>> HISTORY_COLUMNS = List.of(REVISION, DIRECTION, MESSAGE, CHECKSUM,
       STARTED_AT, FINISHED_AT, DURATION_MS, DB_USER, HOST, RETORT_VERSION, SUCCESS, ROLLED_BACK);
 
+  private static final Condition NO_ROW = DSL.inline(1).eq(DSL.inline(0));
+
+  /** Each table's columns, as {@link #create} and {@link #createLockTable} define them. */
+  static final List<String> VERSION_COLUMNS = names(List.of(VERSION_NUM));
+  static final List<String> HISTORY_TABLE_COLUMNS =
+      names(Stream.concat(Stream.of(ID), HISTORY_COLUMNS.stream()).toList());
+  static final List<String> LOCK_COLUMNS =
+      names(List.of(LOCK_ID, LOCK_OWNER, LOCK_HEARTBEAT, LOCK_ACQUIRED_AT));
+
   private final Table<Record> version;
   private final Table<Record> history;
   private final Table<Record> lock;
@@ -86,6 +97,10 @@ public final class StateTables {
 
   private static Name name(String schema, String table) {
     return schema == null ? DSL.unquotedName(table) : DSL.unquotedName(schema, table);
+  }
+
+  private static List<String> names(List<Field<?>> fields) {
+    return fields.stream().map(Field::getName).toList();
   }
 
   private static <T> Field<T> field(String name, Class<T> type) {
@@ -179,6 +194,10 @@ public final class StateTables {
           .set(SUCCESS, false)
           .set(ROLLED_BACK, (Boolean) null)
           .where(ID.eq(0L));
+      // No row, only the columns: "1 = 0" rather than "false", which not every database reads.
+      case SHAPE_OF_VERSION -> db.select(DSL.asterisk()).from(version).where(NO_ROW);
+      case SHAPE_OF_HISTORY -> db.select(DSL.asterisk()).from(history).where(NO_ROW);
+      case SHAPE_OF_LOCK -> db.select(DSL.asterisk()).from(lock).where(NO_ROW);
       case RENEW_LEASE -> db.update(lock).set(LOCK_HEARTBEAT, LOCK_HEARTBEAT.plus(DSL.inline(1L)))
           .where(LOCK_ID.eq(DSL.inline(LEASE_ROW))).and(LOCK_OWNER.eq(text));
     };

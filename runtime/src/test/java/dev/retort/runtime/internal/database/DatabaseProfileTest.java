@@ -2,9 +2,14 @@ package dev.retort.runtime.internal.database;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import dev.retort.runtime.UrlDataSource;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +60,55 @@ class DatabaseProfileTest {
     assertThat(DatabaseProfile.of(SQLDialect.POSTGRES).isInsufficientPrivilege("42501")).isTrue();
     assertThat(DatabaseProfile.of(SQLDialect.POSTGRES).isInsufficientPrivilege("42P01"))
         .isFalse();
+  }
+
+  @Test
+  void onlyAnH2UrlWithAutoServer_handsOverBetweenProcesses() {
+    assertThat(DatabaseProfile.handsOverBetweenProcesses("jdbc:h2:./shop;AUTO_SERVER=TRUE"))
+        .isTrue();
+    assertThat(DatabaseProfile.handsOverBetweenProcesses(
+        "JDBC:H2:file:/srv/shop;db_close_delay=-1;auto_server=true;MODE=PostgreSQL")).isTrue();
+    assertThat(DatabaseProfile.handsOverBetweenProcesses("jdbc:h2:tcp://127.0.0.1:1/mem:x"))
+        .isFalse();
+    assertThat(DatabaseProfile.handsOverBetweenProcesses("jdbc:h2:./shop;AUTO_SERVER=FALSE"))
+        .isFalse();
+    assertThat(DatabaseProfile.handsOverBetweenProcesses("jdbc:h2:./shop;AUTO_SERVER_PORT=9090"))
+        .isFalse();
+    assertThat(DatabaseProfile.handsOverBetweenProcesses(
+        "jdbc:postgresql://db/shop?ApplicationName=x;AUTO_SERVER=TRUE")).isFalse();
+  }
+
+  @Test
+  void h2sHandOffRefusals_areMomentary_onlyOnADataSourceWhoseUrlHasAutoServer() {
+    SQLException broken = new SQLException("Connection is broken", "90067", 90067);
+    SQLException wrapped = new SQLException("Cannot connect to ...", "90067", 90067);
+    RuntimeException inACommand = new RuntimeException("Cannot connect", wrapped);
+    SQLException wrongPassword = new SQLException("Wrong user name or password", "28000", 28000);
+
+    Predicate<Throwable> autoServer = DatabaseProfile.momentaryFailures(
+        UrlDataSource.of("jdbc:h2:./shop;AUTO_SERVER=TRUE", "sa", ""));
+    JdbcDataSource h2s = new JdbcDataSource();
+    h2s.setURL("jdbc:h2:./shop;AUTO_SERVER=TRUE");
+    Predicate<Throwable> tcp = DatabaseProfile.momentaryFailures(
+        UrlDataSource.of("jdbc:h2:tcp://127.0.0.1:1/mem:x", "sa", ""));
+
+    assertThat(autoServer.test(broken)).isTrue();
+    assertThat(autoServer.test(inACommand)).isTrue();
+    assertThat(autoServer.test(wrongPassword)).isFalse();
+    assertThat(DatabaseProfile.momentaryFailures(h2s).test(broken)).isTrue();
+    assertThat(tcp.test(broken)).isFalse();
+    assertThat(tcp.test(inACommand)).isFalse();
+  }
+
+  @Test
+  void aDataSourceThatDoesNotSayItsUrl_isNotTakenToHandOver() {
+    DataSource silent = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
+          throw new UnsupportedOperationException(method.getName());
+        });
+
+    assertThat(DatabaseProfile.momentaryFailures(silent)
+        .test(new SQLException("Connection is broken", "90067", 90067))).isFalse();
   }
 
   /** A name too long for MySQL's GET_LOCK is shortened to a stable hash of it. */
