@@ -50,6 +50,9 @@ final class LeaseLock implements MigrationLock {
   private final ScheduledExecutorService renewer;
   private volatile long lastRenewal = System.nanoTime();
   private volatile boolean lost;
+  /** The renewal {@link #confirmIn} runs, prepared on {@link #confirmOn}; the caller's thread only. */
+  private PreparedStatement confirm;
+  private Connection confirmOn;
 
   private LeaseLock(DSLContext db, Table<Record> table, String renewSql, String owner,
       Duration lease) {
@@ -160,13 +163,20 @@ final class LeaseLock implements MigrationLock {
     }
   }
 
+  /**
+   * Renews the lease in the caller's transaction. The statement is prepared once for the command's
+   * connection and kept until {@link #close}: a run confirms once per revision, and on H2 each
+   * prepare parses the statement again.
+   */
   @Override
   public void confirmIn(Connection transaction) throws SQLException {
-    int rows;
-    try (PreparedStatement renew = transaction.prepareStatement(renewSql)) {
-      renew.setString(1, owner);
-      rows = renew.executeUpdate();
+    if (confirmOn != transaction) {
+      closeConfirm();
+      confirm = transaction.prepareStatement(renewSql);
+      confirmOn = transaction;
     }
+    confirm.setString(1, owner);
+    int rows = confirm.executeUpdate();
     if (rows != 1) {
       lost = true;
       throw new LockException(Messages.leaseLost(lease));
@@ -181,8 +191,21 @@ final class LeaseLock implements MigrationLock {
     }
   }
 
+  private void closeConfirm() {
+    if (confirm != null) {
+      try {
+        confirm.close();
+      } catch (SQLException ignored) {
+        // A statement of the command's connection; closing the connection frees it too.
+      }
+      confirm = null;
+      confirmOn = null;
+    }
+  }
+
   @Override
   public void close() {
+    closeConfirm();
     renewer.shutdownNow();
     try {
       db.deleteFrom(table).where(LOCK_ID.eq(LEASE_ROW)).and(LOCK_OWNER.eq(owner)).execute();
