@@ -52,7 +52,7 @@ public final class StartupAndApplyBenchmark {
 
   /** The medians of one tool's runs in one phase on one database. */
   record Figure(String phase, String database, String tool, long callMicros, long wallMillis,
-      long rssKilobytes, long heapKilobytes, long cpuMicros) {}
+      long rssKilobytes, long heapKilobytes, long cpuMicros, List<Long> callsMillis) {}
 
   /** Everything one benchmark run measured. */
   record Report(int revisions, int runs, List<Figure> figures, int migrationClassesLoadedByNoop,
@@ -76,16 +76,17 @@ public final class StartupAndApplyBenchmark {
                   : "Start-up with nothing to do (database at head)",
               database, revisions, runs));
           text.append("| tool | call | × floor | process wall time | JVM CPU time | peak RSS"
-              + " | peak heap |\n");
-          text.append("|---|---|---|---|---|---|---|\n");
+              + " | peak heap | every run's call (ms) |\n");
+          text.append("|---|---|---|---|---|---|---|---|\n");
           for (Figure figure : figures) {
             if (figure.phase().equals(phase) && figure.database().equals(database)) {
               text.append(String.format(Locale.ROOT,
-                  "| %s | %,d ms | %.2f | %,d ms | %,d ms | %,d MB | %,d MB |%n",
+                  "| %s | %,d ms | %.2f | %,d ms | %,d ms | %,d MB | %,d MB | %s |%n",
                   figure.tool(), figure.callMicros() / 1000,
                   (double) figure.callMicros() / floor, figure.wallMillis(),
                   figure.cpuMicros() / 1000, figure.rssKilobytes() / 1024,
-                  figure.heapKilobytes() / 1024));
+                  figure.heapKilobytes() / 1024, figure.callsMillis().stream()
+                      .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
             }
           }
         }
@@ -107,6 +108,11 @@ public final class StartupAndApplyBenchmark {
     List<String> databases = new ArrayList<>(List.of("h2"));
     if (System.getenv("RETORT_TEST_POSTGRES_URL") != null) {
       databases.add("postgres");
+    }
+    // -Dbenchmark.databases=postgres: fewer databases, for a shorter run.
+    String only = System.getProperty("benchmark.databases");
+    if (only != null) {
+      databases.retainAll(List.of(only.split(",")));
     }
     System.out.println("Java " + System.getProperty("java.version") + ", "
         + Runtime.getRuntime().availableProcessors() + " cores; children run with "
@@ -427,7 +433,8 @@ public final class StartupAndApplyBenchmark {
         median(runs.stream().mapToLong(Run::wallMillis).toArray()),
         median(runs.stream().mapToLong(Run::rssKilobytes).toArray()),
         median(runs.stream().mapToLong(Run::heapKilobytes).toArray()),
-        median(runs.stream().mapToLong(Run::cpuMicros).toArray()));
+        median(runs.stream().mapToLong(Run::cpuMicros).toArray()),
+        runs.stream().map(run -> run.callMicros() / 1000).toList());
   }
 
   private static long median(long[] values) {
