@@ -46,6 +46,12 @@ public final class StartupAndApplyBenchmark {
    */
   static final String BASELINE_CLASSPATH = "benchmark.baseline.classpath";
 
+  /** The baseline build's classpath, or null when none is given (unset or blank). */
+  private static String baselineClasspath() {
+    String classpath = System.getProperty(BASELINE_CLASSPATH, "");
+    return classpath.isBlank() ? null : classpath;
+  }
+
   /** One child's figures. */
   record Run(long callMicros, long wallMillis, long rssKilobytes, long heapKilobytes,
       long cpuMicros) {}
@@ -110,8 +116,8 @@ public final class StartupAndApplyBenchmark {
       databases.add("postgres");
     }
     // -Dbenchmark.databases=postgres: fewer databases, for a shorter run.
-    String only = System.getProperty("benchmark.databases");
-    if (only != null) {
+    String only = System.getProperty("benchmark.databases", "");
+    if (!only.isBlank()) {
       databases.retainAll(List.of(only.split(",")));
     }
     System.out.println("Java " + System.getProperty("java.version") + ", "
@@ -136,7 +142,7 @@ public final class StartupAndApplyBenchmark {
     if (selected == null || selected.isBlank()) {
       tools.addAll(APPLY_TOOLS);
       tools.addAll(NOOP_TOOLS);
-      if (System.getProperty(BASELINE_CLASSPATH) == null) {
+      if (baselineClasspath() == null) {
         tools.remove("retort-baseline");
       }
     } else {
@@ -375,7 +381,7 @@ public final class StartupAndApplyBenchmark {
     if (tool.equals("retort") || tool.equals("jooq-classes-apply")) {
       classpath = retortClasses + File.pathSeparator + classpath;
     } else if (tool.equals("retort-baseline")) {
-      String baseline = System.getProperty(BASELINE_CLASSPATH);
+      String baseline = baselineClasspath();
       if (baseline == null) {
         throw new IllegalArgumentException("retort-baseline needs -D" + BASELINE_CLASSPATH);
       }
