@@ -42,6 +42,9 @@ final class LeaseLock implements MigrationLock {
 
   private static final Logger log = LoggerFactory.getLogger(LeaseLock.class);
 
+  /** The renewal {@link #confirmIn} runs, prepared on {@link #confirmOn}; the caller's thread only. */
+  private PreparedStatement confirm;
+  private Connection confirmOn;
   private final DSLContext db;
   private final Table<Record> table;
   private final String renewSql;
@@ -50,9 +53,6 @@ final class LeaseLock implements MigrationLock {
   private final ScheduledExecutorService renewer;
   private volatile long lastRenewal = System.nanoTime();
   private volatile boolean lost;
-  /** The renewal {@link #confirmIn} runs, prepared on {@link #confirmOn}; the caller's thread only. */
-  private PreparedStatement confirm;
-  private Connection confirmOn;
 
   private LeaseLock(DSLContext db, Table<Record> table, String renewSql, String owner,
       Duration lease) {
