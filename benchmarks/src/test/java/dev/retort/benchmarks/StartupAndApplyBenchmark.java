@@ -10,9 +10,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jooq.SQLDialect;
 
@@ -31,17 +33,32 @@ import org.jooq.SQLDialect;
  */
 public final class StartupAndApplyBenchmark {
 
-  static final List<String> APPLY_TOOLS = List.of("jdbc-apply", "jooq-apply", "retort",
+  static final List<String> APPLY_TOOLS = List.of("jdbc-apply", "jooq-apply",
+      "jooq-classes-apply", "retort", "retort-baseline", "flyway-java", "flyway-sql");
+  static final List<String> NOOP_TOOLS = List.of("jdbc-floor", "retort", "retort-baseline",
       "flyway-java", "flyway-sql");
-  static final List<String> NOOP_TOOLS = List.of("jdbc-floor", "retort", "flyway-java",
-      "flyway-sql");
+
+  /**
+   * {@code retort-baseline}: Retort as another build of it, to compare a change with the build
+   * before it in one run, interleaved like every tool (a shared machine's slow minutes then fall
+   * on both). Its value is that build's classpath (Retort's modules and their dependencies); the
+   * migrations are this run's. Measured only when the property is set.
+   */
+  static final String BASELINE_CLASSPATH = "benchmark.baseline.classpath";
+
+  /** The baseline build's classpath, or null when none is given (unset or blank). */
+  private static String baselineClasspath() {
+    String classpath = System.getProperty(BASELINE_CLASSPATH, "");
+    return classpath.isBlank() ? null : classpath;
+  }
 
   /** One child's figures. */
-  record Run(long callMicros, long wallMillis, long rssKilobytes) {}
+  record Run(long callMicros, long wallMillis, long rssKilobytes, long heapKilobytes,
+      long cpuMicros) {}
 
   /** The medians of one tool's runs in one phase on one database. */
   record Figure(String phase, String database, String tool, long callMicros, long wallMillis,
-      long rssKilobytes) {}
+      long rssKilobytes, long heapKilobytes, long cpuMicros, List<Long> callsMillis) {}
 
   /** Everything one benchmark run measured. */
   record Report(int revisions, int runs, List<Figure> figures, int migrationClassesLoadedByNoop,
@@ -64,14 +81,18 @@ public final class StartupAndApplyBenchmark {
               phase.equals("apply") ? "Apply (empty database to head)"
                   : "Start-up with nothing to do (database at head)",
               database, revisions, runs));
-          text.append("| tool | call | × floor | process wall time | peak RSS |\n");
-          text.append("|---|---|---|---|---|\n");
+          text.append("| tool | call | × floor | process wall time | JVM CPU time | peak RSS"
+              + " | peak heap | every run's call (ms) |\n");
+          text.append("|---|---|---|---|---|---|---|---|\n");
           for (Figure figure : figures) {
             if (figure.phase().equals(phase) && figure.database().equals(database)) {
-              text.append(String.format(Locale.ROOT, "| %s | %,d ms | %.2f | %,d ms | %,d MB |%n",
+              text.append(String.format(Locale.ROOT,
+                  "| %s | %,d ms | %.2f | %,d ms | %,d ms | %,d MB | %,d MB | %s |%n",
                   figure.tool(), figure.callMicros() / 1000,
                   (double) figure.callMicros() / floor, figure.wallMillis(),
-                  figure.rssKilobytes() / 1024));
+                  figure.cpuMicros() / 1000, figure.rssKilobytes() / 1024,
+                  figure.heapKilobytes() / 1024, figure.callsMillis().stream()
+                      .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
             }
           }
         }
@@ -94,12 +115,17 @@ public final class StartupAndApplyBenchmark {
     if (System.getenv("RETORT_TEST_POSTGRES_URL") != null) {
       databases.add("postgres");
     }
+    // -Dbenchmark.databases=postgres: fewer databases, for a shorter run.
+    String only = System.getProperty("benchmark.databases", "");
+    if (!only.isBlank()) {
+      databases.retainAll(List.of(only.split(",")));
+    }
     System.out.println("Java " + System.getProperty("java.version") + ", "
         + Runtime.getRuntime().availableProcessors() + " cores; children run with "
         + String.join(" ", JVM_OPTIONS));
     Report report = run(revisions, runs, databases,
         Files.createTempDirectory("retort-startup-benchmark"),
-        Boolean.getBoolean("benchmark.profile"));
+        Boolean.getBoolean("benchmark.profile"), tools(System.getProperty("benchmark.tools")));
     System.out.println(report.asMarkdown());
   }
 
@@ -108,11 +134,42 @@ public final class StartupAndApplyBenchmark {
       "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
 
   /**
-   * @param profile whether to add one profiled apply run of each of {@link #PROFILED_TOOLS} per
-   *     database, whose breakdown the report shows
+   * The tools to measure: all by default, or those of {@code -Dbenchmark.tools} (a comma-separated
+   * list), always with the floors that the ratios are taken against.
    */
+  static Set<String> tools(String selected) {
+    Set<String> tools = new LinkedHashSet<>(List.of("jdbc-apply", "jdbc-floor"));
+    if (selected == null || selected.isBlank()) {
+      tools.addAll(APPLY_TOOLS);
+      tools.addAll(NOOP_TOOLS);
+      if (baselineClasspath() == null) {
+        tools.remove("retort-baseline");
+      }
+    } else {
+      for (String tool : selected.split(",")) {
+        if (!APPLY_TOOLS.contains(tool.strip()) && !NOOP_TOOLS.contains(tool.strip())) {
+          throw new IllegalArgumentException("No tool " + tool.strip() + " in -Dbenchmark.tools;"
+              + " the tools are " + APPLY_TOOLS + " and " + NOOP_TOOLS);
+        }
+        tools.add(tool.strip());
+      }
+    }
+    return tools;
+  }
+
+  /** Every tool. */
   public static Report run(int revisions, int runs, List<String> databases, Path work,
       boolean profile) throws Exception {
+    return run(revisions, runs, databases, work, profile, tools(null));
+  }
+
+  /**
+   * @param profile whether to add one profiled apply run of each of {@link #PROFILED_TOOLS} per
+   *     database, whose breakdown the report shows
+   * @param tools the tools to measure (see {@link #tools})
+   */
+  public static Report run(int revisions, int runs, List<String> databases, Path work,
+      boolean profile, Set<String> tools) throws Exception {
     Workload workload = new Workload(revisions);
     Path retortClasses = work.resolve("retort-classes");
     Javac.compile(workload.writeRetortSources(work.resolve("retort-src")), retortClasses, true);
@@ -137,6 +194,9 @@ public final class StartupAndApplyBenchmark {
       Map<String, String> atHead = new LinkedHashMap<>();
       for (int run = 0; run < runs; run++) {
         for (String tool : APPLY_TOOLS) {
+          if (!tools.contains(tool)) {
+            continue;
+          }
           String url = freshDatabase(database, tool + run, work);
           apply.computeIfAbsent(tool, t -> new ArrayList<>()).add(launch(tool, url, workload,
               retortClasses, flywayClasses.get(database), sqlFolders.get(database), null));
@@ -151,6 +211,9 @@ public final class StartupAndApplyBenchmark {
       Map<String, List<Run>> noop = new LinkedHashMap<>();
       for (int run = 0; run < runs; run++) {
         for (String tool : NOOP_TOOLS) {
+          if (!tools.contains(tool)) {
+            continue;
+          }
           noop.computeIfAbsent(tool, t -> new ArrayList<>()).add(launch(tool, atHead.get(tool),
               workload, retortClasses, flywayClasses.get(database), sqlFolders.get(database),
               null));
@@ -158,6 +221,9 @@ public final class StartupAndApplyBenchmark {
       }
       if (profile) {
         for (String tool : PROFILED_TOOLS) {
+          if (!tools.contains(tool)) {
+            continue;
+          }
           String url = freshDatabase(database, tool + "-profiled", work);
           Path recording = work.resolve("profile-" + database + "-" + tool + ".jfr");
           launch(tool, url, workload, retortClasses, flywayClasses.get(database),
@@ -167,10 +233,23 @@ public final class StartupAndApplyBenchmark {
               new ProfileSummary("main", APPLY_CATEGORIES).add(recording).asMarkdown());
           dropDatabase(database, url);
         }
+        for (String tool : PROFILED_NOOP_TOOLS) {
+          if (!tools.contains(tool)) {
+            continue;
+          }
+          Path recording = work.resolve("profile-noop-" + database + "-" + tool + ".jfr");
+          launch(tool, atHead.get(tool), workload, retortClasses, flywayClasses.get(database),
+              sqlFolders.get(database), null, ProfileSummary.recordingOption(recording));
+          profiles.put("Profile of " + tool + " starting up with nothing to do on " + database
+              + " at " + revisions + " revisions (main thread's stack samples, 1 ms apart):",
+              new ProfileSummary("main", NOOP_CATEGORIES).add(recording).asMarkdown());
+        }
       }
-      Path classLog = work.resolve("class-load-" + database + ".log");
-      launch("retort", atHead.get("retort"), workload, retortClasses, null, null, classLog);
-      migrationClasses = Math.max(migrationClasses, countMigrationClasses(classLog));
+      if (tools.contains("retort")) {
+        Path classLog = work.resolve("class-load-" + database + ".log");
+        launch("retort", atHead.get("retort"), workload, retortClasses, null, null, classLog);
+        migrationClasses = Math.max(migrationClasses, countMigrationClasses(classLog));
+      }
       apply.forEach((tool, measured) -> figures.add(median("apply", database, tool, measured)));
       noop.forEach((tool, measured) -> figures.add(median("noop", database, tool, measured)));
       for (String url : new LinkedHashMap<>(atHead).values()) {
@@ -181,7 +260,34 @@ public final class StartupAndApplyBenchmark {
   }
 
   /** The tools whose apply is profiled with {@code -Dbenchmark.profile=true}. */
-  static final List<String> PROFILED_TOOLS = List.of("jdbc-apply", "jooq-apply", "retort");
+  static final List<String> PROFILED_TOOLS = List.of("jdbc-apply", "jooq-apply",
+      "jooq-classes-apply", "retort", "retort-baseline");
+
+  /** The tools whose start-up with nothing to do is profiled with {@code -Dbenchmark.profile}. */
+  static final List<String> PROFILED_NOOP_TOOLS = List.of("jdbc-floor", "retort",
+      "retort-baseline");
+
+  /**
+   * Where a start-up with nothing to do spends its time, first match wins: opening the
+   * connection (the driver's handshake and authentication, and loading the driver), loading
+   * classes elsewhere, initialising the generated registry, Retort's reads of its tables, the
+   * rest of Retort (settings, graph, checks, logging), and what the driver does elsewhere (the
+   * floor's one query).
+   */
+  static final List<ProfileSummary.Category> NOOP_CATEGORIES = List.of(
+      ProfileSummary.Category.anyFrame("opening the connection", "java.sql.DriverManager.",
+          "org.postgresql.Driver.", "org.postgresql.ds.", "org.h2.Driver.",
+          "org.h2.jdbcx.JdbcDataSource.", "org.h2.jdbc.JdbcConnection.<init>"),
+      ProfileSummary.Category.anyFrame("the generated registry (class initialisation)",
+          Workload.RETORT_PACKAGE + "."),
+      ProfileSummary.Category.anyFrame("loading and linking classes", "java.lang.ClassLoader.",
+          "jdk.internal.loader.", "java.lang.invoke.", "java.lang.Class.forName"),
+      ProfileSummary.Category.anyFrame("Retort: reading its tables (JDBC)",
+          "dev.retort.runtime.internal.state.StateReader."),
+      ProfileSummary.Category.anyFrame("Retort: settings, graph, checks, logging",
+          "dev.retort.runtime."),
+      ProfileSummary.Category.anyFrame("the driver, elsewhere (the floor's query)", "org.h2.",
+          "org.postgresql."));
 
   /**
    * Where an apply's time goes, first match wins, in buckets every tool has: loading classes
@@ -272,8 +378,14 @@ public final class StartupAndApplyBenchmark {
       command.add("-Xlog:class+load=info:file=" + classLog);
     }
     String classpath = System.getProperty("java.class.path");
-    if (tool.equals("retort")) {
+    if (tool.equals("retort") || tool.equals("jooq-classes-apply")) {
       classpath = retortClasses + File.pathSeparator + classpath;
+    } else if (tool.equals("retort-baseline")) {
+      String baseline = baselineClasspath();
+      if (baseline == null) {
+        throw new IllegalArgumentException("retort-baseline needs -D" + BASELINE_CLASSPATH);
+      }
+      classpath = retortClasses + File.pathSeparator + baseline;
     } else if (tool.equals("flyway-java")) {
       classpath = flywayClasses + File.pathSeparator + classpath;
     }
@@ -297,15 +409,21 @@ public final class StartupAndApplyBenchmark {
     long wall = (System.nanoTime() - start) / 1_000_000;
     long call = -1;
     long rss = -1;
+    long heap = -1;
+    long cpu = -1;
     for (String line : Files.readAllLines(output)) {
       if (line.startsWith("call_us=")) {
         call = Long.parseLong(line.substring("call_us=".length()));
       } else if (line.startsWith("rss_kb=")) {
         rss = Long.parseLong(line.substring("rss_kb=".length()));
+      } else if (line.startsWith("heap_kb=")) {
+        heap = Long.parseLong(line.substring("heap_kb=".length()));
+      } else if (line.startsWith("cpu_us=")) {
+        cpu = Long.parseLong(line.substring("cpu_us=".length()));
       }
     }
     Files.delete(output);
-    return new Run(call, wall, rss);
+    return new Run(call, wall, rss, heap, cpu);
   }
 
   private static int countMigrationClasses(Path classLog) throws IOException {
@@ -319,7 +437,10 @@ public final class StartupAndApplyBenchmark {
     return new Figure(phase, database, tool,
         median(runs.stream().mapToLong(Run::callMicros).toArray()),
         median(runs.stream().mapToLong(Run::wallMillis).toArray()),
-        median(runs.stream().mapToLong(Run::rssKilobytes).toArray()));
+        median(runs.stream().mapToLong(Run::rssKilobytes).toArray()),
+        median(runs.stream().mapToLong(Run::heapKilobytes).toArray()),
+        median(runs.stream().mapToLong(Run::cpuMicros).toArray()),
+        runs.stream().map(run -> run.callMicros() / 1000).toList());
   }
 
   private static long median(long[] values) {

@@ -22,19 +22,33 @@ class StartupAndApplyBenchmarkTest {
         StartupAndApplyBenchmark.run(20, 1, List.of("h2"), work, true);
 
     for (String tool : StartupAndApplyBenchmark.APPLY_TOOLS) {
+      if (tool.equals("retort-baseline")) {
+        continue;
+      }
       assertThat(report.figure("apply", "h2", tool).callMicros()).isGreaterThan(0);
     }
     for (String tool : StartupAndApplyBenchmark.NOOP_TOOLS) {
+      if (tool.equals("retort-baseline")) {
+        continue;
+      }
       assertThat(report.figure("noop", "h2", tool).rssKilobytes()).isGreaterThan(0);
+      assertThat(report.figure("noop", "h2", tool).heapKilobytes()).isGreaterThan(0);
     }
     assertThat(report.migrationClassesLoadedByNoop()).isEqualTo(0);
     assertThat(report.asMarkdown()).contains("| retort |");
-    assertThat(report.profiles().keySet()).hasSize(StartupAndApplyBenchmark.PROFILED_TOOLS.size());
+    // Every profiled tool but the baseline, which runs only when a baseline build is given.
+    assertThat(report.profiles().keySet()).hasSize(StartupAndApplyBenchmark.PROFILED_TOOLS.size()
+        + StartupAndApplyBenchmark.PROFILED_NOOP_TOOLS.size() - 2);
     String retortProfile = report.profiles().get(
         "Profile of retort applying 20 revisions on h2 (main thread's stack samples, 1 ms apart):");
     for (ProfileSummary.Category category : StartupAndApplyBenchmark.APPLY_CATEGORIES) {
       assertThat(retortProfile).contains("| " + category.name() + " |");
     }
     assertThat(retortProfile).doesNotContainMatch("all samples of thread main \\| 0 \\|");
+    String retortNoop = report.profiles().get("Profile of retort starting up with nothing to do"
+        + " on h2 at 20 revisions (main thread's stack samples, 1 ms apart):");
+    for (ProfileSummary.Category category : StartupAndApplyBenchmark.NOOP_CATEGORIES) {
+      assertThat(retortNoop).contains("| " + category.name() + " |");
+    }
   }
 }

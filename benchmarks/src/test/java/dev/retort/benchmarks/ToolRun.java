@@ -1,6 +1,10 @@
 package dev.retort.benchmarks;
 
+import dev.retort.runtime.Migration;
 import dev.retort.runtime.Retort;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,8 +23,11 @@ import org.jooq.impl.DSL;
  * One tool's run in a JVM of its own, started by {@link StartupAndApplyBenchmark}: {@code
  * <tool> <url> <revisions> [migrations]}, where migrations is Flyway's location, or for the
  * JDBC floor the folder of SQL scripts. It prints how long the tool's call took, from
- * before it opened a connection to after it returned ({@code call_us=}), and the process's peak
- * resident memory when it ended ({@code rss_kb=}, Linux's VmHWM).
+ * before it opened a connection to after it returned ({@code call_us=}), the process's peak
+ * resident memory when it ended ({@code rss_kb=}, Linux's VmHWM), its heap's peak use
+ * ({@code heap_kb=}), and the CPU time of the whole JVM, all its threads ({@code cpu_us=}): on a
+ * machine whose database server runs alongside, what the JVM's compiler and collector threads
+ * take is not the server's.
  */
 final class ToolRun {
 
@@ -34,20 +41,38 @@ final class ToolRun {
     int revisions = Integer.parseInt(args[2]);
     long start = System.nanoTime();
     switch (tool) {
-      case "retort" -> Retort.using(dataSource(url)).upgrade();
+      case "retort", "retort-baseline" -> Retort.using(dataSource(url)).upgrade();
       case "flyway-java", "flyway-sql" -> Flyway.configure()
           .dataSource(url, null, null)
           .locations(args[3])
           .load()
           .migrate();
       case "jdbc-apply" -> jdbcApply(url, revisions, Path.of(args[3]));
-      case "jooq-apply" -> jooqApply(url, revisions);
+      case "jooq-apply" -> jooqApply(url, revisions, false);
+      case "jooq-classes-apply" -> jooqApply(url, revisions, true);
       case "jdbc-floor" -> jdbcFloor(url);
       default -> throw new IllegalArgumentException("No tool " + tool);
     }
     long micros = (System.nanoTime() - start) / 1_000;
     System.out.println("call_us=" + micros);
     System.out.println("rss_kb=" + peakResidentKilobytes());
+    System.out.println("heap_kb=" + peakHeapKilobytes());
+    System.out.println("cpu_us=" + ((com.sun.management.OperatingSystemMXBean)
+        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000);
+  }
+
+  /**
+   * The heap's peak use: the sum of each heap pool's peak (eden, survivor, old), an upper bound
+   * of the used heap at any one moment, measured the same way for every tool.
+   */
+  private static long peakHeapKilobytes() {
+    long bytes = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+        bytes += pool.getPeakUsage().getUsed();
+      }
+    }
+    return bytes / 1024;
   }
 
   private static DataSource dataSource(String url) {
@@ -96,8 +121,15 @@ final class ToolRun {
    * (the same DSL calls, executed by jOOQ), with the JDBC floor's transactions and state update
    * but nothing of Retort. The gap to the floor is the price of writing migrations in jOOQ; the
    * gap from here to Retort is Retort's own.
+   *
+   * @param classes whether each revision's statements are run by a class of its own, as in
+   *     Retort: the compiled Retort migrations, loaded by name and called directly, without
+   *     Retort's registry, lock or records ({@code jooq-classes-apply}); otherwise by one method
+   *     of this harness for all revisions ({@code jooq-apply}). The difference is what loading,
+   *     verifying and interpreting a thousand classes costs, which any tool with a class per
+   *     migration pays.
    */
-  private static void jooqApply(String url, int revisions) throws Exception {
+  private static void jooqApply(String url, int revisions, boolean classes) throws Exception {
     try (Connection connection = DriverManager.getConnection(url)) {
       DSLContext db = DSL.using(connection,
           url.startsWith("jdbc:h2:") ? SQLDialect.H2 : SQLDialect.POSTGRES);
@@ -109,8 +141,13 @@ final class ToolRun {
       try (PreparedStatement state =
           connection.prepareStatement("update bench_version set version = ?")) {
         for (int i = 1; i <= revisions; i++) {
-          for (Query query : Workload.queries(db, i)) {
-            query.execute();
+          if (classes) {
+            ((Migration) Class.forName(Workload.RETORT_PACKAGE + ".V" + i)
+                .getDeclaredConstructor().newInstance()).upgrade(db);
+          } else {
+            for (Query query : Workload.queries(db, i)) {
+              query.execute();
+            }
           }
           state.setString(1, Workload.id(i));
           state.executeUpdate();

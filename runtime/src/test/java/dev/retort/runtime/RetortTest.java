@@ -408,4 +408,31 @@ class RetortTest {
     assertThat(failed.rolledBack()).isTrue();
     assertThat(StateRows.versions(dataSource)).containsExactly("a1");
   }
+
+  /**
+   * A merge's statements (an update and a delete) are each checked, also where they go to the
+   * server together with the history row: the second one touching nothing fails the merge.
+   */
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
+  void aMergesHeadRemovedUnderTheRun_failsTheMerge_andRollsItBack(TestDatabase database)
+      throws Exception {
+    DataSource dataSource = database.create();
+    Retort retort = Retort.using(dataSource, TestRegistry.builder()
+        .revision("a1")
+        .revision("b1")
+        .revision("m1", "a1", "b1")
+            .upgrade(db -> db.execute("delete from retort_version where version_num = 'b1'"))
+        .build());
+    retort.upgrade("a1");
+    retort.upgrade("b1");
+
+    MigrationFailedException failed =
+        assertThrows(MigrationFailedException.class, () -> retort.upgrade("m1"));
+
+    assertThat(failed).hasMessageThat()
+        .contains(Messages.versionTableChanged("delete b1", 0));
+    assertThat(failed.rolledBack()).isTrue();
+    assertThat(StateRows.versions(dataSource)).containsExactly("a1", "b1");
+  }
 }

@@ -43,6 +43,9 @@ final class LeaseLock implements MigrationLock {
 
   private static final Logger log = LoggerFactory.getLogger(LeaseLock.class);
 
+  /** The renewal {@link #confirmIn} runs, prepared on {@link #confirmOn}; the caller's thread only. */
+  private PreparedStatement confirm;
+  private Connection confirmOn;
   private final DSLContext db;
   private final Table<Record> table;
   private final String renewSql;
@@ -178,6 +181,11 @@ final class LeaseLock implements MigrationLock {
     }
   }
 
+  /**
+   * Renews the lease in the caller's transaction. The statement is prepared once for the command's
+   * connection and kept until {@link #close}: a run confirms once per revision, and on H2 each
+   * prepare parses the statement again.
+   */
   @Override
   public void transactionBegan(Connection transaction) throws SQLException {
     if (renewFirstInTransactions) {
@@ -193,11 +201,13 @@ final class LeaseLock implements MigrationLock {
 
   @Override
   public void confirmIn(Connection transaction) throws SQLException {
-    int rows;
-    try (PreparedStatement renew = transaction.prepareStatement(renewSql)) {
-      renew.setString(1, owner);
-      rows = renew.executeUpdate();
+    if (confirmOn != transaction) {
+      closeConfirm();
+      confirm = transaction.prepareStatement(renewSql);
+      confirmOn = transaction;
     }
+    confirm.setString(1, owner);
+    int rows = confirm.executeUpdate();
     if (rows != 1) {
       lost = true;
       throw new LockException(Messages.leaseLost(lease));
@@ -212,8 +222,21 @@ final class LeaseLock implements MigrationLock {
     }
   }
 
+  private void closeConfirm() {
+    if (confirm != null) {
+      try {
+        confirm.close();
+      } catch (SQLException ignored) {
+        // A statement of the command's connection; closing the connection frees it too.
+      }
+      confirm = null;
+      confirmOn = null;
+    }
+  }
+
   @Override
   public void close() {
+    closeConfirm();
     renewer.shutdownNow();
     try {
       // Tried again while H2 hands its file over between processes, up to the lease: a row left

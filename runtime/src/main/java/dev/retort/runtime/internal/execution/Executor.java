@@ -193,7 +193,9 @@ public final class Executor {
       long millis = (System.nanoTime() - start) / 1_000_000;
       MigrationStep done = new MigrationStep(revision, plan.kind().direction(), step.from(),
           step.to(), millis);
-      log.info(Messages.stepTook(done.describe(), millis));
+      if (log.isInfoEnabled()) {
+        log.info(Messages.stepTook(done.describe(), millis));
+      }
       completed.add(done);
     }
 
@@ -207,12 +209,8 @@ public final class Executor {
 
     private void record(Step step, Pending pending) throws SQLException {
       lock.confirmIn(connection);
-      writer.applyChange(step.removed(), step.added());
-      if (pending.announced() == null) {
-        writer.record(pending.row(LocalDateTime.now(), true, null, session.host()));
-      } else {
-        writer.finish(pending.announced(), pending.startedAt(), LocalDateTime.now(), true, null);
-      }
+      writer.recordStep(step.removed(), step.added(),
+          pending.row(LocalDateTime.now(), true, null, session.host()), pending.announced());
     }
 
     /** Whether a failure of the revision takes all its changes with it. */

@@ -140,7 +140,7 @@ public final class Session implements AutoCloseable {
 
   /** A writer of the state tables on this session's connection; close it after the run. */
   public StateWriter writer() {
-    return new StateWriter(database.sql(), connection);
+    return new StateWriter(database.sql(), connection, profile.sendsStatementsTogether());
   }
 
   /**

@@ -76,9 +76,13 @@ public final class UpToDate {
         return false;
       }
       new Preflight(graph).check(recorded, heads, applied);
-      heads.sort(null);
-      log.info(Messages.nothingToDo("upgrade", Messages.heads(
-          heads.stream().map(i -> graph.revision(i).id()).toList())));
+      if (log.isInfoEnabled()) {
+        // Only when it is printed: the catalogue is a large class that a start-up with nothing to
+        // do need not load otherwise.
+        heads.sort(null);
+        log.info(Messages.nothingToDo("upgrade", Messages.heads(
+            heads.stream().map(i -> graph.revision(i).id()).toList())));
+      }
       return true;
     } catch (SQLException e) {
       if (log.isDebugEnabled()) {

@@ -153,20 +153,19 @@ public final class StateTables {
 
   /**
    * The statements that replace heads, with their values inlined, for the offline script: the
-   * same pairing as {@link StateWriter#applyChange}, which runs them.
+   * statements of {@link StateWriter.HeadChange}, which the writer runs.
    */
   public List<Query> change(DSLContext db, List<String> removed, List<String> added) {
     List<Query> queries = new ArrayList<>();
-    int paired = Math.min(removed.size(), added.size());
-    for (int i = 0; i < paired; i++) {
-      queries.add(db.update(version).set(VERSION_NUM, added.get(i))
-          .where(VERSION_NUM.eq(removed.get(i))));
-    }
-    for (int i = paired; i < removed.size(); i++) {
-      queries.add(db.deleteFrom(version).where(VERSION_NUM.eq(removed.get(i))));
-    }
-    for (int i = paired; i < added.size(); i++) {
-      queries.add(db.insertInto(version, VERSION_NUM).values(added.get(i)));
+    for (StateWriter.HeadChange change : StateWriter.HeadChange.of(removed, added)) {
+      List<String> values = change.values();
+      queries.add(switch (change.statement()) {
+        case UPDATE_HEAD -> db.update(version).set(VERSION_NUM, values.get(0))
+            .where(VERSION_NUM.eq(values.get(1)));
+        case DELETE_HEAD -> db.deleteFrom(version).where(VERSION_NUM.eq(values.get(0)));
+        case INSERT_HEAD -> db.insertInto(version, VERSION_NUM).values(values.get(0));
+        default -> throw new IllegalStateException(change.toString());
+      });
     }
     return queries;
   }
