@@ -11,7 +11,7 @@ import org.jooq.SQLDialect;
 
 /**
  * Every fact Retort needs about one family of databases, in one place: how it is recognised, the
- * lock it offers, whether it rolls back DDL, how its session is set up and torn down for a
+ * lock it offers, how a session is switched to a tenant's schema, whether it rolls back DDL, how its session is set up and torn down for a
  * command, and how it reports a missing table or a missing right. Choosing a profile loads no
  * jOOQ class: a start-up with nothing to do needs only {@link #isMissingTable}.
  */
@@ -83,9 +83,43 @@ public abstract class DatabaseProfile {
    * @throws InterruptedException if interrupted while waiting
    * @throws dev.retort.runtime.LockException if the lock cannot be had in time
    */
-  public MigrationLock lock(DataSource dataSource, SQLDialect dialect, RetortSettings settings)
+  public final MigrationLock lock(DataSource dataSource, SQLDialect dialect,
+      RetortSettings settings) throws InterruptedException {
+    if (settings.lockKind() == RetortSettings.LockKind.LEASE_ROW) {
+      return LeaseLock.acquire(dataSource, dialect, settings);
+    }
+    return strongestLock(dataSource, dialect, settings);
+  }
+
+  /** The strongest lock the database offers: a lease row unless a profile knows better. */
+  MigrationLock strongestLock(DataSource dataSource, SQLDialect dialect, RetortSettings settings)
       throws InterruptedException {
     return LeaseLock.acquire(dataSource, dialect, settings);
+  }
+
+  /**
+   * What the connection's unqualified names resolve through now, in the form {@link
+   * #useSchema} takes back: the JDBC current schema by default, PostgreSQL's {@code
+   * search_path}.
+   */
+  public String schemaPath(Connection connection) throws SQLException {
+    return connection.getSchema();
+  }
+
+  /**
+   * Makes the connection resolve unqualified names in this schema (or, with what {@link
+   * #schemaPath} returned, as before): JDBC's {@link Connection#setSchema} by default.
+   */
+  public void useSchema(Connection connection, String schemaPath) throws SQLException {
+    connection.setSchema(schemaPath);
+  }
+
+  /**
+   * The statement an offline script starts with so that its unqualified names land in this
+   * schema (a plain identifier), or {@code null} where the dialect has none.
+   */
+  public String useSchemaSql(String schema) {
+    return null;
   }
 
   /**
@@ -145,9 +179,38 @@ public abstract class DatabaseProfile {
     }
 
     @Override
-    public MigrationLock lock(DataSource dataSource, SQLDialect dialect,
+    MigrationLock strongestLock(DataSource dataSource, SQLDialect dialect,
         RetortSettings settings) throws InterruptedException {
       return new AdvisoryLock(LockKey.of(settings)).acquire(dataSource, settings.lockTimeout());
+    }
+
+    /** The {@code search_path}, a list of schemas, which {@code getSchema()} does not show. */
+    @Override
+    public String schemaPath(Connection connection) throws SQLException {
+      try (java.sql.Statement statement = connection.createStatement();
+          java.sql.ResultSet path = statement.executeQuery(
+              "select current_setting('search_path')")) {
+        path.next();
+        return path.getString(1);
+      }
+    }
+
+    /**
+     * The {@code search_path} set to the schema alone, for the session (not only the current
+     * transaction): a name the tenant lacks fails instead of finding {@code public}'s table.
+     */
+    @Override
+    public void useSchema(Connection connection, String schemaPath) throws SQLException {
+      try (java.sql.PreparedStatement statement = connection.prepareStatement(
+          "select set_config('search_path', ?, false)")) {
+        statement.setString(1, schemaPath);
+        statement.executeQuery().close();
+      }
+    }
+
+    @Override
+    public String useSchemaSql(String schema) {
+      return "set search_path to " + schema;
     }
 
     /**
@@ -199,9 +262,25 @@ public abstract class DatabaseProfile {
     }
 
     @Override
-    public MigrationLock lock(DataSource dataSource, SQLDialect dialect,
+    MigrationLock strongestLock(DataSource dataSource, SQLDialect dialect,
         RetortSettings settings) throws InterruptedException {
       return new NamedLock(LockKey.of(settings)).acquire(dataSource, settings.lockTimeout());
+    }
+
+    /** A MySQL "schema" is a database: the driver's catalog. */
+    @Override
+    public String schemaPath(Connection connection) throws SQLException {
+      return connection.getCatalog();
+    }
+
+    @Override
+    public void useSchema(Connection connection, String schemaPath) throws SQLException {
+      connection.setCatalog(schemaPath);
+    }
+
+    @Override
+    public String useSchemaSql(String schema) {
+      return "use " + schema;
     }
   }
 
@@ -213,6 +292,11 @@ public abstract class DatabaseProfile {
     @Override
     public String name() {
       return "H2";
+    }
+
+    @Override
+    public String useSchemaSql(String schema) {
+      return "set schema " + schema;
     }
 
     @Override
