@@ -67,7 +67,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         "1:An error; the message says what and how to fix it. verify: a proof failed. lint: a"
             + " rule is broken.",
         "2:Invalid command line.",
-        "3:check: revisions are pending."
+        "3:check: revisions are pending (with --schemas...: on some schema)."
     })
 public final class RetortCli {
 
@@ -170,6 +170,11 @@ public final class RetortCli {
   /** The environment this run reads its settings from. */
   Map<String, String> environment() {
     return environment;
+  }
+
+  /** Where this run prints. */
+  LogSink sink() {
+    return sink;
   }
 
   /** Masks these passwords in everything this run prints from now on. */

@@ -4,8 +4,6 @@ import dev.retort.runtime.messages.Messages;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.jooq.conf.MappedSchema;
-import org.jooq.conf.RenderMapping;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 
@@ -259,14 +257,16 @@ public final class RetortSettings {
 
   /**
    * A copy whose migrations work in this schema, as one tenant's copy of the application's
-   * tables: every connection Retort takes uses it as its current schema (on PostgreSQL the
-   * {@code search_path} is this schema alone, so a name that is not there is an error rather
-   * than a table of another schema), {@link #jooqSettings()} maps jOOQ's default schema to it
-   * (so the DSL writes {@code create table tenant_a.users} for {@code createTable("users")}, and
-   * qualifies tables generated with {@code outputSchemaToDefault} alike), and the offline {@code
-   * sql()} starts by switching to it. Usually given together with {@link #withSchema(String)},
-   * so that each tenant's state tables live beside its tables: {@link Fleet} does both. The
-   * schema must exist. {@code null} for the connection's own.
+   * tables: every connection Retort takes resolves unqualified names in it (on PostgreSQL its
+   * {@code search_path} is this schema alone, so a name the tenant lacks is an error rather than
+   * another schema's table; JDBC's current schema, or catalog on MySQL, elsewhere), and is
+   * switched back when Retort closes it; the offline {@code sql()} starts with the statement
+   * that switches to it. The migrations' SQL stays unqualified: jOOQ's render mapping of its
+   * default schema would also qualify what PostgreSQL takes only unqualified (the new name in
+   * {@code alter table ... rename to}, an index's name), so it is not used. Usually given
+   * together with {@link #withSchema(String)}, so that each tenant's state tables live beside
+   * its tables: {@link Fleet} does both. The schema must exist. {@code null} for the
+   * connection's own.
    *
    * @throws IllegalArgumentException if the name is not a plain SQL identifier, or is an SQL
    *     keyword
@@ -298,16 +298,9 @@ public final class RetortSettings {
    * queries name the tables the way the migrations created them. A new instance on every call.
    */
   public Settings jooqSettings() {
-    Settings settings = new Settings().withRenderQuotedNames(nameQuoting == NameQuoting.UNQUOTED
+    return new Settings().withRenderQuotedNames(nameQuoting == NameQuoting.UNQUOTED
         ? RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED
         : RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED);
-    if (migrationSchema != null) {
-      // jOOQ's default schema, "", is that of every unqualified name and of tables generated
-      // with outputSchemaToDefault: the DSL qualifies them all with the tenant's schema.
-      settings.withRenderMapping(new RenderMapping().withSchemata(
-          new MappedSchema().withInput("").withOutput(migrationSchema)));
-    }
-    return settings;
   }
 
   /**

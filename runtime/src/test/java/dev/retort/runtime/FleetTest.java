@@ -105,6 +105,29 @@ class FleetTest {
   }
 
   @Test
+  void whatPostgresTakesOnlyUnqualified_worksInATenant() throws Exception {
+    List<String> schemas = tenants(2);
+    DataSource dataSource = withSchemas(schemas);
+    TestRegistry registry = TestRegistry.builder()
+        .revision("u1").upgrade(db -> db.createTable("users")
+            .column("email", org.jooq.impl.SQLDataType.VARCHAR(100)).execute())
+        .revision("u2", "u1").upgrade(db -> {
+          db.alterTable("users").renameTo("people").execute();
+          db.createIndex("ix_people_email").on("people", "email").execute();
+        })
+        .build();
+
+    Fleet.Result result = Fleet.ofSchemas(dataSource, registry, schemas).upgrade();
+
+    assertThat(result.failed()).isEmpty();
+    for (String schema : schemas) {
+      assertThat(tablesOf(dataSource, schema)).contains("people");
+      assertThat(sql(dataSource).fetchOne("select count(*) from pg_indexes where schemaname = ?"
+          + " and indexname = 'ix_people_email'", schema).get(0, Integer.class)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aSchemaWithAConflictingTable_fails_andTheOthersReachHead() throws Exception {
     List<String> schemas = tenants(20);
     DataSource dataSource = withSchemas(schemas);
@@ -291,7 +314,8 @@ class FleetTest {
 
     assertThat(script).startsWith("set search_path to tenant_b;\n");
     assertThat(script).contains("create table if not exists tenant_b.retort_version");
-    assertThat(script).contains("create table tenant_b.t_r0001");
+    // Unqualified, as online: the search_path above puts it in the tenant's schema.
+    assertThat(script).contains("\ncreate table t_r0001 (id int);");
     assertThat(script).doesNotContain("tenant_a");
   }
 
