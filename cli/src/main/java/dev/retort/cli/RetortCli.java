@@ -67,7 +67,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         "1:An error; the message says what and how to fix it. verify: a proof failed. lint: a"
             + " rule is broken.",
         "2:Invalid command line.",
-        "3:check: revisions are pending (with --schemas...: on some schema)."
+        "3:check: revisions are pending."
     })
 public final class RetortCli {
 
