@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.runtime.ChecksumMismatchException;
+import dev.retort.runtime.Fleet;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.Status;
@@ -18,12 +19,16 @@ import picocli.CommandLine.Model.CommandSpec;
         "Exits 1, saying why, when the database is in a state every run refuses (an unresolved",
         "failure, an applied revision edited since, a revision this build does not know).",
         "For CI and deploy scripts; changes nothing. With --schema [FILE]: exit 1 when the",
-        "migrations do not build the schema file, 0 when they do (no database needed)."})
+        "migrations do not build the schema file, 0 when they do (no database needed).",
+        "With --schemas, --schemas-from or --schemas-query: on each of those schemas; 3 when",
+        "one is behind, 1 when one is refused."})
 final class CheckCommand implements Callable<Integer> {
 
   @Mixin DatabaseOptions database;
 
   @Mixin SchemaSources schema;
+
+  @Mixin FleetOptions fleet;
 
   @Spec CommandSpec spec;
 
@@ -31,6 +36,10 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     if (schema.schemaRequested()) {
       return SchemaDrift.check(schema, database, spec.commandLine());
+    }
+    if (fleet.requested()) {
+      Fleet.Result result = FleetRuns.run(database, fleet, spec, Fleet::check);
+      return !result.succeeded() ? 1 : result.notAtHead().isEmpty() ? 0 : RetortCli.PENDING;
     }
     Retort retort = database.retort();
     try {

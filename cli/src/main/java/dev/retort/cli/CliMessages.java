@@ -231,6 +231,65 @@ final class CliMessages {
 
   // ---- command line ----
 
+  // ---- fleets ----
+
+  static String invalidLockKind(String value, String where) {
+    return "Unknown lock '" + value + "' in " + where + ": use automatic (the database's own"
+        + " lock, the default) or lease-row (a lease row in the lock table, for CockroachDB and"
+        + " others without advisory locks)";
+  }
+
+  static String severalMemberSources() {
+    return "--schemas, --schemas-from and --schemas-query each name the schemas to work on:"
+        + " give one of them";
+  }
+
+  static String fleetOptionWithoutMembers(String option) {
+    return option + " applies to many schemas at once: add --schemas a,b,c, --schemas-from FILE"
+        + " or --schemas-query \"select ...\"";
+  }
+
+  static String noSchemasListed(String option) {
+    return option + " names no schema: give at least one (for example --schemas"
+        + " tenant_a,tenant_b, or a file with one schema per line); nothing was run";
+  }
+
+  static String cannotReadSchemasFile(Path file, String reason) {
+    return "Cannot read --schemas-from " + file + " (" + reason + "): give a file with one schema"
+        + " name per line (# starts a comment); nothing was run";
+  }
+
+  static String schemasQueryFailed(String reason) {
+    return "--schemas-query failed: " + reason + ". Give a query whose first column is the"
+        + " schema names, such as select nspname from pg_namespace where nspname like"
+        + " 'tenant_%'; nothing was run";
+  }
+
+  static String schemasQueryEmpty() {
+    return "--schemas-query returned no rows, so there is no schema to work on: check its"
+        + " condition (select nspname from pg_namespace lists every schema); nothing was run";
+  }
+
+  static String parallelAtLeastOne(int parallel) {
+    return "--parallel must be at least 1, not " + parallel + ": give how many schemas to work"
+        + " on at once (default " + dev.retort.runtime.Fleet.defaultParallelism() + " here)";
+  }
+
+  /** The redrawn progress line: {@code 812/1000 at head, 3 failed, 2:14 elapsed}. */
+  static String fleetProgress(int atHead, int total, int failed, String elapsed) {
+    return atHead + "/" + total + " at head, " + failed + " failed, " + elapsed + " elapsed";
+  }
+
+  static String fleetSummaryHeading(String command, int members, String elapsed, int parallel) {
+    return command + " on " + members + " schemas in " + elapsed + " (" + parallel
+        + " at a time):";
+  }
+
+  static String fleetFailedNote(int failed) {
+    return failed + (failed == 1 ? " schema" : " schemas") + " failed; the others are done."
+        + " Fix the cause and run the same command again: it does only what is left";
+  }
+
   static String didYouMean(List<String> suggestions) {
     return "Did you mean " + String.join(" or ", suggestions) + "? ";
   }

@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.runtime.PasswordMask;
+import dev.retort.runtime.RetortSettings;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
@@ -27,6 +28,7 @@ import java.util.Properties;
  * @param leaseDuration how long a lease lock lives without renewal; {@code null} for the default
  * @param classpath where the project's classes are (its registry, migrations and driver), in
  *     addition to the command line's own classpath
+ * @param lock the lock to take ({@code lock=lease-row}); {@code null} for the database's own
  */
 record Config(
     String url,
@@ -45,7 +47,8 @@ record Config(
     String classNameTemplate,
     Path templateFile,
     Path file,
-    String lintSince) {
+    String lintSince,
+    RetortSettings.LockKind lock) {
 
   /** New migrations are named M0001_Message, M0002_..., so files sort in creation order. */
   static final String DEFAULT_CLASS_NAME_TEMPLATE = "M{seq}_{Message}";
@@ -106,7 +109,24 @@ record Config(
             DEFAULT_CLASS_NAME_TEMPLATE),
         template == null ? null : folder.resolve(template),
         file,
-        blankToNull(properties.getProperty("lint_since")));
+        blankToNull(properties.getProperty("lint_since")),
+        lockKind(blankToNull(properties.getProperty("lock")), file.toString()));
+  }
+
+  /**
+   * The lock a setting names: {@code automatic} or {@code lease-row}; {@code null} when unset.
+   *
+   * @throws IllegalArgumentException for anything else, naming where it was set
+   */
+  static RetortSettings.LockKind lockKind(String value, String where) {
+    if (value == null) {
+      return null;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "automatic" -> RetortSettings.LockKind.AUTOMATIC;
+      case "lease-row", "lease_row" -> RetortSettings.LockKind.LEASE_ROW;
+      default -> throw new IllegalArgumentException(CliMessages.invalidLockKind(value, where));
+    };
   }
 
   /** The database URL, which every command but create, merge and sql needs. */

@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.runtime.Fleet;
 import dev.retort.runtime.PasswordMask;
 import dev.retort.runtime.RegistryNotFoundException;
 import dev.retort.runtime.Retort;
@@ -53,6 +54,12 @@ final class DatabaseOptions {
       + " lock (H2, SQLite) lives without renewal (default 30s); overrides lease_duration.")
   String leaseDuration;
 
+  @Option(names = "--lock", paramLabel = "KIND", description = "automatic (the database's own"
+      + " lock: advisory on PostgreSQL, named on MySQL and MariaDB; the default) or lease-row (a"
+      + " lease row in the lock table, for CockroachDB and engines without advisory locks);"
+      + " overrides lock.")
+  String lock;
+
   @Option(names = "--from-sources", description = {"Read the revisions from the migration"
       + " sources (migrations.source) instead of the compiled registry, so that the graph"
       + " commands work while the build is broken. Only heads, branches, show, history, graph"
@@ -69,6 +76,9 @@ final class DatabaseOptions {
   @Spec(Spec.Target.MIXEE) CommandSpec command;
 
   private boolean sourcesNoted;
+
+  /** The data source of the last {@link #retort(String)}: a fleet's members share it. */
+  private UrlDataSource dataSource;
 
   /** The run this command belongs to: its environment, and where passwords are masked. */
   private RetortCli run() {
@@ -129,8 +139,14 @@ final class DatabaseOptions {
     if (config.leaseDuration() != null) {
       settings = settings.withLeaseDuration(config.leaseDuration());
     }
+    RetortSettings.LockKind lockKind = lock != null ? Config.lockKind(lock, "--lock")
+        : config.lock();
+    if (lockKind != null) {
+      settings = settings.withLockKind(lockKind);
+    }
     ClassLoader project = run().projectClassLoader(config.classpath());
     UrlDataSource dataSource = UrlDataSource.of(url, config.user(), config.password(), project);
+    this.dataSource = dataSource;
     Retort retort;
     if (fromSources) {
       retort = Retort.using(dataSource, sourceRegistry(config));
@@ -150,6 +166,29 @@ final class DatabaseOptions {
       }
     }
     return retort.withSettings(settings);
+  }
+
+  /**
+   * The fleet of these schemas on the configured database, with the registry and the settings a
+   * single run would use.
+   */
+  Fleet fleet(java.util.List<String> schemas) {
+    Retort single = retort();
+    return Fleet.ofSchemas(dataSource, single.registry(), schemas)
+        .withSettings(single.settings());
+  }
+
+  /** Where this run prints. */
+  LogSink sink() {
+    return run().sink();
+  }
+
+  /** The configured database, with the project's driver: for the query that lists schemas. */
+  javax.sql.DataSource dataSource() {
+    if (dataSource == null) {
+      retort();
+    }
+    return dataSource;
   }
 
   /**

@@ -19,6 +19,7 @@ final class LogSink {
   private final PrintWriter err;
   private final Set<String> errorsPrinted = new HashSet<>();
   private volatile boolean debug;
+  private volatile boolean fleet;
   private volatile PasswordMask secrets = PasswordMask.none();
 
   LogSink(PrintWriter out, PrintWriter err) {
@@ -34,6 +35,15 @@ final class LogSink {
     this.debug = debug;
   }
 
+  /**
+   * In a fleet run each schema's outcome is reported by the run itself, with the schema's name:
+   * the runtime's own step and error lines, which name none, are left out (all shown under
+   * {@code --debug}); warnings still print.
+   */
+  void fleet(boolean fleet) {
+    this.fleet = fleet;
+  }
+
   PasswordMask secrets() {
     return secrets;
   }
@@ -45,6 +55,9 @@ final class LogSink {
 
   /** A log event of the runtime or of a library beneath it. */
   synchronized void log(Level level, String message, Throwable thrown) {
+    if (fleet && !debug && level != Level.WARN) {
+      return;
+    }
     String text = secrets.mask(oneLine(message));
     if (level == Level.ERROR) {
       error(text);

@@ -172,6 +172,11 @@ public final class RetortCli {
     return environment;
   }
 
+  /** Where this run prints. */
+  LogSink sink() {
+    return sink;
+  }
+
   /** Masks these passwords in everything this run prints from now on. */
   void mask(PasswordMask secrets) {
     sink.mask(secrets);

@@ -1,5 +1,8 @@
 package dev.retort.cli;
 
+import dev.retort.runtime.Retort;
+import dev.retort.runtime.RetortSettings;
+import dev.retort.runtime.messages.Messages;
 import org.jooq.SQLDialect;
 import org.jooq.tools.jdbc.JDBCUtils;
 import picocli.CommandLine.Command;
@@ -24,6 +27,11 @@ final class SqlCommand implements Runnable {
       description = "jOOQ dialect, e.g. POSTGRES, H2, MARIADB, SQLITE (default: from the URL).")
   SQLDialect dialect;
 
+  @Option(names = "--tenant", paramLabel = "SCHEMA", description = "Render for this schema of"
+      + " a fleet: its state tables and its tables in it, after switching to it (set"
+      + " search_path on PostgreSQL).")
+  String tenant;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -34,6 +42,18 @@ final class SqlCommand implements Runnable {
     SQLDialect target = dialect != null ? dialect
         : JDBCUtils.dialect(database.config().requireUrl());
     // Offline: the registry and the dialect are all it needs, never a connection.
-    spec.commandLine().getOut().print(database.retort("jdbc:offline:").sql(from, to, target));
+    Retort retort = database.retort("jdbc:offline:");
+    if (tenant != null) {
+      retort = retort.withSettings(tenantSettings(retort.settings(), tenant));
+    }
+    spec.commandLine().getOut().print(retort.sql(from, to, target));
+  }
+
+  private static RetortSettings tenantSettings(RetortSettings settings, String tenant) {
+    try {
+      return settings.withSchema(tenant).withMigrationSchema(tenant);
+    } catch (IllegalArgumentException invalid) {
+      throw new IllegalArgumentException(Messages.fleetMemberNotASchema(tenant), invalid);
+    }
   }
 }

@@ -294,7 +294,9 @@ class RetortCliTest {
     Run missing = retort("downgrade");
 
     assertThat(unknown.status()).isEqualTo(2);
+    // The nearest option is suggested, on the line that points to the help.
     assertThat(unknown.err()).isEqualTo("ERROR: Unknown option: '--fast'\n"
+        + CliMessages.didYouMean(java.util.List.of("--fail-fast"))
         + "Run 'retort upgrade --help' for usage.\n");
     assertThat(missing.status()).isEqualTo(2);
     assertThat(missing.err()).isEqualTo("ERROR: Missing required parameter: 'TARGET'\n"

@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import dev.retort.runtime.internal.database.SchemaDataSource;
 import dev.retort.runtime.internal.execution.Commands;
 import dev.retort.runtime.internal.execution.Database;
 import dev.retort.runtime.internal.execution.UpToDate;
@@ -40,12 +41,16 @@ import org.jooq.impl.DataSourceConnectionProvider;
  */
 public final class Retort {
 
+  private final DataSource dataSource;
   private final Database database;
   private final RevisionRegistry registry;
   private final Commands commands;
 
-  private Retort(Database database, RevisionRegistry registry) {
-    this.database = database;
+  private Retort(DataSource dataSource, RetortSettings settings, RevisionRegistry registry) {
+    this.dataSource = dataSource;
+    // With a migration schema, every connection Retort takes is switched to it.
+    this.database = new Database(
+        SchemaDataSource.of(dataSource, settings.migrationSchema()), settings);
     this.registry = registry;
     this.commands = new Commands(database, registry);
   }
@@ -79,7 +84,7 @@ public final class Retort {
 
   /** Retort on a database, with a registry such as {@code Revisions.REGISTRY}. */
   public static Retort using(DataSource dataSource, RevisionRegistry registry) {
-    return new Retort(new Database(dataSource, RetortSettings.defaults()), registry);
+    return new Retort(dataSource, RetortSettings.defaults(), registry);
   }
 
   /**
@@ -98,7 +103,7 @@ public final class Retort {
 
   /** A copy with other settings. */
   public Retort withSettings(RetortSettings settings) {
-    return new Retort(new Database(database.dataSource(), settings), registry);
+    return new Retort(dataSource, settings, registry);
   }
 
   /** The registry whose revisions this Retort applies. */

@@ -53,7 +53,25 @@ public final class RetortSettings {
     QUOTED
   }
 
+  /** Which lock keeps two runners from applying the same revisions. */
+  public enum LockKind {
+    /**
+     * The strongest lock the database offers: a PostgreSQL advisory lock, a MySQL or MariaDB
+     * named lock, which the server releases when the holder's connection dies; a lease row
+     * where there is none. The default.
+     */
+    AUTOMATIC,
+    /**
+     * Always the lease row in the lock table, renewed while held and taken over once it
+     * expires: for engines that speak PostgreSQL's protocol without its advisory locks
+     * (CockroachDB), and for connection poolers that hand one session to several clients.
+     */
+    LEASE_ROW
+  }
+
   private final String schema;
+  private final String migrationSchema;
+  private final LockKind lockKind;
   private final String versionTable;
   private final String historyTable;
   private final String lockTable;
@@ -65,7 +83,18 @@ public final class RetortSettings {
   private RetortSettings(String schema, String versionTable, String historyTable,
       String lockTable, TransactionMode transactionMode, Duration lockTimeout,
       Duration leaseDuration, NameQuoting nameQuoting) {
+    this(schema, null, LockKind.AUTOMATIC, versionTable, historyTable, lockTable,
+        transactionMode, lockTimeout, leaseDuration, nameQuoting);
+  }
+
+  private RetortSettings(String schema, String migrationSchema, LockKind lockKind,
+      String versionTable, String historyTable, String lockTable,
+      TransactionMode transactionMode, Duration lockTimeout, Duration leaseDuration,
+      NameQuoting nameQuoting) {
     this.schema = schema == null ? null : requireName(schema, "schema name");
+    this.migrationSchema = migrationSchema == null ? null
+        : requireName(migrationSchema, "migration schema name");
+    this.lockKind = Objects.requireNonNull(lockKind, "lockKind");
     this.versionTable = requireName(versionTable, "version table name");
     this.historyTable = requireName(historyTable, "history table name");
     this.lockTable = requireName(lockTable, "lock table name");
@@ -79,7 +108,8 @@ public final class RetortSettings {
    * Tables {@code retort_version}, {@code retort_history} and {@code retort_lock} in the
    * connection's default schema; one transaction per revision; a 10-minute lock timeout; a
    * 30-second lease for databases without a session lock; names rendered {@link
-   * NameQuoting#UNQUOTED unquoted}.
+   * NameQuoting#UNQUOTED unquoted}; the migrations in the connection's own schema; the {@link
+   * LockKind#AUTOMATIC strongest lock} the database offers.
    */
   public static RetortSettings defaults() {
     return new RetortSettings(null, "retort_version", "retort_history", "retort_lock",
@@ -132,8 +162,8 @@ public final class RetortSettings {
    *     keyword
    */
   public RetortSettings withSchema(String schema) {
-    return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
-        lockTimeout, leaseDuration, nameQuoting);
+    return new RetortSettings(schema, migrationSchema, lockKind, versionTable, historyTable,
+        lockTable, transactionMode, lockTimeout, leaseDuration, nameQuoting);
   }
 
   /**
@@ -143,8 +173,8 @@ public final class RetortSettings {
    *     keyword
    */
   public RetortSettings withVersionTable(String versionTable) {
-    return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
-        lockTimeout, leaseDuration, nameQuoting);
+    return new RetortSettings(schema, migrationSchema, lockKind, versionTable, historyTable,
+        lockTable, transactionMode, lockTimeout, leaseDuration, nameQuoting);
   }
 
   /**
@@ -154,8 +184,8 @@ public final class RetortSettings {
    *     keyword
    */
   public RetortSettings withHistoryTable(String historyTable) {
-    return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
-        lockTimeout, leaseDuration, nameQuoting);
+    return new RetortSettings(schema, migrationSchema, lockKind, versionTable, historyTable,
+        lockTable, transactionMode, lockTimeout, leaseDuration, nameQuoting);
   }
 
   /**
@@ -165,8 +195,8 @@ public final class RetortSettings {
    *     keyword
    */
   public RetortSettings withLockTable(String lockTable) {
-    return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
-        lockTimeout, leaseDuration, nameQuoting);
+    return new RetortSettings(schema, migrationSchema, lockKind, versionTable, historyTable,
+        lockTable, transactionMode, lockTimeout, leaseDuration, nameQuoting);
   }
 
   /**
@@ -175,8 +205,8 @@ public final class RetortSettings {
    * @throws NullPointerException if the mode is null
    */
   public RetortSettings withTransactionMode(TransactionMode transactionMode) {
-    return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
-        lockTimeout, leaseDuration, nameQuoting);
+    return new RetortSettings(schema, migrationSchema, lockKind, versionTable, historyTable,
+        lockTable, transactionMode, lockTimeout, leaseDuration, nameQuoting);
   }
 
   /**
@@ -185,8 +215,8 @@ public final class RetortSettings {
    * @throws IllegalArgumentException if the duration is not positive
    */
   public RetortSettings withLockTimeout(Duration lockTimeout) {
-    return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
-        lockTimeout, leaseDuration, nameQuoting);
+    return new RetortSettings(schema, migrationSchema, lockKind, versionTable, historyTable,
+        lockTable, transactionMode, lockTimeout, leaseDuration, nameQuoting);
   }
 
   /**
@@ -195,8 +225,8 @@ public final class RetortSettings {
    * @throws IllegalArgumentException if the duration is not positive
    */
   public RetortSettings withLeaseDuration(Duration leaseDuration) {
-    return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
-        lockTimeout, leaseDuration, nameQuoting);
+    return new RetortSettings(schema, migrationSchema, lockKind, versionTable, historyTable,
+        lockTable, transactionMode, lockTimeout, leaseDuration, nameQuoting);
   }
 
   /**
@@ -213,8 +243,52 @@ public final class RetortSettings {
    * @throws NullPointerException if it is null
    */
   public RetortSettings withNameQuoting(NameQuoting nameQuoting) {
-    return new RetortSettings(schema, versionTable, historyTable, lockTable, transactionMode,
-        lockTimeout, leaseDuration, nameQuoting);
+    return new RetortSettings(schema, migrationSchema, lockKind, versionTable, historyTable,
+        lockTable, transactionMode, lockTimeout, leaseDuration, nameQuoting);
+  }
+
+  /**
+   * The schema the migrations' unqualified names resolve in; {@code null} (the default) for the
+   * connection's own. See {@link #withMigrationSchema(String)}.
+   */
+  public String migrationSchema() {
+    return migrationSchema;
+  }
+
+  /**
+   * A copy whose migrations work in this schema, as one tenant's copy of the application's
+   * tables: every connection Retort takes resolves unqualified names in it (on PostgreSQL its
+   * {@code search_path} is this schema alone, so a name the tenant lacks is an error rather than
+   * another schema's table; JDBC's current schema, or catalog on MySQL, elsewhere), and is
+   * switched back when Retort closes it; the offline {@code sql()} starts with the statement
+   * that switches to it. The migrations' SQL stays unqualified: jOOQ's render mapping of its
+   * default schema would also qualify what PostgreSQL takes only unqualified (the new name in
+   * {@code alter table ... rename to}, an index's name), so it is not used. Usually given
+   * together with {@link #withSchema(String)}, so that each tenant's state tables live beside
+   * its tables: {@link Fleet} does both. The schema must exist. {@code null} for the
+   * connection's own.
+   *
+   * @throws IllegalArgumentException if the name is not a plain SQL identifier, or is an SQL
+   *     keyword
+   */
+  public RetortSettings withMigrationSchema(String migrationSchema) {
+    return new RetortSettings(schema, migrationSchema, lockKind, versionTable, historyTable,
+        lockTable, transactionMode, lockTimeout, leaseDuration, nameQuoting);
+  }
+
+  /** Which lock keeps two runners apart. */
+  public LockKind lockKind() {
+    return lockKind;
+  }
+
+  /**
+   * A copy that takes this kind of lock.
+   *
+   * @throws NullPointerException if it is null
+   */
+  public RetortSettings withLockKind(LockKind lockKind) {
+    return new RetortSettings(schema, migrationSchema, lockKind, versionTable, historyTable,
+        lockTable, transactionMode, lockTimeout, leaseDuration, nameQuoting);
   }
 
   /**

@@ -880,6 +880,63 @@ public final class Messages {
     return String.valueOf(message).strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
+  // ---- fleets ----
+
+  /** A fleet given no member. */
+  public static String fleetWithoutMembers() {
+    return "A fleet needs at least one schema or database: name them (for example tenant_a,"
+        + " tenant_b); nothing was run.";
+  }
+
+  /** A fleet member named twice. */
+  public static String fleetMemberTwice(String member) {
+    return "The fleet names '" + member + "' twice: name each schema or database once; nothing"
+        + " was run.";
+  }
+
+  /** A fleet member whose name cannot be a schema. */
+  public static String fleetMemberNotASchema(String member) {
+    return "'" + member + "' is not a schema name Retort can use: a plain SQL identifier (ASCII"
+        + " letters, digits and _, not starting with a digit, at most 63 characters, no SQL"
+        + " keyword). Correct the list; nothing was run.";
+  }
+
+  /** A parallelism that is not positive. */
+  public static String fleetParallelism(int parallelism) {
+    return "The fleet's parallelism must be at least 1, not " + parallelism
+        + ": give the number of members to work on at once (default "
+        + defaultParallelismNote() + "); nothing was run.";
+  }
+
+  private static String defaultParallelismNote() {
+    return "twice the processors, at most 8";
+  }
+
+  /** A member not started because another failed and the fleet fails fast. */
+  public static String fleetSkipped(String failed) {
+    return "Not started: " + failed + " failed first and the run fails fast. Fix it and run"
+        + " again: the members done stay done.";
+  }
+
+  /** A fleet member asked for by a name the fleet lacks. */
+  public static String noSuchFleetMember(String member, int members) {
+    return "The fleet has no member '" + member + "' (it has " + members + "): name one of its"
+        + " schemas or databases.";
+  }
+
+  /** A fleet run interrupted. */
+  public static String fleetInterrupted() {
+    return "The fleet run was interrupted: the members running were stopped where they were, no"
+        + " further member started. Run it again: each member's lock and state make the rerun"
+        + " apply only what is left.";
+  }
+
+  /** The line an offline script starts with when the dialect cannot switch schemas in SQL. */
+  public static String noUseSchemaOffline(String database, String schema) {
+    return database + " has no statement for the current schema: run this script in schema "
+        + schema;
+  }
+
   private static String quoted(List<String> statements) {
     return statements.stream().map(statement -> "'" + statement.strip() + "'")
         .collect(Collectors.joining(", "));

@@ -12,7 +12,7 @@ import org.jooq.SQLDialect;
 
 /**
  * Every fact Retort needs about one family of databases, in one place: how it is recognised, the
- * lock it offers, whether it rolls back DDL, how its session is set up and torn down for a
+ * lock it offers, how a session is switched to a tenant's schema, whether it rolls back DDL, how its session is set up and torn down for a
  * command, and how it reports a missing table or a missing right. Choosing a profile loads no
  * jOOQ class: a start-up with nothing to do needs only {@link #isMissingTable}.
  */
@@ -151,23 +151,37 @@ public abstract class DatabaseProfile {
   public abstract boolean transactionalDdl();
 
   /**
-   * Takes the strongest lock the database offers, waiting up to the settings' lock timeout: a
-   * session lock that the server releases when the holder's connection dies, or else a lease row.
+   * Takes the migration lock, waiting up to the settings' lock timeout: the strongest lock the
+   * database offers (a session lock that the server releases when the holder's connection dies,
+   * or else a lease row), or a lease row wherever the settings ask for one.
    *
    * @throws InterruptedException if interrupted while waiting
    * @throws dev.retort.runtime.LockException if the lock cannot be had in time
    */
-  public MigrationLock lock(DataSource dataSource, SQLDialect dialect, RetortSettings settings)
-      throws InterruptedException {
-    return LeaseLock.acquire(dataSource, dialect, settings, oneWriterAtATime());
+  public final MigrationLock lock(DataSource dataSource, SQLDialect dialect,
+      RetortSettings settings) throws InterruptedException {
+    return usesLockTable(settings)
+        ? LeaseLock.acquire(dataSource, dialect, settings, oneWriterAtATime())
+        : sessionLock(dataSource, dialect, settings);
   }
 
   /**
-   * Whether the lock is a lease row in the lock table, which {@link #lock} takes unless the
-   * profile offers a session lock.
+   * Whether {@link #lock} takes a lease row in the lock table: where the settings ask for one,
+   * and where the database offers no session lock.
    */
-  public boolean usesLockTable() {
-    return true;
+  public final boolean usesLockTable(RetortSettings settings) {
+    return settings.lockKind() == RetortSettings.LockKind.LEASE_ROW || !hasSessionLock();
+  }
+
+  /** Whether the database offers a session lock; the profiles that do override both methods. */
+  boolean hasSessionLock() {
+    return false;
+  }
+
+  /** The database's session lock; called only where {@link #hasSessionLock} is true. */
+  MigrationLock sessionLock(DataSource dataSource, SQLDialect dialect, RetortSettings settings)
+      throws InterruptedException {
+    throw new UnsupportedOperationException(getClass().getSimpleName());
   }
 
   /**
@@ -191,6 +205,31 @@ public abstract class DatabaseProfile {
    */
   public boolean sendsStatementsTogether() {
     return false;
+  }
+
+  /**
+   * What the connection's unqualified names resolve through now, in the form {@link
+   * #useSchema} takes back: the JDBC current schema by default, PostgreSQL's {@code
+   * search_path}.
+   */
+  public String schemaPath(Connection connection) throws SQLException {
+    return connection.getSchema();
+  }
+
+  /**
+   * Makes the connection resolve unqualified names in this schema (or, with what {@link
+   * #schemaPath} returned, as before): JDBC's {@link Connection#setSchema} by default.
+   */
+  public void useSchema(Connection connection, String schemaPath) throws SQLException {
+    connection.setSchema(schemaPath);
+  }
+
+  /**
+   * The statement an offline script starts with so that its unqualified names land in this
+   * schema (a plain identifier), or {@code null} where the dialect has none.
+   */
+  public String useSchemaSql(String schema) {
+    return null;
   }
 
   /**
@@ -250,12 +289,12 @@ public abstract class DatabaseProfile {
     }
 
     @Override
-    public boolean usesLockTable() {
-      return false;
+    boolean hasSessionLock() {
+      return true;
     }
 
     @Override
-    public MigrationLock lock(DataSource dataSource, SQLDialect dialect,
+    MigrationLock sessionLock(DataSource dataSource, SQLDialect dialect,
         RetortSettings settings) throws InterruptedException {
       return new AdvisoryLock(LockKey.of(settings)).acquire(dataSource, settings.lockTimeout());
     }
@@ -263,6 +302,35 @@ public abstract class DatabaseProfile {
     @Override
     public boolean sendsStatementsTogether() {
       return true;
+    }
+
+    /** The {@code search_path}, a list of schemas, which {@code getSchema()} does not show. */
+    @Override
+    public String schemaPath(Connection connection) throws SQLException {
+      try (java.sql.Statement statement = connection.createStatement();
+          java.sql.ResultSet path = statement.executeQuery(
+              "select current_setting('search_path')")) {
+        path.next();
+        return path.getString(1);
+      }
+    }
+
+    /**
+     * The {@code search_path} set to the schema alone, for the session (not only the current
+     * transaction): a name the tenant lacks fails instead of finding {@code public}'s table.
+     */
+    @Override
+    public void useSchema(Connection connection, String schemaPath) throws SQLException {
+      try (java.sql.PreparedStatement statement = connection.prepareStatement(
+          "select set_config('search_path', ?, false)")) {
+        statement.setString(1, schemaPath);
+        statement.executeQuery().close();
+      }
+    }
+
+    @Override
+    public String useSchemaSql(String schema) {
+      return "set search_path to " + schema;
     }
 
     /**
@@ -314,14 +382,30 @@ public abstract class DatabaseProfile {
     }
 
     @Override
-    public boolean usesLockTable() {
-      return false;
+    boolean hasSessionLock() {
+      return true;
     }
 
     @Override
-    public MigrationLock lock(DataSource dataSource, SQLDialect dialect,
+    MigrationLock sessionLock(DataSource dataSource, SQLDialect dialect,
         RetortSettings settings) throws InterruptedException {
       return new NamedLock(LockKey.of(settings)).acquire(dataSource, settings.lockTimeout());
+    }
+
+    /** A MySQL "schema" is a database: the driver's catalog. */
+    @Override
+    public String schemaPath(Connection connection) throws SQLException {
+      return connection.getCatalog();
+    }
+
+    @Override
+    public void useSchema(Connection connection, String schemaPath) throws SQLException {
+      connection.setCatalog(schemaPath);
+    }
+
+    @Override
+    public String useSchemaSql(String schema) {
+      return "use " + schema;
     }
   }
 
@@ -333,6 +417,11 @@ public abstract class DatabaseProfile {
     @Override
     public String name() {
       return "H2";
+    }
+
+    @Override
+    public String useSchemaSql(String schema) {
+      return "set schema " + schema;
     }
 
     @Override

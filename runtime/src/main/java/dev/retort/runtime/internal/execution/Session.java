@@ -118,7 +118,7 @@ public final class Session implements AutoCloseable {
    * @throws RetortException naming the table and its setting
    */
   public void checkStateTables() {
-    List<Role> roles = profile.usesLockTable()
+    List<Role> roles = profile.usesLockTable(settings())
         ? List.of(Role.VERSION, Role.HISTORY, Role.LOCK) : List.of(Role.VERSION, Role.HISTORY);
     try {
       new StateTableShapes(database.sql(), settings(), profile).check(connection, roles);

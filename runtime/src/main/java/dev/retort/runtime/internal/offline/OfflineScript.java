@@ -27,9 +27,11 @@ public final class OfflineScript {
   private final StatementRecorder recorder;
   private final DSLContext renderer;
   private final DatabaseProfile profile;
+  private final String migrationSchema;
 
   public OfflineScript(RevisionRegistry registry, SQLDialect dialect, RetortSettings settings) {
     this.registry = registry;
+    this.migrationSchema = settings.migrationSchema();
     this.profile = DatabaseProfile.of(dialect);
     this.tables = new StateTables(settings);
     this.recorder = new StatementRecorder(dialect, settings);
@@ -46,6 +48,15 @@ public final class OfflineScript {
    */
   public String render(Plan plan, boolean fromBase) {
     StringBuilder script = new StringBuilder();
+    String useSchema = migrationSchema == null ? null : profile.useSchemaSql(migrationSchema);
+    if (useSchema != null) {
+      // The tenant's script: its unqualified names land in its schema, as online.
+      statement(script, useSchema);
+      script.append('\n');
+    } else if (migrationSchema != null) {
+      script.append("-- ").append(Messages.noUseSchemaOffline(profile.name(), migrationSchema))
+          .append("\n\n");
+    }
     if (fromBase) {
       statement(script, tables.createVersionTable(renderer).getSQL());
       script.append('\n');
