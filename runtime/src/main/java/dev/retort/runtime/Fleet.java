@@ -273,10 +273,27 @@ public final class Fleet {
   }
 
   private Retort retort(Source member) {
+    return retort(member, member.dataSource());
+  }
+
+  private Retort retort(Source member, DataSource dataSource) {
     RetortSettings own = member.schema()
         ? settings.withSchema(member.name()).withMigrationSchema(member.name())
         : settings;
-    return Retort.using(member.dataSource(), registry).withSettings(own);
+    return Retort.using(dataSource, registry).withSettings(own);
+  }
+
+  /**
+   * The connections a run's members share: a schema fleet's members are on one server, so a
+   * member's connections serve the next one; a database fleet's are each its own.
+   */
+  private FleetConnections connections() {
+    boolean oneServer = members.stream().allMatch(
+        m -> m.schema() && m.dataSource() == members.get(0).dataSource());
+    return oneServer
+        ? new FleetConnections(members.get(0).dataSource(),
+            Math.min(parallelism, members.size()) * FleetConnections.PER_MEMBER)
+        : null;
   }
 
   /** Upgrades every member to every head ({@code heads}). */
@@ -298,9 +315,14 @@ public final class Fleet {
       // A target that names nothing is refused once, before any member runs.
       new Planner(new Graph(registry)).resolver().resolve(parsed, List.of());
     }
+    boolean toEveryHead = target.equals("heads")
+        || target.equals("head") && registry.heads().size() == 1;
+    Status atEveryHead = new Status(registry.heads(), List.of());
     return run(retort -> {
       List<MigrationStep> applied = retort.upgrade(target);
-      return new Done(applied, retort.check());
+      // An upgrade to every head that returned has left the member on them: reading its state
+      // back would only repeat that, at a round trip (and a connection) per member.
+      return new Done(applied, toEveryHead ? atEveryHead : retort.check());
     });
   }
 
@@ -336,6 +358,7 @@ public final class Fleet {
     FleetRun<Source, Member> run = new FleetRun<>(parallelism, failFast,
         member -> member.outcome() == Outcome.FAILED);
     String[] firstFailure = new String[1];
+    FleetConnections connections = connections();
     try {
       List<Member> results = run.run(members, (member, stopped) -> {
         long began = System.nanoTime();
@@ -344,7 +367,8 @@ public final class Fleet {
               new RetortException(Messages.fleetSkipped(firstFailure(firstFailure))));
         }
         try {
-          Done done = command.apply(retort(member));
+          Done done = command.apply(
+              retort(member, connections == null ? member.dataSource() : connections));
           return new Member(member.name(), Outcome.DONE, done.applied(), done.status(),
               Duration.ofNanos(System.nanoTime() - began), null);
         } catch (RuntimeException e) {
@@ -369,6 +393,10 @@ public final class Fleet {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RetortException(Messages.fleetInterrupted(), e);
+    } finally {
+      if (connections != null) {
+        connections.close();
+      }
     }
   }
 

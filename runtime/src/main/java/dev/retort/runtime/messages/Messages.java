@@ -924,6 +924,17 @@ public final class Messages {
         + " schemas or databases.";
   }
 
+  /** A fleet's connection used after its run ended (and closed the connections it kept). */
+  public static String fleetConnectionsClosed() {
+    return "The fleet run has ended and closed its connections: take a new connection from the"
+        + " data source itself.";
+  }
+
+  /** A connection used after it was closed. */
+  public static String connectionClosed() {
+    return "This connection is closed: take a new one from the data source.";
+  }
+
   /** A fleet run interrupted. */
   public static String fleetInterrupted() {
     return "The fleet run was interrupted: the members running were stopped where they were, no"

@@ -245,6 +245,19 @@ public abstract class DatabaseProfile {
   public void tearDown(Connection connection) {}
 
   /**
+   * Releases what a session may still hold that the JDBC API does not show, so that the
+   * connection can serve another schema's command: called in auto-commit mode, after the
+   * transaction was rolled back.
+   *
+   * @return whether the session is clean and may be reused; {@code false} (the default, where
+   *     the dialect has no such check) means it is to be closed
+   * @throws SQLException if the session is broken, also to be closed
+   */
+  public boolean clearForReuse(Connection connection) throws SQLException {
+    return false;
+  }
+
+  /**
    * A statement as the schema model (jOOQ's parser and DDL interpreter) is to read it: without
    * the words that change how the database runs it but not the schema it leaves. The statement
    * itself by default.
@@ -331,6 +344,21 @@ public abstract class DatabaseProfile {
     @Override
     public String useSchemaSql(String schema) {
       return "set search_path to " + schema;
+    }
+
+    /**
+     * {@code DISCARD ALL}: releases advisory locks, resets every session setting to the
+     * connection's start-up value (the {@code search_path} too: the caller sets it back), drops
+     * temporary tables, closes cursors and forgets prepared statements (the driver notices and
+     * prepares again). It refuses to run inside a transaction block, so a transaction left open
+     * by plain SQL, or an aborted one, fails it and the connection is closed.
+     */
+    @Override
+    public boolean clearForReuse(Connection connection) throws SQLException {
+      try (java.sql.Statement statement = connection.createStatement()) {
+        statement.execute("discard all");
+      }
+      return true;
     }
 
     /**
