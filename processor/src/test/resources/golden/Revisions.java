@@ -33,27 +33,27 @@ public final class Revisions extends GeneratedRegistry {
   /**
    * {@code ae1027a6acf0}: Create users ({@link CreateUsers}).
    */
-  public static final RevisionInfo CREATE_USERS = REGISTRY.revisions().get(0);
+  public static final RevisionInfo CREATE_USERS = constant(0);
 
   /**
    * {@code 1975ea83b712}: Create orders ({@link CreateOrders}).
    */
-  public static final RevisionInfo CREATE_ORDERS = REGISTRY.revisions().get(1);
+  public static final RevisionInfo CREATE_ORDERS = constant(1);
 
   /**
    * {@code 27c6a30d7c24}: Add email_verified column to users ({@link AddEmailVerifiedColumnToUsers}).
    */
-  public static final RevisionInfo ADD_EMAIL_VERIFIED_COLUMN_TO_USERS = REGISTRY.revisions().get(2);
+  public static final RevisionInfo ADD_EMAIL_VERIFIED_COLUMN_TO_USERS = constant(2);
 
   /**
    * {@code 3cc0f3a6b0e1}: Merge email and orders ({@link MergeEmailAndOrders}).
    */
-  public static final RevisionInfo MERGE_EMAIL_AND_ORDERS = REGISTRY.revisions().get(3);
+  public static final RevisionInfo MERGE_EMAIL_AND_ORDERS = constant(3);
 
   /**
    * {@code d4e5f6a7b8c9}: Index orders concurrently ({@link IndexOrdersConcurrently}).
    */
-  public static final RevisionInfo INDEX_ORDERS_CONCURRENTLY = REGISTRY.revisions().get(4);
+  public static final RevisionInfo INDEX_ORDERS_CONCURRENTLY = constant(4);
 
   /**
    * For {@link java.util.ServiceLoader}; code uses {@link #REGISTRY}.
@@ -64,8 +64,12 @@ public final class Revisions extends GeneratedRegistry {
 
   private static RevisionTable table() {
     RevisionTable.Builder table = RevisionTable.builder(5);
-    Page0.addRows(table);
+    table.addRecords("31:com.example.shop.db.CreateUsers12:ae1027a6acf012:Create users64:d0ec463ae6244c3257e2a2c02c5abd088b306e618b0e16192940b4a522a918321:11:01:01:01:14:core39:com.example.shop.db.orders.CreateOrders12:1975ea83b71213:Create orders64:fe747e655b8ffe63b3a4986f308ffdd86a81d4fb183757734e8a9bdfdc6b82791:11:01:112:ae1027a6acf01:01:049:com.example.shop.db.AddEmailVerifiedColumnToUsers12:27c6a30d7c2434:Add email_verified column to users64:07f42b5ea067e0e0ede26874dbb0bc402d1138b97e324d83221d38edd6914dda1:11:01:112:ae1027a6acf01:01:039:com.example.shop.db.MergeEmailAndOrders12:3cc0f3a6b0e122:Merge email and orders64:0c123dcac12f85006cc4d9d2ae2d944de6802800c78b45ef388af628bff73a321:11:01:212:27c6a30d7c2412:1975ea83b7121:01:050:com.example.shop.db.orders.IndexOrdersConcurrently12:d4e5f6a7b8c925:Index orders concurrently64:db51cce2928d680e76e14c0a8f9d98c984e110ea593cbfc4b46bef54096870701:01:122:drops the legacy index1:112:3cc0f3a6b0e11:01:0");
     return table.build(new String[] {"d4e5f6a7b8c9"}, new String[] {"ae1027a6acf0"});
+  }
+
+  static RevisionInfo constant(int index) {
+    return REGISTRY.revision(index);
   }
 
   @Override
@@ -79,30 +83,9 @@ public final class Revisions extends GeneratedRegistry {
   }
 
   /**
-   * Revisions 0 to 4: their rows, and the only code that creates their migrations.
+   * Revisions 0 to 4: the only code that creates their migrations.
    */
   private static final class Page0 {
-    static void addRows(RevisionTable.Builder table) {
-      table.add("ae1027a6acf0", "com.example.shop.db.CreateUsers", "Create users",
-          "d0ec463ae6244c3257e2a2c02c5abd088b306e618b0e16192940b4a522a91832", true, null,
-          RevisionTable.NONE, RevisionTable.NONE, new String[] {"core"});
-      table.add("1975ea83b712", "com.example.shop.db.orders.CreateOrders", "Create orders",
-          "fe747e655b8ffe63b3a4986f308ffdd86a81d4fb183757734e8a9bdfdc6b8279", true, null,
-          new String[] {"ae1027a6acf0"}, RevisionTable.NONE, RevisionTable.NONE);
-      table.add("27c6a30d7c24", "com.example.shop.db.AddEmailVerifiedColumnToUsers",
-          "Add email_verified column to users",
-          "07f42b5ea067e0e0ede26874dbb0bc402d1138b97e324d83221d38edd6914dda", true, null,
-          new String[] {"ae1027a6acf0"}, RevisionTable.NONE, RevisionTable.NONE);
-      table.add("3cc0f3a6b0e1", "com.example.shop.db.MergeEmailAndOrders", "Merge email and orders",
-          "0c123dcac12f85006cc4d9d2ae2d944de6802800c78b45ef388af628bff73a32", true, null,
-          new String[] {"27c6a30d7c24", "1975ea83b712"}, RevisionTable.NONE, RevisionTable.NONE);
-      table.add("d4e5f6a7b8c9", "com.example.shop.db.orders.IndexOrdersConcurrently",
-          "Index orders concurrently",
-          "db51cce2928d680e76e14c0a8f9d98c984e110ea593cbfc4b46bef5409687070", false,
-          "drops the legacy index", new String[] {"3cc0f3a6b0e1"}, RevisionTable.NONE,
-          RevisionTable.NONE);
-    }
-
     static Migration newMigration(int index) {
       switch (index) {
         case 0:

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -57,9 +58,17 @@ public final class RegistryBenchmark {
 
   private RegistryBenchmark() {}
 
-  /** javac's time on one history, with and without the processor: medians of several runs. */
+  /**
+   * javac's time on one history, with and without the processor: medians of several runs.
+   *
+   * @param baselineMillis with the processor of {@code -Dbenchmark.baseline}, or -1 without one
+   */
   public record CompileTimes(int revisions, int runs, long withoutMillis, long emptyProcessorMillis,
-      long withMillis) {
+      long withMillis, long baselineMillis) {
+
+    double ratioToEmptyProcessor() {
+      return (double) withMillis / emptyProcessorMillis;
+    }
 
     double overheadPercent() {
       return 100.0 * (withMillis - withoutMillis) / withoutMillis;
@@ -83,15 +92,22 @@ public final class RegistryBenchmark {
         + Runtime.getRuntime().availableProcessors() + " cores, max heap "
         + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
     Path work = Files.createTempDirectory("retort-benchmark");
+    Optional<BaselineProcessor> baseline = BaselineProcessor.fromProperty();
     System.out.println("| revisions | javac, no processor | javac, a processor that does"
-        + " nothing | javac, Retort's processor | overhead | processor per revision |");
-    System.out.println("|---|---|---|---|---|---|");
+        + " nothing | javac, Retort's processor | ÷ the processor that does nothing | overhead"
+        + " | processor per revision |" + (baseline.isPresent() ? " javac, the baseline"
+        + " processor (" + baseline.get().description() + ") |" : ""));
+    System.out.println("|---|---|---|---|---|---|---|" + (baseline.isPresent() ? "---|" : ""));
     for (int revisions : sizes) {
-      CompileTimes times = compileTimes(revisions, runs, work.resolve("compile-" + revisions));
+      CompileTimes times = compileTimes(revisions, runs, work.resolve("compile-" + revisions),
+          baseline.orElse(null));
       System.out.println(String.format(Locale.ROOT,
-          "| %,d | %,d ms | %,d ms | %,d ms | %.0f %% | %,d µs |", revisions,
+          "| %,d | %,d ms | %,d ms | %,d ms | %.2f× | %.0f %% | %,d µs |", revisions,
           times.withoutMillis(), times.emptyProcessorMillis(), times.withMillis(),
-          times.overheadPercent(), times.processorMicrosPerRevision()));
+          times.ratioToEmptyProcessor(), times.overheadPercent(),
+          times.processorMicrosPerRevision())
+          + (baseline.isPresent() ? String.format(Locale.ROOT, " %,d ms |",
+              times.baselineMillis()) : ""));
     }
     int largest = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
     System.out.println();
@@ -149,23 +165,38 @@ public final class RegistryBenchmark {
 
   /**
    * Compiles the workload's migrations with and without the processor, alternating, after one
-   * warm-up compilation, and returns the medians.
+   * warm-up compilation of each, and returns the medians.
+   *
+   * @param baseline another build of Retort's processor to compile with in the same alternation
+   *     (the regression check of BENCHMARKS.md), or {@code null}
    */
-  public static CompileTimes compileTimes(int revisions, int runs, Path work) throws Exception {
+  public static CompileTimes compileTimes(int revisions, int runs, Path work,
+      BaselineProcessor baseline) throws Exception {
     List<Path> files = new Workload(revisions).writeRetortSources(work.resolve("src"));
-    Javac.compile(files, work.resolve("warm-up"), false);
+    Javac.compile(files, work.resolve("warm-up"), true);
+    if (baseline != null) {
+      Javac.compile(files, work.resolve("warm-up-baseline"), baseline.newProcessor());
+    }
     long[] without = new long[runs];
     long[] empty = new long[runs];
     long[] with = new long[runs];
+    long[] old = new long[runs];
     for (int run = 0; run < runs; run++) {
       without[run] = Javac.compile(files, work.resolve("plain-" + run), false);
       empty[run] = Javac.compile(files, work.resolve("empty-" + run), new EmptyProcessor());
       with[run] = Javac.compile(files, work.resolve("classes-" + run), true);
+      if (baseline != null) {
+        old[run] = Javac.compile(files, work.resolve("baseline-" + run), baseline.newProcessor());
+      }
     }
-    Arrays.sort(without);
-    Arrays.sort(empty);
-    Arrays.sort(with);
-    return new CompileTimes(revisions, runs, without[runs / 2], empty[runs / 2], with[runs / 2]);
+    return new CompileTimes(revisions, runs, median(without), median(empty), median(with),
+        baseline == null ? -1 : median(old));
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   public static Result run(int revisions, Path workDirectory) throws Exception {

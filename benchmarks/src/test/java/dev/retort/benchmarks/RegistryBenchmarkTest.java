@@ -2,7 +2,11 @@ package dev.retort.benchmarks;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import com.palantir.javapoet.ClassName;
+import dev.retort.annotations.Revision;
+import dev.retort.processor.RevisionProcessor;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,5 +32,24 @@ class RegistryBenchmarkTest {
       assertThat(profile).contains("| " + category.name() + " |");
     }
     assertThat(profile).doesNotContainMatch("all samples of thread \\S+ \\| 0 \\|");
+  }
+
+  @Test
+  void theRegressionCheck_compilesWithABaselineProcessorLoadedApart() throws Exception {
+    BaselineProcessor baseline = BaselineProcessor.of(List.of(
+        locationOf(RevisionProcessor.class), locationOf(Revision.class),
+        locationOf(ClassName.class)));
+
+    RegistryBenchmark.CompileTimes times =
+        RegistryBenchmark.compileTimes(20, 1, work, baseline);
+
+    assertThat(baseline.newProcessor().getClass().getClassLoader())
+        .isNotSameInstanceAs(RevisionProcessor.class.getClassLoader());
+    assertThat(times.baselineMillis()).isAtLeast(0);
+    assertThat(work.resolve("baseline-0/bench/retort/Revisions.java").toFile().isFile()).isTrue();
+  }
+
+  private static Path locationOf(Class<?> type) throws Exception {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 }

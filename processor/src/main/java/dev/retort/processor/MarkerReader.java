@@ -50,9 +50,9 @@ final class MarkerReader {
       }
       String className = marker.getQualifiedName().toString();
       try {
-        List<RevisionNode> revisions = new ArrayList<>(recorded.revisions().length);
-        for (String record : recorded.revisions()) {
-          revisions.add(RevisionCodec.decode(record));
+        List<RevisionNode> revisions = new ArrayList<>();
+        for (String records : recorded.revisions()) {
+          revisions.addAll(RevisionCodec.decode(records));
         }
         found.add(new Marker(className, recorded.registry(), revisions));
       } catch (IllegalArgumentException | IncompleteAnnotationException

@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import dev.retort.annotations.internal.RevisionRecords;
 import dev.retort.runtime.messages.Messages;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +19,8 @@ public final class RevisionTable {
 
   /** The empty id list, shared by generated rows. */
   public static final String[] NONE = {};
+
+  private static final int[] NO_INDEXES = {};
 
   private final List<RevisionInfo> revisions;
   private final Map<String, RevisionInfo> byId;
@@ -69,6 +72,9 @@ public final class RevisionTable {
   }
 
   private int[] indexesBefore(RevisionInfo child, List<String> ids) {
+    if (ids.isEmpty()) {
+      return NO_INDEXES;
+    }
     int[] indexes = new int[ids.size()];
     for (int i = 0; i < indexes.length; i++) {
       RevisionInfo other = lookUp(ids.get(i));
@@ -133,14 +139,59 @@ public final class RevisionTable {
         String[] revises,
         String[] dependsOn,
         String[] branchLabels) {
-      RevisionInfo revision = new RevisionInfo(
-          rows.size(), id, className, message, checksum, transactional, irreversibleReason,
+      return add(id, className, message, checksum, transactional, irreversibleReason,
           listOf(revises), listOf(dependsOn), listOf(branchLabels));
+    }
+
+    /**
+     * Adds the revisions that a generated registry encodes in one string, in topological order:
+     * the compact form of {@link #add} that Retort's processor writes, so that javac has one
+     * string constant to compile for many revisions rather than a call for each.
+     *
+     * @param records the rows, in the format of Retort's processor
+     * @return this builder
+     * @throws IllegalStateException if another version of Retort's processor wrote the rows, or
+     *     an id was added already: the generated registry is stale, and a rebuild fixes it
+     */
+    public Builder addRecords(String records) {
+      try {
+        RevisionRecords.read(records, (className, id, message, checksum, transactional, reason,
+            revises, dependsOn, branchLabels) -> add(id, className, message, checksum,
+                transactional, reason, knownIds(revises), knownIds(dependsOn), branchLabels));
+      } catch (IllegalArgumentException unreadable) {
+        throw new IllegalStateException(Messages.registryRowsUnreadable(
+            rows.isEmpty() ? null : rows.get(rows.size() - 1).id()), unreadable);
+      }
+      return this;
+    }
+
+    private Builder add(String id, String className, String message, String checksum,
+        boolean transactional, String irreversibleReason, List<String> revises,
+        List<String> dependsOn, List<String> branchLabels) {
+      RevisionInfo revision = new RevisionInfo(rows.size(), id, className, message, checksum,
+          transactional, irreversibleReason, revises, dependsOn, branchLabels);
       if (byId.putIfAbsent(id, revision) != null) {
         throw new IllegalStateException(Messages.registryListsRevisionTwice(id));
       }
       rows.add(revision);
       return this;
+    }
+
+    /**
+     * The ids with the strings of the revisions already added where there are some, so a parent's
+     * id is held once however many children name it. An unknown id stays, for {@link #build} to
+     * report.
+     */
+    private List<String> knownIds(List<String> ids) {
+      if (ids.isEmpty()) {
+        return ids;
+      }
+      String[] known = new String[ids.size()];
+      for (int i = 0; i < known.length; i++) {
+        RevisionInfo revision = byId.get(ids.get(i));
+        known[i] = revision == null ? ids.get(i) : revision.id();
+      }
+      return List.of(known);
     }
 
     /**

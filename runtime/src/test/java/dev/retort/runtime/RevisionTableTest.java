@@ -3,7 +3,9 @@ package dev.retort.runtime;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.retort.annotations.internal.RevisionRecords;
 import dev.retort.runtime.messages.Messages;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RevisionTableTest {
@@ -73,5 +75,66 @@ class RevisionTableTest {
     table.parentIndexes(3)[0] = 99;
 
     assertThat(table.parentIndexes(3)[0]).isEqualTo(1);
+  }
+
+  /** The shop's rows as Retort's processor writes them: records in one string. */
+  private static String shopRecords() {
+    StringBuilder records = new StringBuilder();
+    RevisionRecords.append(records, "com.example.CreateUsers", "a1", "Create users", "c1", true,
+        null, List.of(), List.of(), List.of("core"));
+    RevisionRecords.append(records, "com.example.AddEmail", "b1", "Add email", "c2", true, null,
+        List.of("a1"), List.of(), List.of());
+    RevisionRecords.append(records, "com.example.AddPhone", "c1", "", "c3", false, "drops data",
+        List.of("a1"), List.of("b1"), List.of());
+    RevisionRecords.append(records, "com.example.Merge", "m1", "Merge", "c4", true, null,
+        List.of("b1", "c1"), List.of(), List.of());
+    return records.toString();
+  }
+
+  @Test
+  void recordsInOneString_makeTheTableThatRowByRowCallsMake() {
+    String records = shopRecords();
+    int split = records.indexOf("20:com.example.AddPhone");
+
+    RevisionTable table = RevisionTable.builder(4)
+        .addRecords(records.substring(0, split))
+        .addRecords(records.substring(split))
+        .build(new String[] {"m1"}, new String[] {"a1"});
+
+    RevisionTable expected = shop().build(new String[] {"m1"}, new String[] {"a1"});
+    assertThat(table.revisions().stream().map(RevisionTableTest::describe).toList())
+        .isEqualTo(expected.revisions().stream().map(RevisionTableTest::describe).toList());
+    assertThat(table.parentIndexes(3)).asList().containsExactly(1, 2).inOrder();
+    assertThat(table.dependencyIndexes(2)).asList().containsExactly(1);
+  }
+
+  @Test
+  void aParentsIdIsHeldOnce_however_manyChildrenNameIt() {
+    RevisionTable table = RevisionTable.builder(4).addRecords(shopRecords())
+        .build(new String[] {"m1"}, new String[] {"a1"});
+
+    String parentId = table.revision("a1").id();
+    assertThat(table.revision("b1").revises().get(0)).isSameInstanceAs(parentId);
+    assertThat(table.revision("c1").revises().get(0)).isSameInstanceAs(parentId);
+  }
+
+  @Test
+  void recordsOfAnotherVersion_areRefusedAsAStaleRegistry_namingWhereTheyStopped() {
+    String records = shopRecords();
+    String cut = records.substring(0, records.indexOf("20:com.example.AddPhone") + 5);
+
+    IllegalStateException refused = assertThrows(IllegalStateException.class,
+        () -> RevisionTable.builder(4).addRecords(cut));
+    assertThat(refused).hasMessageThat().isEqualTo(Messages.registryRowsUnreadable("b1"));
+    IllegalStateException first = assertThrows(IllegalStateException.class,
+        () -> RevisionTable.builder(1).addRecords("not records"));
+    assertThat(first).hasMessageThat().isEqualTo(Messages.registryRowsUnreadable(null));
+  }
+
+  private static String describe(RevisionInfo revision) {
+    return String.join("|", String.valueOf(revision.index()), revision.id(), revision.className(),
+        revision.message(), revision.checksum(), String.valueOf(revision.transactional()),
+        String.valueOf(revision.irreversibleReason()), revision.revises().toString(),
+        revision.dependsOn().toString(), revision.branchLabels().toString());
   }
 }

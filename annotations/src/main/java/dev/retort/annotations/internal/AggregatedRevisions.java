@@ -27,6 +27,9 @@ public @interface AggregatedRevisions {
   /** The qualified name of the registry that was generated together with the marker. */
   String registry();
 
-  /** One encoded record per revision, in the processor's own format. */
+  /**
+   * The revisions' records in the processor's own format ({@link RevisionRecords}), concatenated
+   * into as few strings as a class file's string constants allow.
+   */
   String[] revisions();
 }

@@ -31,9 +31,11 @@ public final class MarkerWriter {
    */
   public static JavaFile file(
       ClassName registry, List<RevisionNode> revisions, List<Element> originatingElements) {
-    CodeBlock records = revisions.stream()
-        .sorted(Comparator.comparing(RevisionNode::className))
-        .map(revision -> CodeBlock.of("$S", RevisionCodec.encode(revision)))
+    CodeBlock records = RevisionCodec.encodeChunks(revisions.stream()
+            .sorted(Comparator.comparing(RevisionNode::className))
+            .toList())
+        .stream()
+        .map(chunk -> CodeBlock.of("$S", chunk))
         .collect(CodeBlock.joining(",\n", "{\n", "\n}"));
     TypeSpec.Builder marker = TypeSpec.classBuilder(markerName(registry))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)

@@ -19,8 +19,12 @@ import javax.lang.model.element.Modifier;
  * Writes the registry: one constant per revision, the rows of the graph in topological order,
  * and a {@code switch} that creates each migration only when asked.
  *
+ * <p>The rows are a few string constants of {@link RevisionCodec} records, which the runtime
+ * reads once at class initialisation: for javac a string literal costs next to nothing, where a
+ * call per revision with its arguments and arrays cost it more than the rest of the registry.
+ *
  * <p>The JVM limits a method to 64 KB of bytecode and a class to 65,535 constants, so a large
- * history is split: rows and constructor calls go into nested page classes of {@value #PAGE_SIZE}
+ * history is split: constructor calls go into nested page classes of {@value #PAGE_SIZE}
  * revisions each, and the constants past the first {@value #CONSTANTS_PER_TYPE} go into
  * interfaces that the registry implements, each with its own static initializer. Either split
  * costs a small project nothing: it has one page and no extra interface.
@@ -39,6 +43,7 @@ public final class RegistryWriter {
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
   private static final String REGISTRY_FIELD = "REGISTRY";
+  private static final String CONSTANT_METHOD = "constant";
 
   private final ClassName registry;
   private final List<RevisionNode> revisions;
@@ -105,7 +110,7 @@ public final class RegistryWriter {
     originatingElements.forEach(type::addOriginatingElement);
     int constantsHere = Math.min(revisions.size(), CONSTANTS_PER_TYPE);
     for (int i = 0; i < constantsHere; i++) {
-      type.addField(constant(names.get(i), i, CodeBlock.of("$N", REGISTRY_FIELD),
+      type.addField(constant(names.get(i), i, CodeBlock.of("$N", CONSTANT_METHOD),
           Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL));
     }
     type.addMethod(MethodSpec.constructorBuilder()
@@ -114,6 +119,7 @@ public final class RegistryWriter {
         .addStatement("super(TABLE)")
         .build());
     type.addMethod(tableMethod());
+    type.addMethod(constantMethod());
     type.addMethod(newMigrationDispatch());
     for (int page = 0; page * PAGE_SIZE < revisions.size(); page++) {
       type.addType(pageType(page));
@@ -134,13 +140,14 @@ public final class RegistryWriter {
     return nodes.stream().map(RevisionNode::id).collect(Collectors.joining(", "));
   }
 
-  private FieldSpec constant(String name, int index, CodeBlock registryRef, Modifier... modifiers) {
+  private FieldSpec constant(
+      String name, int index, CodeBlock constantMethod, Modifier... modifiers) {
     RevisionNode revision = revisions.get(index);
     return FieldSpec.builder(REVISION_INFO, name, modifiers)
         .addJavadoc("{@code $L}$L ({@link $T}).\n", revision.id(),
             revision.message().isEmpty() ? "" : ": " + javadocSafe(revision.message()),
             migrationClass(revision))
-        .initializer("$L.revisions().get($L)", registryRef, index)
+        .initializer("$L($L)", constantMethod, index)
         .build();
   }
 
@@ -156,11 +163,24 @@ public final class RegistryWriter {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(REVISION_TABLE)
         .addStatement("$T table = $T.builder($L)", TABLE_BUILDER, REVISION_TABLE, revisions.size());
-    for (int page = 0; page * PAGE_SIZE < revisions.size(); page++) {
-      method.addStatement("$N.addRows(table)", pageName(page));
+    for (String records : RevisionCodec.encodeChunks(revisions)) {
+      method.addStatement("table.addRecords($S)", records);
     }
     return method
         .addStatement("return table.build($L,$W$L)", idArray(ids(heads)), idArray(ids(bases)))
+        .build();
+  }
+
+  /**
+   * What every constant's initializer calls: one call of a method of the registry's own is less
+   * for javac to resolve, ten thousand times over, than a chain through the generic list.
+   */
+  private MethodSpec constantMethod() {
+    return MethodSpec.methodBuilder(CONSTANT_METHOD)
+        .addModifiers(Modifier.STATIC)
+        .returns(REVISION_INFO)
+        .addParameter(int.class, "index")
+        .addStatement("return $N.revision(index)", REGISTRY_FIELD)
         .build();
   }
 
@@ -183,45 +203,23 @@ public final class RegistryWriter {
   private TypeSpec pageType(int page) {
     int from = page * PAGE_SIZE;
     int to = Math.min(revisions.size(), from + PAGE_SIZE);
-    MethodSpec.Builder rows = MethodSpec.methodBuilder("addRows")
-        .addModifiers(Modifier.STATIC)
-        .addParameter(TABLE_BUILDER, "table");
     CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (index)");
     for (int i = from; i < to; i++) {
       RevisionNode revision = revisions.get(i);
-      rows.addStatement(row(revision));
       cases.add("case $L:\n", i).indent()
           .addStatement("return new $T()", migrationClass(revision)).unindent();
     }
     cases.add("default:\n").indent().addStatement(outOfRange()).unindent().endControlFlow();
     return TypeSpec.classBuilder(pageName(page))
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Revisions $L to $L: their rows, and the only code that creates their"
-            + " migrations.\n", from, to - 1)
-        .addMethod(rows.build())
+        .addJavadoc("Revisions $L to $L: the only code that creates their migrations.\n",
+            from, to - 1)
         .addMethod(MethodSpec.methodBuilder("newMigration")
             .addModifiers(Modifier.STATIC)
             .returns(MIGRATION)
             .addParameter(int.class, "index")
             .addCode(cases.build())
             .build())
-        .build();
-  }
-
-  private static CodeBlock row(RevisionNode revision) {
-    return CodeBlock.builder()
-        .add("table.add($S,$W$S,$W$S,$W$S,$W$L,$W$L,$W$L,$W$L,$W$L)",
-            revision.id(),
-            revision.className(),
-            revision.message(),
-            revision.checksum(),
-            revision.transactional(),
-            revision.irreversibleReason() == null
-                ? CodeBlock.of("null")
-                : CodeBlock.of("$S", revision.irreversibleReason()),
-            idArray(revision.revises()),
-            idArray(revision.dependsOn()),
-            idArray(revision.branchLabels()))
         .build();
   }
 
@@ -270,9 +268,9 @@ public final class RegistryWriter {
             + " class could not hold them all.\n", start, end - 1, registry);
     addGenerated(type);
     originatingElements.forEach(type::addOriginatingElement);
-    CodeBlock registryRef = CodeBlock.of("$T.$N", registry, REGISTRY_FIELD);
+    CodeBlock constantMethod = CodeBlock.of("$T.$N", registry, CONSTANT_METHOD);
     for (int i = start; i < end; i++) {
-      type.addField(constant(names.get(i), i, registryRef,
+      type.addField(constant(names.get(i), i, constantMethod,
           Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL));
     }
     return type.build();

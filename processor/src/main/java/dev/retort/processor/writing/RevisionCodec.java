@@ -1,115 +1,88 @@
 package dev.retort.processor.writing;
 
+import dev.retort.annotations.internal.RevisionRecords;
 import dev.retort.processor.graph.RevisionNode;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Encodes a revision as one string for a marker class, and decodes it when a later compilation
- * reads the marker. Every field is length-prefixed ({@code 5:hello}), so a message may contain
- * any character. One string per revision keeps a marker of 10,000 revisions within the class
- * file's limit of 65,535 constants.
+ * Encodes revisions as {@link RevisionRecords}, the one format of Retort's generated code, and
+ * decodes them when a later compilation reads a marker. Records need no separator, so many fit in
+ * one string: a marker or a registry of 10,000 revisions holds a few dozen string constants, not
+ * one per revision, which is less for javac to attribute and stays within the class file's limits.
  */
 public final class RevisionCodec {
 
+  /**
+   * The most UTF-8 bytes in one chunk: a class file's string constant holds at most 65,535 (in
+   * its modified UTF-8, where a few characters take a byte more than in standard UTF-8).
+   */
+  static final int CHUNK_BYTES = 60_000;
+
   private RevisionCodec() {}
 
+  /** One record. */
   public static String encode(RevisionNode revision) {
     StringBuilder out = new StringBuilder();
-    put(out, revision.className());
-    put(out, revision.id());
-    put(out, revision.message());
-    put(out, revision.checksum());
-    put(out, revision.transactional() ? "1" : "0");
-    putList(out, revision.irreversibleReason() == null
-        ? List.of()
-        : List.of(revision.irreversibleReason()));
-    putList(out, revision.revises());
-    putList(out, revision.dependsOn());
-    putList(out, revision.branchLabels());
+    append(out, revision);
     return out.toString();
   }
 
   /**
-   * The revision a marker recorded, as a revision from the classpath.
-   *
-   * @throws IllegalArgumentException if the record was not written by {@link #encode}
+   * The records of these revisions in order, concatenated into as few strings as fit a class
+   * file's string constant each. A record is never split; one longer than a constant holds is a
+   * chunk of its own.
    */
-  public static RevisionNode decode(String record) {
-    Reader in = new Reader(record);
-    String className = in.next();
-    String id = in.next();
-    String message = in.next();
-    String checksum = in.next();
-    boolean transactional = in.next().equals("1");
-    List<String> reason = in.nextList();
-    List<String> revises = in.nextList();
-    List<String> dependsOn = in.nextList();
-    List<String> branchLabels = in.nextList();
-    in.expectEnd();
-    return new RevisionNode(className, id, revises, dependsOn, branchLabels, message,
-        transactional, reason.isEmpty() ? null : reason.get(0), checksum, false);
+  public static List<String> encodeChunks(List<RevisionNode> revisions) {
+    List<String> chunks = new ArrayList<>();
+    StringBuilder chunk = new StringBuilder();
+    int chunkBytes = 0;
+    StringBuilder record = new StringBuilder();
+    for (RevisionNode revision : revisions) {
+      record.setLength(0);
+      append(record, revision);
+      int recordBytes = modifiedUtf8Length(record);
+      if (chunkBytes > 0 && chunkBytes + recordBytes > CHUNK_BYTES) {
+        chunks.add(chunk.toString());
+        chunk.setLength(0);
+        chunkBytes = 0;
+      }
+      chunk.append(record);
+      chunkBytes += recordBytes;
+    }
+    if (chunkBytes > 0) {
+      chunks.add(chunk.toString());
+    }
+    return chunks;
   }
 
-  private static void put(StringBuilder out, String value) {
-    out.append(value.length()).append(':').append(value);
+  /**
+   * The revisions that one string of records holds, each as a revision from the classpath.
+   *
+   * @throws IllegalArgumentException if the string was not written by {@link #encode} or {@link
+   *     #encodeChunks}
+   */
+  public static List<RevisionNode> decode(String records) {
+    List<RevisionNode> revisions = new ArrayList<>();
+    RevisionRecords.read(records, (className, id, message, checksum, transactional, reason,
+        revises, dependsOn, branchLabels) -> revisions.add(new RevisionNode(className, id,
+            revises, dependsOn, branchLabels, message, transactional, reason, checksum, false)));
+    return revisions;
   }
 
-  private static void putList(StringBuilder out, List<String> values) {
-    put(out, Integer.toString(values.size()));
-    values.forEach(value -> put(out, value));
+  private static void append(StringBuilder out, RevisionNode revision) {
+    RevisionRecords.append(out, revision.className(), revision.id(), revision.message(),
+        revision.checksum(), revision.transactional(), revision.irreversibleReason(),
+        revision.revises(), revision.dependsOn(), revision.branchLabels());
   }
 
-  private static final class Reader {
-    private final String record;
-    private int at;
-
-    Reader(String record) {
-      this.record = record;
+  /** The bytes of the text in a class file: 1 for U+0001 to U+007F, 2 up to U+07FF and NUL. */
+  private static int modifiedUtf8Length(CharSequence text) {
+    int bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      bytes += c != 0 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
     }
-
-    String next() {
-      int colon = record.indexOf(':', at);
-      if (colon < 0) {
-        throw malformed();
-      }
-      int length;
-      try {
-        length = Integer.parseInt(record.substring(at, colon));
-      } catch (NumberFormatException e) {
-        throw malformed();
-      }
-      int end = colon + 1 + length;
-      if (length < 0 || end > record.length()) {
-        throw malformed();
-      }
-      at = end;
-      return record.substring(colon + 1, end);
-    }
-
-    List<String> nextList() {
-      int size;
-      try {
-        size = Integer.parseInt(next());
-      } catch (NumberFormatException e) {
-        throw malformed();
-      }
-      List<String> values = new ArrayList<>(size);
-      for (int i = 0; i < size; i++) {
-        values.add(next());
-      }
-      return values;
-    }
-
-    void expectEnd() {
-      if (at != record.length()) {
-        throw malformed();
-      }
-    }
-
-    private IllegalArgumentException malformed() {
-      return new IllegalArgumentException("Not a revision record written by this processor: "
-          + record + "; rebuild the module that contains it with this version of Retort");
-    }
+    return bytes;
   }
 }

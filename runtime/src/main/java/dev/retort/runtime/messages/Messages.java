@@ -245,6 +245,17 @@ public final class Messages {
     return "Generated registry names unknown revision '" + id + "'; rebuild the project";
   }
 
+  /**
+   * A generated registry whose rows another version of Retort's processor wrote.
+   *
+   * @param lastReadId the id of the last row read, or {@code null} if it was the first
+   */
+  public static String registryRowsUnreadable(String lastReadId) {
+    return "Generated registry holds rows that this version of Retort cannot read ("
+        + (lastReadId == null ? "its first row" : "the row after '" + lastReadId + "'")
+        + "); rebuild the project with the Retort version on its classpath";
+  }
+
   /** A generated registry that lists an id twice: a stale build. */
   public static String registryListsRevisionTwice(String id) {
     return "Generated registry lists revision '" + id + "' twice; rebuild the project";
