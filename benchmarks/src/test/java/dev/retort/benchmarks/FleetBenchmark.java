@@ -28,9 +28,11 @@ import org.postgresql.ds.PGSimpleDataSource;
  * fleet's peak heap and the peak number of the database's connections. Every schema is checked
  * at head afterwards, so a run that applied nothing cannot look fast.
  *
- * <p>{@code ./mvnw -q install -DskipTests && ./mvnw -q -pl benchmarks exec:exec
- * -Dbenchmark.main=dev.retort.benchmarks.FleetBenchmark -Dbenchmark.revisions=1000}: the second
- * argument is the number of schemas. Needs {@code RETORT_TEST_POSTGRES_URL}.
+ * <p>Run from the reactor's classes, without installing anything, as BENCHMARKS.md shows
+ * ({@code ./mvnw -q -pl benchmarks -am test-compile dependency:build-classpath ...}, then
+ * {@code java ... dev.retort.benchmarks.FleetBenchmark 1000 1 sequential,fleet-default}): the
+ * first argument is the number of schemas, the third the variants. Needs
+ * {@code RETORT_TEST_POSTGRES_URL}.
  */
 public final class FleetBenchmark {
 
