@@ -26,8 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class Connector {
 
   private static final Logger log = LoggerFactory.getLogger(Connector.class);
-  private static final long FIRST_PAUSE_MILLIS = 50;
-  private static final long LONGEST_PAUSE_MILLIS = 1_000;
 
   private final DataSource dataSource;
   private final Duration timeout;
@@ -63,7 +61,7 @@ public final class Connector {
 
   /**
    * Runs work, and runs it again while it fails in a way {@code momentary} accepts (the data
-   * source's {@link DatabaseProfile#momentaryFailures}), with jittered back-off, until the timeout
+   * source's {@link DatabaseProfile#momentaryFailures}), with jittered, growing pauses ({@link Backoff}), until the timeout
    * has passed; logs the first such failure. For work that may run twice and takes a connection
    * of its own each time: a connect, a statement on a data source, a command in a fresh session.
    *
@@ -75,7 +73,7 @@ public final class Connector {
   public static <T> T retrying(Duration timeout, Attempt<T> attempt,
       Predicate<? super Exception> momentary) throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    long pause = FIRST_PAUSE_MILLIS;
+    Backoff backoff = Backoff.afterMomentaryFailure();
     boolean announced = false;
     while (true) {
       Exception failure;
@@ -99,10 +97,10 @@ public final class Connector {
         log.info(Messages.retryingConnect(failure.getMessage(), timeout));
         announced = true;
       }
-      // Jittered, so that processes refused together do not come back together: each H2 open
-      // rewrites the lock file, which makes the others' opens fail again.
-      Thread.sleep(Math.min(ThreadLocalRandom.current().nextLong(pause / 2, pause + 1), left));
-      pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
+      // Jittered and growing, so that processes refused together do not come back together:
+      // each H2 open rewrites the lock file, which makes the others' opens fail again.
+      Thread.sleep(Math.min(backoff.pauseMillis(ThreadLocalRandom.current()), left));
+      backoff = backoff.next();
     }
   }
 

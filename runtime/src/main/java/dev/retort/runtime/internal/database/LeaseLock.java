@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -42,6 +43,8 @@ import org.slf4j.LoggerFactory;
 final class LeaseLock implements MigrationLock {
 
   private static final Logger log = LoggerFactory.getLogger(LeaseLock.class);
+  /** How often a waiter looks at the lease row. */
+  private static final long POLL_MILLIS = 100;
 
   /** The renewal {@link #confirmIn} runs, prepared on {@link #confirmOn}; the caller's thread only. */
   private PreparedStatement confirm;
@@ -106,7 +109,9 @@ final class LeaseLock implements MigrationLock {
     boolean announced = false;
     DataAccessException lastError = null;
     boolean tableExists = false;
+    Backoff backoff = Backoff.afterMomentaryFailure();
     while (true) {
+      long pauseMillis = POLL_MILLIS;
       try {
         // Once only: on H2 every CREATE takes a lock on the whole schema, and fifteen waiters
         // repeating it ten times a second slowed the holder's own DDL tenfold.
@@ -137,15 +142,24 @@ final class LeaseLock implements MigrationLock {
           log.info(Messages.waitingForLease(holder.value1()));
           announced = true;
         }
+        backoff = Backoff.afterMomentaryFailure();
       } catch (DataAccessException takenOrBusy) {
-        // Another runner inserted the row first, or the database was busy: look again.
+        // Another runner inserted the row first, or the database was busy: look again. After
+        // H2's refusal during an AUTO_SERVER hand-off, later and later: each waiter's poll is an
+        // open of the file, and waiters polling ten times a second kept the file from everyone,
+        // the lease's holder too.
         lastError = takenOrBusy;
+        if (momentary.test(takenOrBusy)) {
+          pauseMillis = backoff.pauseMillis(ThreadLocalRandom.current());
+          backoff = backoff.next();
+        }
       }
       if (System.nanoTime() > deadline) {
         throw new LockException(Messages.leaseTimedOut(settings.lockTimeout(),
             observed == null ? null : observed.value1(), lease), lastError);
       }
-      Thread.sleep(100);
+      Thread.sleep(Math.max(1, Math.min(pauseMillis,
+          TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
     }
   }
 
