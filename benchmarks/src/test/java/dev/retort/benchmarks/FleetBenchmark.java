@@ -1,6 +1,5 @@
 package dev.retort.benchmarks;
 
-import com.example.shop.db.versions.Revisions;
 import dev.retort.runtime.Fleet;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortSettings;
@@ -8,6 +7,10 @@ import dev.retort.runtime.RevisionRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,6 +21,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -36,6 +40,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class FleetBenchmark {
 
+  /** The sample's migrations' package, where the processor writes their registry. */
+  private static final String SAMPLE_PACKAGE = "com.example.shop.db.versions";
+
   /** The ways the schemas are upgraded, in the order they run. */
   static final List<String> DEFAULT_VARIANTS = List.of("sequential", "fleet-default",
       "fleet-1", "fleet-2", "fleet-4", "fleet-8", "fleet-16");
@@ -51,8 +58,8 @@ public final class FleetBenchmark {
   record Figure(String variant, int parallelism, long millis, long peakHeapKilobytes,
       int peakConnections, int schemasAtHead) {}
 
-  /** Everything one run measured. */
-  record Report(int schemas, List<Figure> figures) {
+  /** Everything one run measured, on a history of this many revisions. */
+  record Report(int schemas, int revisions, List<Figure> figures) {
 
     Figure figure(String variant) {
       return figures.stream().filter(f -> f.variant().equals(variant)).findFirst().orElseThrow();
@@ -62,7 +69,7 @@ public final class FleetBenchmark {
       long sequential = figure("sequential").millis();
       StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
           "%,d schemas, each from empty to the sample's head (%d revisions)%n%n", schemas,
-          Revisions.REGISTRY.revisions().size()));
+          revisions));
       text.append("| variant | parallelism | time | per schema | speed-up | peak heap |"
           + " peak connections |\n|---|---|---|---|---|---|---|\n");
       for (Figure figure : figures) {
@@ -84,12 +91,17 @@ public final class FleetBenchmark {
     if (server == null) {
       throw new IllegalStateException("Set RETORT_TEST_POSTGRES_URL (source .ci/start-databases)");
     }
-    System.out.println(run(server, schemas, variants).asMarkdown());
+    Path work = Files.createTempDirectory("retort-fleet-benchmark");
+    System.out.println(run(server, schemas, variants, work).asMarkdown());
   }
 
-  /** Runs each variant on a fresh database of the server with this many schemas. */
-  static Report run(String server, int schemas, List<String> variants) throws Exception {
-    RevisionRegistry registry = Revisions.REGISTRY;
+  /**
+   * Runs each variant on a fresh database of the server with this many schemas, the sample's
+   * migrations compiled into {@code work}.
+   */
+  static Report run(String server, int schemas, List<String> variants, Path work)
+      throws Exception {
+    RevisionRegistry registry = sampleRegistry(work);
     List<String> names = IntStream.rangeClosed(1, schemas)
         .mapToObj(i -> String.format(Locale.ROOT, "tenant_%04d", i)).toList();
     List<Figure> figures = new ArrayList<>();
@@ -139,7 +151,41 @@ public final class FleetBenchmark {
         execute(server, "drop database if exists " + database + " with (force)");
       }
     }
-    return new Report(schemas, figures);
+    return new Report(schemas, registry.revisions().size(), figures);
+  }
+
+  /**
+   * The sample's migrations, compiled from its sources with Retort's processor into
+   * {@code work}, and the registry the processor generated for them. The benchmark compiles them
+   * itself rather than depend on the sample's module, whose registry would then be on the
+   * classpath of every other harness here, which compile histories of their own.
+   */
+  static RevisionRegistry sampleRegistry(Path work) throws Exception {
+    Path sources = sampleMigrationSources();
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(sources)) {
+      files = listed.filter(file -> file.toString().endsWith(".java")).sorted().toList();
+    }
+    Path classes = work.resolve("sample-classes");
+    Javac.compile(files, classes, true);
+    URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        FleetBenchmark.class.getClassLoader());
+    return (RevisionRegistry) loader.loadClass(SAMPLE_PACKAGE + ".Revisions")
+        .getField("REGISTRY").get(null);
+  }
+
+  /** The sample's migration folder, from the repository's root or from this module's folder. */
+  private static Path sampleMigrationSources() {
+    Path relative = Path.of("sample", "src", "main", "java")
+        .resolve(SAMPLE_PACKAGE.replace('.', '/'));
+    for (Path root : List.of(Path.of(""), Path.of(".."))) {
+      Path folder = root.resolve(relative);
+      if (Files.isDirectory(folder)) {
+        return folder;
+      }
+    }
+    throw new IllegalStateException("The sample's migrations are not in " + relative
+        + " nor in ../" + relative + ": run the benchmark from the repository's root");
   }
 
   /** Counts the schemas whose version table holds the registry's head. */
