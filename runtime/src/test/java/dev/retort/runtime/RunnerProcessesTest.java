@@ -22,10 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,16 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * in server mode and SQLite: started together, every revision runs exactly once; killed with
  * SIGKILL in the middle of a revision, the next runner gets the lock, finds the revision before
  * it, and completes the upgrade.
- *
- * <p>The tests that start runners together run at the same time as each other, since they
- * mostly wait on their JVMs and hold no lease that a busy machine could let expire; a crash test
- * runs alone, because its next runner holds a short lease.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class RunnerProcessesTest {
-
-  /** Held shared by the tests that start runners together, alone by a crash test. */
-  private static final String THE_MACHINE = "RunnerProcessesTest's JVMs";
 
   private static final int RUNNERS = 16;
   /**
@@ -89,7 +77,6 @@ class RunnerProcessesTest {
     return database.createUrl();
   }
 
-  @ResourceLock(value = THE_MACHINE, mode = ResourceAccessMode.READ)
   @ParameterizedTest
   @EnumSource(value = TestDatabase.class, names = {"H2", "SQLITE", "POSTGRES"})
   void sixteenProcessesStartedAtOnce_applyEachRevisionExactlyOnce(TestDatabase database)
@@ -111,7 +98,6 @@ class RunnerProcessesTest {
    * process", a refused connection to the server that just left); Retort retries them within
    * its lock timeout, so one runner applies the revisions and the others find nothing to do.
    */
-  @ResourceLock(value = THE_MACHINE, mode = ResourceAccessMode.READ)
   @Test
   void processesStartedAtOnce_onAnH2FileWithAutoServer_applyEachRevisionExactlyOnce()
       throws Exception {
@@ -165,7 +151,6 @@ class RunnerProcessesTest {
 
   // Without the server-side check for a dead client, PostgreSQL would let the killed runner's
   // statement run on for ten minutes, holding its locks: the timeout turns that into a failure.
-  @ResourceLock(THE_MACHINE)
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   @ParameterizedTest
   @EnumSource(value = TestDatabase.class, names = {"SQLITE", "POSTGRES"})
@@ -202,7 +187,6 @@ class RunnerProcessesTest {
    * says so: the revision was announced before it ran, the next runner refuses to guess, and once
    * a person has undone or finished it by hand, repair and upgrade complete the work.
    */
-  @ResourceLock(THE_MACHINE)
   @Timeout(value = 2, unit = TimeUnit.MINUTES)
   @ParameterizedTest
   @EnumSource(value = TestDatabase.class, names = {"H2"})
