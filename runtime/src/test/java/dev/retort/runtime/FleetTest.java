@@ -3,6 +3,7 @@ package dev.retort.runtime;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.retort.runtime.internal.database.SchemaDataSource;
 import dev.retort.runtime.messages.Messages;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -303,6 +304,55 @@ class FleetTest {
     assertThat(returnedWith).isNotEmpty();
     assertThat(java.util.Set.copyOf(returnedWith)).containsExactly(original);
     assertThat(tablesOf(server, "tenant_002")).contains("t_r0004");
+  }
+
+  /**
+   * A pool of one connection, as a borrower leaves it inside a transaction: a failed one, which
+   * refuses the switch back until it ends, and an open one, whose rollback on return would undo
+   * a switch made inside it. Either way the next borrower must find the path the pool gave out.
+   */
+  @Test
+  void aConnectionClosedInsideATransaction_failedOrOpen_goesBackWithItsSearchPath()
+      throws Exception {
+    DataSource server = withSchemas(tenants(1));
+    try (Connection real = server.getConnection()) {
+      String original = searchPath(real);
+      DataSource tenant = SchemaDataSource.of(new SingleConnection(real), "tenant_001");
+
+      Connection failed = tenant.getConnection();
+      failed.setAutoCommit(false);
+      try (Statement statement = failed.createStatement()) {
+        assertThrows(SQLException.class, () -> statement.execute("select * from no_such_table"));
+      }
+      failed.close();
+      givenBackToThePool(real);
+      assertThat(searchPath(real)).isEqualTo(original);
+
+      Connection open = tenant.getConnection();
+      open.setAutoCommit(false);
+      try (Statement statement = open.createStatement()) {
+        statement.execute("select 1");
+      }
+      open.close();
+      givenBackToThePool(real);
+      assertThat(searchPath(real)).isEqualTo(original);
+    }
+  }
+
+  /** What a pool does with a connection given back: ends its transaction with a rollback. */
+  private static void givenBackToThePool(Connection connection) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      connection.rollback();
+      connection.setAutoCommit(true);
+    }
+  }
+
+  private static String searchPath(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        var path = statement.executeQuery("show search_path")) {
+      path.next();
+      return path.getString(1);
+    }
   }
 
   @Test

@@ -63,7 +63,10 @@ public final class SchemaDataSource implements DataSource {
     }
   }
 
-  /** Passes every call through; {@code close()} switches the schema back first. */
+  /**
+   * Passes every call through; {@code close()} switches the schema back first, ending a
+   * transaction left open with a rollback.
+   */
   private static final class Restoring implements InvocationHandler {
     private final Connection connection;
     private final DatabaseProfile profile;
@@ -111,7 +114,18 @@ public final class SchemaDataSource implements DataSource {
       closed = true;
       try {
         if (before != null && !connection.isClosed()) {
-          profile.useSchema(connection, before);
+          if (connection.getAutoCommit()) {
+            profile.useSchema(connection, before);
+          } else {
+            // Closed inside a transaction (a failed one, say, which refuses every statement
+            // until it ends): roll back what was left, as a pool does with a connection given
+            // back so, then switch back and commit that alone, or the pool's rollback would undo
+            // the switch (PostgreSQL rolls back a session's SET with its transaction) and hand
+            // the next borrower this schema.
+            connection.rollback();
+            profile.useSchema(connection, before);
+            connection.commit();
+          }
         }
       } catch (SQLException restoreFailed) {
         // A broken connection: closing it is all that is left, and a pool discards it.
