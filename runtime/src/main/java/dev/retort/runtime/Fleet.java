@@ -366,6 +366,11 @@ public final class Fleet {
           return new Member(member.name(), Outcome.SKIPPED, List.of(), null, Duration.ZERO,
               new RetortException(Messages.fleetSkipped(firstFailure(firstFailure))));
         }
+        // The member's name in its thread's name while it runs, so that the log lines Retort
+        // writes for it (a failed revision's ERROR) say which member they are about.
+        Thread thread = Thread.currentThread();
+        String threadName = thread.getName();
+        thread.setName(threadName + " " + member.name());
         try {
           Done done = command.apply(
               retort(member, connections == null ? member.dataSource() : connections));
@@ -379,6 +384,8 @@ public final class Fleet {
           }
           return new Member(member.name(), Outcome.FAILED, List.of(), null,
               Duration.ofNanos(System.nanoTime() - began), e);
+        } finally {
+          thread.setName(threadName);
         }
       }, member -> {
         counts[0]++;

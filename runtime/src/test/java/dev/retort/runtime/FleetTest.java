@@ -306,6 +306,26 @@ class FleetTest {
     assertThat(tablesOf(server, "tenant_002")).contains("t_r0004");
   }
 
+  /** The log lines Retort writes while a member runs name it: its thread carries the name. */
+  @Test
+  void eachMembersMigrations_runOnAThreadNamedAfterTheMember() throws Exception {
+    List<String> schemas = tenants(3);
+    DataSource dataSource = withSchemas(schemas);
+    List<String> threads = java.util.Collections.synchronizedList(new ArrayList<>());
+    TestRegistry recording = TestRegistry.builder()
+        .revision("n1").upgrade(db -> threads.add(Thread.currentThread().getName()))
+        .build();
+
+    assertThat(Fleet.ofSchemas(dataSource, recording, schemas).withParallelism(2).upgrade()
+        .succeeded()).isTrue();
+
+    assertThat(threads.stream().map(name -> name.substring(name.lastIndexOf(' ') + 1)))
+        .containsExactlyElementsIn(schemas);
+    for (String name : threads) {
+      assertThat(name).startsWith("retort-fleet-");
+    }
+  }
+
   /**
    * A pool of one connection, as a borrower leaves it inside a transaction: a failed one, which
    * refuses the switch back until it ends, and an open one, whose rollback on return would undo
