@@ -1,19 +1,17 @@
 package dev.retort.runtime;
 
 import dev.retort.runtime.internal.database.DatabaseProfile;
+import dev.retort.runtime.internal.database.ForwardingDataSource;
 import dev.retort.runtime.messages.Messages;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -27,19 +25,18 @@ import javax.sql.DataSource;
  * such a check, is closed instead. At most {@code capacity} connections wait; {@link #close()}
  * closes them, and a connection handed back after it is closed at once.
  */
-final class FleetConnections implements DataSource, AutoCloseable {
+final class FleetConnections extends ForwardingDataSource implements AutoCloseable {
 
   /** A member's connections at once: its session, its lock, and one to read the state. */
   static final int PER_MEMBER = 3;
 
-  private final DataSource delegate;
   private final int capacity;
   private final ArrayDeque<Physical> idle = new ArrayDeque<>();
   private boolean closed;
   private volatile DatabaseProfile profile;
 
   FleetConnections(DataSource delegate, int capacity) {
-    this.delegate = delegate;
+    super(delegate);
     this.capacity = capacity;
   }
 
@@ -219,40 +216,5 @@ final class FleetConnections implements DataSource, AutoCloseable {
     private synchronized boolean returned() {
       return returned;
     }
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return delegate.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    delegate.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    delegate.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return delegate.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return delegate.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    return type.isInstance(this) ? type.cast(this) : delegate.unwrap(type);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) throws SQLException {
-    return type.isInstance(this) || delegate.isWrapperFor(type);
   }
 }

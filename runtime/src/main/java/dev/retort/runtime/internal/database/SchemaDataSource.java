@@ -1,14 +1,11 @@
 package dev.retort.runtime.internal.database;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -16,14 +13,13 @@ import javax.sql.DataSource;
  * switched to it when taken (the profile's {@link DatabaseProfile#useSchema}) and switched back
  * when closed, so that a pooled connection returns to its pool as it came.
  */
-public final class SchemaDataSource implements DataSource {
+public final class SchemaDataSource extends ForwardingDataSource {
 
-  private final DataSource delegate;
   private final String schema;
   private volatile DatabaseProfile profile;
 
   private SchemaDataSource(DataSource delegate, String schema) {
-    this.delegate = delegate;
+    super(delegate);
     this.schema = schema;
   }
 
@@ -133,40 +129,5 @@ public final class SchemaDataSource implements DataSource {
         connection.close();
       }
     }
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return delegate.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    delegate.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    delegate.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return delegate.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return delegate.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    return type.isInstance(this) ? type.cast(this) : delegate.unwrap(type);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) throws SQLException {
-    return type.isInstance(this) || delegate.isWrapperFor(type);
   }
 }
