@@ -27,6 +27,8 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Random revision graphs, compiled through the real processor. A valid graph (branches merged
@@ -35,7 +37,12 @@ import org.junit.jupiter.api.TestFactory;
  * one injected defect must fail with that defect's tag, on the class that carries it. No graph
  * may make the processor crash. Each case is a test of its own, named with its seed, so a
  * failure can be rerun alone: {@code GraphFuzzTest.graph(seed)} rebuilds it.
+ *
+ * <p>The class is most of this module's test time, and a class runs in one JVM: its two
+ * factories run at once, on two threads, so the second core does not sit idle while it runs.
+ * Each compilation has a compiler and a processor of its own; the counts are synchronized.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class GraphFuzzTest {
 
   private static final long FIRST_SEED = 20261124L;

@@ -21,6 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Runs the commands of this module's README from the repository's root, as a reader would, on the
@@ -29,7 +31,9 @@ import org.junit.jupiter.api.Test;
  * the server's), then once more with Spring's AOT-generated initialization. Only {@code
  * SERVER_PORT=0} is added, so that the test never needs port 8080 (the {@code curl} lines go to
  * the port the service reports), and {@code JAVA_TOOL_OPTIONS} asks the JVM for a quicker start.
+ * The tests run at once: each service has a port and a database of its own.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ReadmeCommandsIT {
 
   private static final Path MODULE = Path.of("").toAbsolutePath();
