@@ -69,6 +69,11 @@ final class Annotations {
       }
       return Optional.empty();
     }
+    // Only a value whose own text is "<error>" can print so; any other string value is fine
+    // without printing it (printing quotes and escapes each value, for every revision).
+    if (value.getValue() instanceof String text && !text.equals(ERROR_VALUE)) {
+      return Optional.empty();
+    }
     return ERROR_VALUE.equals(value.toString()) ? Optional.of(value) : Optional.empty();
   }
 

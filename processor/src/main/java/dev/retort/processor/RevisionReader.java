@@ -12,8 +12,12 @@ import dev.retort.processor.checksum.SourceChecksum;
 import dev.retort.processor.graph.RevisionNode;
 import dev.retort.processor.messages.Messages;
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
@@ -22,6 +26,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -121,18 +127,42 @@ final class RevisionReader {
             && constructor.getModifiers().contains(Modifier.PUBLIC));
   }
 
-  /** Whether a downgrade other than {@code Migration}'s refusing default is inherited or declared. */
+  /**
+   * Whether a downgrade other than {@code Migration}'s refusing default is inherited or declared:
+   * a concrete {@code downgrade(DSLContext)} on the class, a superclass or an interface other
+   * than {@code Migration}. The supertypes are walked rather than asking javac for all members,
+   * which builds the whole inherited scope (every method of {@code Object} too) per revision.
+   */
   private boolean declaresDowngrade(TypeElement type, TypeElement migration) {
-    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-      if (method.getSimpleName().contentEquals("downgrade")
-          && method.getParameters().size() == 1
-          && types.erasure(method.getParameters().get(0).asType()).toString().equals(DSL_CONTEXT)
-          && !method.getEnclosingElement().equals(migration)
-          && !method.getModifiers().contains(Modifier.ABSTRACT)) {
-        return true;
+    Deque<TypeElement> pending = new ArrayDeque<>(List.of(type));
+    Set<TypeElement> visited = new HashSet<>();
+    while (!pending.isEmpty()) {
+      TypeElement current = pending.pop();
+      if (current.equals(migration) || !visited.add(current)) {
+        continue;
       }
+      for (ExecutableElement method : ElementFilter.methodsIn(current.getEnclosedElements())) {
+        if (method.getSimpleName().contentEquals("downgrade")
+            && method.getParameters().size() == 1
+            && !method.getModifiers().contains(Modifier.ABSTRACT)
+            && !method.getModifiers().contains(Modifier.PRIVATE)
+            && !method.getModifiers().contains(Modifier.STATIC)
+            && types.erasure(method.getParameters().get(0).asType()).toString()
+                .equals(DSL_CONTEXT)) {
+          return true;
+        }
+      }
+      supertype(current.getSuperclass()).ifPresent(pending::push);
+      current.getInterfaces().forEach(face -> supertype(face).ifPresent(pending::push));
     }
     return false;
+  }
+
+  private static Optional<TypeElement> supertype(TypeMirror type) {
+    return type instanceof DeclaredType declared
+        && declared.asElement() instanceof TypeElement element
+        ? Optional.of(element)
+        : Optional.empty();
   }
 
   /** The revision the class declares, with the checksum of its source. */

@@ -418,6 +418,62 @@ class RevisionProcessorErrorsTest {
   }
 
   @Test
+  void aDowngradeInheritedFromASuperclass_orAnInterfacesDefault_counts() {
+    JavaFileObject base = JavaFileObjects.forSourceLines("com.example.db.Reversible",
+        "package com.example.db;",
+        "import dev.retort.runtime.Migration;",
+        "import org.jooq.DSLContext;",
+        "public abstract class Reversible implements Migration {",
+        "  public void downgrade(DSLContext db) { db.execute(\"select 2\"); }",
+        "}");
+    JavaFileObject face = JavaFileObjects.forSourceLines("com.example.db.DropsWhatItMade",
+        "package com.example.db;",
+        "import dev.retort.runtime.Migration;",
+        "import org.jooq.DSLContext;",
+        "public interface DropsWhatItMade extends Migration {",
+        "  default void downgrade(DSLContext db) { db.execute(\"select 2\"); }",
+        "}");
+    JavaFileObject fromClass = JavaFileObjects.forSourceLines("com.example.db.FromClass",
+        "package com.example.db;",
+        "import org.jooq.DSLContext;",
+        "@dev.retort.annotations.Revision(id = \"a1\")",
+        "public class FromClass extends Reversible {",
+        "  public void upgrade(DSLContext db) {}",
+        "}");
+    JavaFileObject fromInterface = JavaFileObjects.forSourceLines("com.example.db.FromInterface",
+        "package com.example.db;",
+        "import org.jooq.DSLContext;",
+        "@dev.retort.annotations.Revision(id = \"b1\", revises = \"a1\")",
+        "public class FromInterface implements DropsWhatItMade {",
+        "  public void upgrade(DSLContext db) {}",
+        "}");
+
+    assertThat(compile(base, face, fromClass, fromInterface)).succeeded();
+  }
+
+  @Test
+  void aPrivateDowngradeOfASuperclass_isNoDowngrade() {
+    JavaFileObject base = JavaFileObjects.forSourceLines("com.example.db.Helpers",
+        "package com.example.db;",
+        "import org.jooq.DSLContext;",
+        "public class Helpers {",
+        "  private void downgrade(DSLContext db) {}",
+        "}");
+    JavaFileObject source = JavaFileObjects.forSourceLines("com.example.db.DropLegacy",
+        "package com.example.db;",
+        "import dev.retort.runtime.Migration;",
+        "import org.jooq.DSLContext;",
+        "@dev.retort.annotations.Revision(id = \"a1\")",
+        "public class DropLegacy extends Helpers implements Migration {",
+        "  public void upgrade(DSLContext db) {}",
+        "}");
+
+    assertThat(compile(base, source))
+        .hadErrorContaining(Messages.missingDowngrade("com.example.db.DropLegacy"))
+        .inFile(source).onLineContaining("@dev.retort.annotations.Revision");
+  }
+
+  @Test
   void anIrreversibleMigrationWithoutDowngrade_compiles() {
     JavaFileObject source = migrationWithBody("com.example.db.DropLegacy",
         "@Revision(id = \"a1\")\n@Irreversible(\"drops the legacy table and its rows\")",

@@ -177,7 +177,10 @@ public final class SourceChecksum {
       return false;
     }
     char last = out.charAt(out.length() - 1);
-    return (isWordChar(last) && isWordChar(next)) || JOINING.contains("" + last + next);
+    boolean lastIsWord = isWordChar(last);
+    boolean nextIsWord = isWordChar(next);
+    return lastIsWord && nextIsWord
+        || !lastIsWord && !nextIsWord && JOINING.contains("" + last + next);
   }
 
   /** Pairs of operator characters that javac reads as one token, or as a comment's start. */
