@@ -121,11 +121,13 @@ enum TestDatabase {
     Set<String> tables = new TreeSet<>();
     try (Connection connection = dataSource.getConnection()) {
       String catalog = String.valueOf(connection.getCatalog());
-      DSL.using(connection).meta().getTables().stream()
-          .filter(table -> table.getSchema() == null
-              || List.of("public", "main", "").contains(
-                  table.getSchema().getName().toLowerCase(Locale.ROOT))
-              || table.getSchema().getName().equalsIgnoreCase(catalog))
+      // The default schema's tables only: asking for every table reads every database on the
+      // server (MariaDB's each a schema to jOOQ), which under load took a minute per class.
+      DSL.using(connection).meta().getSchemas().stream()
+          .filter(schema -> List.of("public", "main", "").contains(
+                  schema.getName().toLowerCase(Locale.ROOT))
+              || schema.getName().equalsIgnoreCase(catalog))
+          .flatMap(schema -> schema.getTables().stream())
           .forEach(table -> tables.add(table.getName().toLowerCase(Locale.ROOT)));
     }
     return tables;
