@@ -34,12 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RunnerProcessesTest {
 
   private static final int RUNNERS = 16;
-  /**
-   * Enough JVMs to race for an AUTO_SERVER file and hand it over, few enough to stay cheap: H2
-   * lets one process at a time through its lock file, each in about two to four seconds.
-   */
-  private static final int AUTO_SERVER_RUNNERS = 4;
-  private static final int REVISIONS = 30;
+  static final int REVISIONS = 30;
   /** The lease of the crash tests, whose next runner waits for the killed one's to expire. */
   private static final Duration LEASE = Duration.ofSeconds(2);
   /**
@@ -92,30 +87,11 @@ class RunnerProcessesTest {
   }
 
   /**
-   * The sample's default H2 URL opens a file with AUTO_SERVER=TRUE: the first process to open it
-   * serves it to the others, and when that process exits, another takes the file over. During
-   * that hand-off H2 refuses connections ("Lock file recently modified", "Locked by another
-   * process", a refused connection to the server that just left); Retort retries them within
-   * its lock timeout, so one runner applies the revisions and the others find nothing to do.
-   */
-  @Test
-  void processesStartedAtOnce_onAnH2FileWithAutoServer_applyEachRevisionExactlyOnce()
-      throws Exception {
-    String url = TestDatabase.H2.createUrl();
-    assertThat(url).contains(";AUTO_SERVER=TRUE");
-    long millis = runAtOnce(url, AUTO_SERVER_RUNNERS, "H2 AUTO_SERVER");
-    Figures.record("1. concurrent runners, " + AUTO_SERVER_RUNNERS + " JVM processes",
-        "H2 (file, AUTO_SERVER=TRUE): " + REVISIONS + " revisions, each applied once; "
-            + AUTO_SERVER_RUNNERS + " exits with status 0; " + millis
-            + " ms from the start signal to the last exit");
-  }
-
-  /**
    * Starts runners, lets them go at once, and checks that each exits 0, that together they
    * applied each revision once, and that exactly one applied anything; returns the milliseconds
    * from the start signal to the last exit.
    */
-  private static long runAtOnce(String url, int count, String database) throws Exception {
+  static long runAtOnce(String url, int count, String database) throws Exception {
     List<Runner> runners = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       runners.add(RunnerProcesses.start(url, REVISIONS, 0, UNEXPIRING_LEASE));
