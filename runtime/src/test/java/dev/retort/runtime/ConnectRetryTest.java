@@ -3,6 +3,7 @@ package dev.retort.runtime;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.retort.runtime.internal.database.ForwardingDataSource;
 import dev.retort.runtime.messages.Messages;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -2,6 +2,7 @@ package dev.retort.runtime;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import dev.retort.runtime.internal.database.ForwardingDataSource;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
