@@ -75,12 +75,11 @@ final class FleetKills {
     List<Integer> finishedBeforeKill = new ArrayList<>();
     for (int kill = 0; kill < kills; kill++) {
       Path out = Files.createTempFile("retort-fleet", ".out");
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process process = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC",
-          "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-          "-cp", System.getProperty("java.class.path"), FleetProcess.class.getName(),
+      Process process = new ProcessBuilder(ChildJvms.command(List.of("-Xmx256m",
+          "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+          "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"), FleetProcess.class,
           url, "tenant", String.valueOf(schemas), String.valueOf(revisions),
-          String.valueOf(parallelism))
+          String.valueOf(parallelism)))
           .redirectErrorStream(true).redirectOutput(out.toFile()).start();
       int killAfter = 1 + random.nextInt(schemas - 1);
       int reported = 0;

@@ -103,15 +103,13 @@ final class RunnerProcesses {
     Path folder = Files.createTempDirectory("retort-runner");
     Path out = folder.resolve("stdout.txt");
     Path err = folder.resolve("stderr.txt");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java,
+    Process process = new ProcessBuilder(ChildJvms.command(List.of(
         "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         // The application's logging configuration, as the command line's: jOOQ's banner and
         // tips are INFO lines of its own, which a library leaves to the application.
-        "-Dorg.slf4j.simpleLogger.log.org.jooq=warn",
-        "-cp", System.getProperty("java.class.path"),
-        RunnerProcess.class.getName(),
-        url, String.valueOf(revisions), String.valueOf(slow), String.valueOf(lease.toMillis()))
+        "-Dorg.slf4j.simpleLogger.log.org.jooq=warn"),
+        RunnerProcess.class,
+        url, String.valueOf(revisions), String.valueOf(slow), String.valueOf(lease.toMillis())))
         .redirectOutput(out.toFile())
         .redirectError(err.toFile())
         .start();

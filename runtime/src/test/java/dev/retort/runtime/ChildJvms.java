@@ -1,0 +1,162 @@
+package dev.retort.runtime;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+/**
+ * The command that runs a test's main class in a JVM of its own, on this JVM's class path.
+ *
+ * <p>The runtime's tests start about sixty such JVMs, sixteen at a time, and each spent most of
+ * its CPU loading and verifying the same three thousand classes of jOOQ, the drivers and Retort.
+ * So the first command of a test JVM records those classes once in a class-data-sharing archive
+ * (the JDK's dynamic archive, {@code -XX:ArchiveClassesAtExit}), which every later child maps
+ * ready-made: a third less CPU per child, the same code run. The JDK archives classes from jars
+ * only, so the class path's folders are copied into jars first. Everything lives in a folder of
+ * the module's {@code target} that belongs to this test JVM. Should the archive not be made (a
+ * JDK without the feature), children start as before, without it.
+ */
+final class ChildJvms {
+
+  private static final String JAVA =
+      Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+  private ChildJvms() {}
+
+  /**
+   * {@code java}, the options, the shared archive when there is one, the class path, the main
+   * class and its arguments.
+   */
+  static List<String> command(List<String> options, Class<?> main, String... arguments) {
+    List<String> command = new ArrayList<>();
+    command.add(JAVA);
+    command.addAll(options);
+    Shared.ARCHIVE.ifPresent(archive -> {
+      command.add("-XX:SharedArchiveFile=" + archive.file());
+      // A child that cannot map the archive runs without it; it should not say so on stdout,
+      // which the tests read.
+      command.add("-Xlog:cds=off,cds+dynamic=off");
+    });
+    command.add("-cp");
+    command.add(Shared.ARCHIVE.map(Archive::classPath).orElse(System.getProperty("java.class.path")));
+    command.add(main.getName());
+    command.addAll(List.of(arguments));
+    return command;
+  }
+
+  /** An archive and the class path it was recorded with, which its users must name alike. */
+  private record Archive(Path file, String classPath) {}
+
+  /** Made on first use, once per test JVM; never changed after. */
+  private static final class Shared {
+    static final Optional<Archive> ARCHIVE = record();
+  }
+
+  /**
+   * Runs a runner of thirty revisions on a SQLite file with the options the tests' children
+   * use, and records the classes it loaded.
+   */
+  private static Optional<Archive> record() {
+    try {
+      Path parent = Files.createDirectories(Path.of("target", "child-jvms")).toAbsolutePath();
+      deleteLeftovers(parent);
+      Path folder = Files.createDirectories(
+          parent.resolve(String.valueOf(ProcessHandle.current().pid())));
+      String classPath = jarredClassPath(folder);
+      Path archive = folder.resolve("classes.jsa");
+      List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx128m", "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+          "-XX:ArchiveClassesAtExit=" + archive, "-cp", classPath,
+          RunnerProcess.class.getName(), "jdbc:sqlite:" + folder.resolve("record.db"), "30", "0",
+          "60000"));
+      Path transcript = folder.resolve("record.txt");
+      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(transcript.toFile()).start();
+      try (OutputStream stdin = process.getOutputStream()) {
+        stdin.write('\n');
+      }
+      boolean exited = process.waitFor(2, TimeUnit.MINUTES);
+      if (!exited || process.exitValue() != 0 || !Files.isRegularFile(archive)) {
+        process.destroyForcibly();
+        System.err.println("Child JVMs start without a shared class archive: recording it"
+            + " failed; see " + transcript);
+        return Optional.empty();
+      }
+      return Optional.of(new Archive(archive, classPath));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /** This JVM's class path with each folder replaced by a jar of its files. */
+  private static String jarredClassPath(Path folder) throws IOException {
+    List<String> entries = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path path = Path.of(entry);
+      if (Files.isDirectory(path)) {
+        Path jar = folder.resolve(entries.size() + "-" + path.getFileName() + ".jar");
+        jar(path, jar);
+        entries.add(jar.toString());
+      } else {
+        entries.add(entry);
+      }
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+
+  private static void jar(Path from, Path jar) throws IOException {
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        Stream<Path> files = Files.walk(from)) {
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+        String name = from.relativize(file).toString().replace(File.separatorChar, '/');
+        out.putNextEntry(new JarEntry(name));
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
+  }
+
+  /** The folders of test JVMs that have exited, or of one that had this JVM's process id. */
+  private static void deleteLeftovers(Path parent) throws IOException {
+    List<Path> folders;
+    try (Stream<Path> children = Files.list(parent)) {
+      folders = children.toList();
+    }
+    long self = ProcessHandle.current().pid();
+    for (Path folder : folders) {
+      String name = folder.getFileName().toString();
+      if (!name.chars().allMatch(Character::isDigit)) {
+        continue;
+      }
+      long pid = Long.parseLong(name);
+      if (pid == self || ProcessHandle.of(pid).isEmpty()) {
+        try {
+          deleteRecursively(folder);
+        } catch (IOException another) {
+          // The other test JVM of this module is deleting it too: it goes either way.
+        }
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : (Iterable<Path>) paths.sorted((a, b) -> b.compareTo(a))::iterator) {
+        Files.delete(path);
+      }
+    }
+  }
+}
