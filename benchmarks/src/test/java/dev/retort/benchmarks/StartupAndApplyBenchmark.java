@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jooq.SQLDialect;
 
 /**
@@ -129,9 +130,15 @@ public final class StartupAndApplyBenchmark {
     System.out.println(report.asMarkdown());
   }
 
-  /** The JVM options of every child, the same for every tool. */
-  static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx512m",
-      "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+  /**
+   * The JVM options of every child, the same for every tool; {@code -Dbenchmark.child.options}
+   * (space-separated) adds some, as the smoke test does.
+   */
+  static final List<String> JVM_OPTIONS = Stream.concat(
+      Stream.of("-XX:+UseSerialGC", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
+      Stream.of(System.getProperty("benchmark.child.options", "").trim().split("\\s+"))
+          .filter(option -> !option.isEmpty()))
+      .toList();
 
   /**
    * The tools to measure: all by default, or those of {@code -Dbenchmark.tools} (a comma-separated
