@@ -74,11 +74,11 @@ final class ChildJvms {
           parent.resolve(String.valueOf(ProcessHandle.current().pid())));
       String classPath = jarredClassPath(folder);
       Path archive = folder.resolve("classes.jsa");
-      List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx128m", "-XX:+UseSerialGC",
+      List<String> command = List.of(JAVA, "-Xmx128m", "-XX:+UseSerialGC",
           "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
           "-XX:ArchiveClassesAtExit=" + archive, "-cp", classPath,
           RunnerProcess.class.getName(), "jdbc:sqlite:" + folder.resolve("record.db"), "30", "0",
-          "60000"));
+          "60000");
       Path transcript = folder.resolve("record.txt");
       Process process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(transcript.toFile()).start();
