@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -15,16 +16,17 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * The command that runs a test's main class in a JVM of its own, on this JVM's class path.
+ * The command that runs a test's main class in a JVM of its own, with this JVM's classes.
  *
  * <p>The runtime's tests start about sixty such JVMs, sixteen at a time, and each spent most of
  * its CPU loading and verifying the same three thousand classes of jOOQ, the drivers and Retort.
  * So the first command of a test JVM records those classes once in a class-data-sharing archive
  * (the JDK's dynamic archive, {@code -XX:ArchiveClassesAtExit}), which every later child maps
  * ready-made: a third less CPU per child, the same code run. The JDK archives classes from jars
- * only, so the class path's folders are copied into jars first. Everything lives in a folder of
- * the module's {@code target} that belongs to this test JVM. Should the archive not be made (a
- * JDK without the feature), children start as before, without it.
+ * only, so children run on a copy of the class path whose folders are jars. The copy and the
+ * archive live in a folder of this test JVM's own, beside the class path's first folder (the
+ * module's {@code target} under Maven). Should anything of this fail, children start as before:
+ * on the class path as it is, without an archive.
  */
 final class ChildJvms {
 
@@ -48,7 +50,8 @@ final class ChildJvms {
       command.add("-Xlog:cds=off,cds+dynamic=off");
     });
     command.add("-cp");
-    command.add(Shared.ARCHIVE.map(Archive::classPath).orElse(System.getProperty("java.class.path")));
+    command.add(Shared.ARCHIVE.map(Archive::classPath)
+        .orElse(System.getProperty("java.class.path")));
     command.add(main.getName());
     command.addAll(List.of(arguments));
     return command;
@@ -64,41 +67,59 @@ final class ChildJvms {
 
   /**
    * Runs a runner of thirty revisions on a SQLite file with the options the tests' children
-   * use, and records the classes it loaded.
+   * use, and records the classes it loaded; empty, with a line on stderr, if that fails.
    */
   private static Optional<Archive> record() {
+    Process process = null;
+    Path transcript = null;
     try {
-      Path parent = Files.createDirectories(Path.of("target", "child-jvms")).toAbsolutePath();
+      Path parent = Files.createDirectories(home().resolve("child-jvms"));
       deleteLeftovers(parent);
       Path folder = Files.createDirectories(
           parent.resolve(String.valueOf(ProcessHandle.current().pid())));
       String classPath = jarredClassPath(folder);
       Path archive = folder.resolve("classes.jsa");
-      List<String> command = List.of(JAVA, "-Xmx128m", "-XX:+UseSerialGC",
+      transcript = folder.resolve("record.txt");
+      process = new ProcessBuilder(JAVA, "-Xmx128m", "-XX:+UseSerialGC",
           "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
           "-XX:ArchiveClassesAtExit=" + archive, "-cp", classPath,
           RunnerProcess.class.getName(), "jdbc:sqlite:" + folder.resolve("record.db"), "30", "0",
-          "60000");
-      Path transcript = folder.resolve("record.txt");
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(transcript.toFile()).start();
+          "60000")
+          .redirectErrorStream(true).redirectOutput(transcript.toFile()).start();
       try (OutputStream stdin = process.getOutputStream()) {
         stdin.write('\n');
       }
-      boolean exited = process.waitFor(2, TimeUnit.MINUTES);
-      if (!exited || process.exitValue() != 0 || !Files.isRegularFile(archive)) {
-        process.destroyForcibly();
-        System.err.println("Child JVMs start without a shared class archive: recording it"
-            + " failed; see " + transcript);
-        return Optional.empty();
+      if (process.waitFor(2, TimeUnit.MINUTES) && process.exitValue() == 0
+          && Files.isRegularFile(archive)) {
+        return Optional.of(new Archive(archive, classPath));
       }
-      return Optional.of(new Archive(archive, classPath));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return withoutArchive("the recording run failed; see " + transcript);
+    } catch (IOException | UncheckedIOException e) {
+      return withoutArchive(e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Optional.empty();
+      return withoutArchive("interrupted");
+    } finally {
+      if (process != null) {
+        process.destroyForcibly();
+      }
     }
+  }
+
+  private static Optional<Archive> withoutArchive(String why) {
+    System.err.println("Child JVMs start without a shared class archive: " + why);
+    return Optional.empty();
+  }
+
+  /** The folder that holds the class path's first folder, or the temporary folder. */
+  private static Path home() {
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path path = Path.of(entry).toAbsolutePath();
+      if (Files.isDirectory(path) && path.getParent() != null) {
+        return path.getParent();
+      }
+    }
+    return Path.of(System.getProperty("java.io.tmpdir"));
   }
 
   /** This JVM's class path with each folder replaced by a jar of its files. */
@@ -129,33 +150,32 @@ final class ChildJvms {
     }
   }
 
-  /** The folders of test JVMs that have exited, or of one that had this JVM's process id. */
-  private static void deleteLeftovers(Path parent) throws IOException {
+  /**
+   * Deletes the folders of test JVMs that have exited, and one left by a JVM that had this JVM's
+   * process id. Best effort: the module's other test JVM may be deleting the same folders.
+   */
+  private static void deleteLeftovers(Path parent) {
     List<Path> folders;
     try (Stream<Path> children = Files.list(parent)) {
       folders = children.toList();
+    } catch (IOException | UncheckedIOException e) {
+      return;
     }
     long self = ProcessHandle.current().pid();
     for (Path folder : folders) {
       String name = folder.getFileName().toString();
-      if (!name.chars().allMatch(Character::isDigit)) {
+      if (name.isEmpty() || !name.chars().allMatch(Character::isDigit)) {
         continue;
       }
       long pid = Long.parseLong(name);
       if (pid == self || ProcessHandle.of(pid).isEmpty()) {
-        try {
-          deleteRecursively(folder);
-        } catch (IOException another) {
-          // The other test JVM of this module is deleting it too: it goes either way.
+        try (Stream<Path> paths = Files.walk(folder)) {
+          for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+            Files.deleteIfExists(path);
+          }
+        } catch (IOException | UncheckedIOException another) {
+          // The other test JVM deleted some of it first; what is left goes next time.
         }
-      }
-    }
-  }
-
-  private static void deleteRecursively(Path folder) throws IOException {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : (Iterable<Path>) paths.sorted((a, b) -> b.compareTo(a))::iterator) {
-        Files.delete(path);
       }
     }
   }

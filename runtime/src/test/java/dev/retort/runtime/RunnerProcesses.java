@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts {@link RunnerProcess}es on this JVM's classpath and follows what they print. Their
- * output goes to files rather than pipes, so a runner never blocks on a full pipe and a failing
- * test can show what each runner said.
+ * Starts {@link RunnerProcess}es with this JVM's classes ({@link ChildJvms}) and follows what
+ * they print. Their output goes to files rather than pipes, so a runner never blocks on a full
+ * pipe and a failing test can show what each runner said.
  */
 final class RunnerProcesses {
 
