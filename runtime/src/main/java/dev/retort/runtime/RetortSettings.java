@@ -3,7 +3,7 @@ package dev.retort.runtime;
 import dev.retort.runtime.messages.Messages;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 
@@ -18,6 +18,13 @@ import org.jooq.conf.Settings;
  * }</pre>
  */
 public final class RetortSettings {
+
+  private static final String DEFAULT_VERSION_TABLE = "retort_version";
+  private static final String DEFAULT_HISTORY_TABLE = "retort_history";
+  private static final String DEFAULT_LOCK_TABLE = "retort_lock";
+  /** The default state tables' names, which {@link #defaults()} checks no further. */
+  static final Set<String> DEFAULT_NAMES =
+      Set.of(DEFAULT_VERSION_TABLE, DEFAULT_HISTORY_TABLE, DEFAULT_LOCK_TABLE);
 
   /** How revisions are grouped into database transactions. */
   public enum TransactionMode {
@@ -112,9 +119,9 @@ public final class RetortSettings {
    * LockKind#AUTOMATIC strongest lock} the database offers.
    */
   public static RetortSettings defaults() {
-    return new RetortSettings(null, "retort_version", "retort_history", "retort_lock",
-        TransactionMode.PER_REVISION, Duration.ofMinutes(10), Duration.ofSeconds(30),
-        NameQuoting.UNQUOTED);
+    return new RetortSettings(null, DEFAULT_VERSION_TABLE, DEFAULT_HISTORY_TABLE,
+        DEFAULT_LOCK_TABLE, TransactionMode.PER_REVISION, Duration.ofMinutes(10),
+        Duration.ofSeconds(30), NameQuoting.UNQUOTED);
   }
 
   /** The schema of the state tables; {@code null} for the connection's default. */
@@ -308,16 +315,31 @@ public final class RetortSettings {
    * and can be queried by hand; only a plain identifier that is no SQL keyword is safe to use that
    * way.
    */
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
-
   private static String requireName(String name, String what) {
-    if (name == null || !IDENTIFIER.matcher(name).matches()) {
+    if (!isPlainIdentifier(name)) {
       throw new IllegalArgumentException(Messages.invalidName(what, name));
     }
-    if (ReservedWords.contains(name)) {
+    // The default names are no keywords (RetortSettingsTest checks): the list is read only for a
+    // name the application chose, not by every start-up.
+    if (!DEFAULT_NAMES.contains(name) && ReservedWords.contains(name)) {
       throw new IllegalArgumentException(Messages.reservedName(what, name));
     }
     return name;
+  }
+
+  /** A letter or underscore, then up to 62 letters, digits or underscores, all ASCII. */
+  private static boolean isPlainIdentifier(String name) {
+    if (name == null || name.isEmpty() || name.length() > 63) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+      if (!letter && (i == 0 || c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Duration requirePositive(Duration duration, String what) {

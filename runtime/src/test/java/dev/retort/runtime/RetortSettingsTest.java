@@ -42,6 +42,29 @@ class RetortSettingsTest {
   }
 
   @Test
+  void anIdentifier_isAsciiLettersDigitsAndUnderscores_upTo63_notStartingWithADigit() {
+    String longest = "t" + "_".repeat(62);
+    for (String name : new String[] {"_", "t", "T9", "_9_x", longest}) {
+      assertThat(RetortSettings.defaults().withVersionTable(name).versionTable()).isEqualTo(name);
+    }
+    for (String name : new String[] {longest + "x", "9t", "é", "tablé", "t-1", "t.1", "t\u0000",
+        "\u0661abc", "ｔ"}) {
+      assertThrows(IllegalArgumentException.class,
+          () -> RetortSettings.defaults().withVersionTable(name), name);
+    }
+  }
+
+  @Test
+  void theDefaultNames_areNoKeywords_soTheDefaultsNeedNotReadTheList() {
+    for (String name : RetortSettings.DEFAULT_NAMES) {
+      assertThat(ReservedWords.contains(name)).isFalse();
+    }
+    RetortSettings defaults = RetortSettings.defaults();
+    assertThat(RetortSettings.DEFAULT_NAMES).containsExactly(defaults.versionTable(),
+        defaults.historyTable(), defaults.lockTable());
+  }
+
+  @Test
   void namesPeopleGiveTheirTables_areAccepted() {
     RetortSettings settings = RetortSettings.defaults().withSchema("ops")
         .withVersionTable("schema_version").withHistoryTable("flyway_schema_history")

@@ -15,7 +15,6 @@ import dev.retort.runtime.messages.Messages;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
-import org.jooq.exception.DataAccessException;
 
 /**
  * How {@link dev.retort.runtime.Retort}'s commands reach the database: a read in a session of its
@@ -71,9 +70,11 @@ public final class Commands {
       session.checkStateTables();
       try {
         return work.apply(session);
-      } catch (DataAccessException e) {
-        // Migrations' failures are the executor's; what is left is Retort's own tables'.
-        throw session.stateAccessFailed(e, e.sqlState());
+      } catch (RuntimeException e) {
+        // Migrations' failures are the executor's; what is left is Retort's own tables'. The
+        // session tells jOOQ's failures apart: naming jOOQ's type here would load jOOQ when this
+        // class is verified, which every start-up does, and one with nothing to do needs no jOOQ.
+        throw session.stateFailure(e);
       }
     }
   }

@@ -166,6 +166,15 @@ public final class Session implements AutoCloseable {
   }
 
   /**
+   * A command's failure outside the executor: jOOQ's failure on Retort's own tables as {@link
+   * #stateAccessFailed}, anything else as it is.
+   */
+  public RuntimeException stateFailure(RuntimeException e) {
+    return e instanceof DataAccessException failed ? stateAccessFailed(failed, failed.sqlState())
+        : e;
+  }
+
+  /**
    * The failure of Retort's own read or write of its tables, said once: what failed, and the
    * grant that is missing when the database says a right is.
    */

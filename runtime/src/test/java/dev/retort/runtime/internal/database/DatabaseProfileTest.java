@@ -76,6 +76,15 @@ class DatabaseProfileTest {
         .isFalse();
     assertThat(DatabaseProfile.handsOverBetweenProcesses(
         "jdbc:postgresql://db/shop?ApplicationName=x;AUTO_SERVER=TRUE")).isFalse();
+    assertThat(DatabaseProfile.handsOverBetweenProcesses("jdbc:h2:;AUTO_SERVER=TRUE")).isTrue();
+    assertThat(DatabaseProfile.handsOverBetweenProcesses("jdbc:h2:./a\nb;AUTO_SERVER=TRUE;"))
+        .isTrue();
+    assertThat(DatabaseProfile.handsOverBetweenProcesses("jdbc:h2:./shop;AUTO_SERVER=TRUEX"))
+        .isFalse();
+    assertThat(DatabaseProfile.handsOverBetweenProcesses("jdbc:h2:./shop;AUTO_SERVER=TRU"))
+        .isFalse();
+    assertThat(DatabaseProfile.handsOverBetweenProcesses("jdbc:h2")).isFalse();
+    assertThat(DatabaseProfile.handsOverBetweenProcesses("")).isFalse();
   }
 
   @Test
