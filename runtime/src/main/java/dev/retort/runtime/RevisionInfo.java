@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import dev.retort.annotations.internal.RevisionRecords;
 import dev.retort.runtime.messages.Messages;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +18,11 @@ public final class RevisionInfo {
 
   private final int index;
   private final String id;
-  private final String className;
-  private final String message;
-  private final String checksum;
+  // The class name, message and checksum stay in the record the registry was built from, a
+  // string its class keeps anyway: each is read when asked for, which the runtime does only when
+  // it runs, records or shows the revision.
+  private final String records;
+  private final int at;
   private final boolean transactional;
   private final String irreversibleReason;
   private final List<String> revises;
@@ -29,9 +32,8 @@ public final class RevisionInfo {
   RevisionInfo(
       int index,
       String id,
-      String className,
-      String message,
-      String checksum,
+      String records,
+      int at,
       boolean transactional,
       String irreversibleReason,
       List<String> revises,
@@ -39,9 +41,8 @@ public final class RevisionInfo {
       List<String> branchLabels) {
     this.index = index;
     this.id = id;
-    this.className = className;
-    this.message = message;
-    this.checksum = checksum;
+    this.records = records;
+    this.at = at;
     this.transactional = transactional;
     this.irreversibleReason = irreversibleReason;
     this.revises = revises;
@@ -61,12 +62,12 @@ public final class RevisionInfo {
 
   /** The binary name of the migration class. */
   public String className() {
-    return className;
+    return RevisionRecords.className(records, at);
   }
 
   /** The one-line description; empty when the revision declares none. */
   public String message() {
-    return message;
+    return RevisionRecords.message(records, at);
   }
 
   /**
@@ -74,7 +75,7 @@ public final class RevisionInfo {
    * compile time; empty when the compiler offered no source trees to compute it from.
    */
   public String checksum() {
-    return checksum;
+    return RevisionRecords.checksum(records, at);
   }
 
   /** Whether the revision runs inside a transaction together with the record of it. */
@@ -120,6 +121,7 @@ public final class RevisionInfo {
   /** Alembic's one-line form: {@code parent -> id, message}. */
   @Override
   public String toString() {
+    String message = message();
     return Messages.heads(revises) + " -> " + id + (message.isEmpty() ? "" : ", " + message);
   }
 }

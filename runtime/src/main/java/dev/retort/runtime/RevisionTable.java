@@ -139,8 +139,14 @@ public final class RevisionTable {
         String[] revises,
         String[] dependsOn,
         String[] branchLabels) {
-      return add(id, className, message, checksum, transactional, irreversibleReason,
-          listOf(revises), listOf(dependsOn), listOf(branchLabels));
+      List<String> parents = listOf(revises);
+      List<String> dependencies = listOf(dependsOn);
+      List<String> labels = listOf(branchLabels);
+      StringBuilder record = new StringBuilder();
+      RevisionRecords.append(record, className, id, message, checksum, transactional,
+          irreversibleReason, parents, dependencies, labels);
+      return add(record.toString(), 0, id, transactional, irreversibleReason, parents,
+          dependencies, labels);
     }
 
     /**
@@ -155,9 +161,9 @@ public final class RevisionTable {
      */
     public Builder addRecords(String records) {
       try {
-        RevisionRecords.read(records, (className, id, message, checksum, transactional, reason,
-            revises, dependsOn, branchLabels) -> add(id, className, message, checksum,
-                transactional, reason, knownIds(revises), knownIds(dependsOn), branchLabels));
+        RevisionRecords.readRows(records, (at, id, transactional, reason, revises, dependsOn,
+            branchLabels) -> add(records, at, id, transactional, reason, knownIds(revises),
+                knownIds(dependsOn), branchLabels));
       } catch (IllegalArgumentException unreadable) {
         throw new IllegalStateException(Messages.registryRowsUnreadable(
             rows.isEmpty() ? null : rows.get(rows.size() - 1).id()), unreadable);
@@ -165,11 +171,11 @@ public final class RevisionTable {
       return this;
     }
 
-    private Builder add(String id, String className, String message, String checksum,
-        boolean transactional, String irreversibleReason, List<String> revises,
-        List<String> dependsOn, List<String> branchLabels) {
-      RevisionInfo revision = new RevisionInfo(rows.size(), id, className, message, checksum,
-          transactional, irreversibleReason, revises, dependsOn, branchLabels);
+    private Builder add(String records, int at, String id, boolean transactional,
+        String irreversibleReason, List<String> revises, List<String> dependsOn,
+        List<String> branchLabels) {
+      RevisionInfo revision = new RevisionInfo(rows.size(), id, records, at, transactional,
+          irreversibleReason, revises, dependsOn, branchLabels);
       if (byId.putIfAbsent(id, revision) != null) {
         throw new IllegalStateException(Messages.registryListsRevisionTwice(id));
       }

@@ -131,6 +131,42 @@ class RevisionTableTest {
     assertThat(first).hasMessageThat().isEqualTo(Messages.registryRowsUnreadable(null));
   }
 
+  @Test
+  void aRevisionsClassNameMessageAndChecksum_areReadBackFromItsRecord_whateverTheyHold() {
+    StringBuilder records = new StringBuilder(shopRecords());
+    RevisionRecords.append(records, "com.example.Odd$Inner", "z1", "12:ab:0 – café ✓", "3:x",
+        true, "2:1:", List.of("m1"), List.of(), List.of("9:"));
+
+    RevisionTable table = RevisionTable.builder(5).addRecords(records.toString())
+        .build(new String[] {"z1"}, new String[] {"a1"});
+
+    RevisionInfo odd = table.revision("z1");
+    assertThat(odd.className()).isEqualTo("com.example.Odd$Inner");
+    assertThat(odd.message()).isEqualTo("12:ab:0 – café ✓");
+    assertThat(odd.checksum()).isEqualTo("3:x");
+    assertThat(odd.irreversibleReason()).hasValue("2:1:");
+    assertThat(odd.branchLabels()).containsExactly("9:");
+    assertThat(table.revision("c1").className()).isEqualTo("com.example.AddPhone");
+    assertThat(table.revision("c1").checksum()).isEqualTo("c3");
+  }
+
+  @Test
+  void aRevisionBuiltFromRecords_holdsNoCopyOfItsClassNameMessageOrChecksum() throws Exception {
+    RevisionTable table = RevisionTable.builder(4).addRecords(shopRecords())
+        .build(new String[] {"m1"}, new String[] {"a1"});
+    RevisionInfo revision = table.revision("b1");
+
+    // The registry's class keeps its record strings anyway; a copy per revision would be held
+    // twice (BENCHMARKS.md, section 4).
+    for (java.lang.reflect.Field field : RevisionInfo.class.getDeclaredFields()) {
+      if (field.getType() == String.class) {
+        field.setAccessible(true);
+        assertThat(field.get(revision)).isNoneOf(revision.className(), revision.message(),
+            revision.checksum());
+      }
+    }
+  }
+
   private static String describe(RevisionInfo revision) {
     return String.join("|", String.valueOf(revision.index()), revision.id(), revision.className(),
         revision.message(), revision.checksum(), String.valueOf(revision.transactional()),

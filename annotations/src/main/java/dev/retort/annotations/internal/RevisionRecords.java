@@ -30,6 +30,31 @@ public final class RevisionRecords {
         List<String> dependsOn, List<String> branchLabels);
   }
 
+  /**
+   * Receives the records of a string in order, each with its position in the string and the
+   * fields that link it into the graph; its class name, message and checksum stay in the string,
+   * read when asked for with {@link #className}, {@link #message} and {@link #checksum}.
+   */
+  @FunctionalInterface
+  public interface RowConsumer {
+
+    /**
+     * One record.
+     *
+     * @param at where the record starts in the string
+     * @param irreversibleReason why the revision has no downgrade, or {@code null} if it has one
+     * @param revises its parents' ids, an immutable list
+     * @param dependsOn its cross-branch dependencies' ids, an immutable list
+     * @param branchLabels its branch labels, an immutable list
+     */
+    void accept(int at, String id, boolean transactional, String irreversibleReason,
+        List<String> revises, List<String> dependsOn, List<String> branchLabels);
+  }
+
+  private static final int CLASS_NAME = 0;
+  private static final int MESSAGE = 2;
+  private static final int CHECKSUM = 3;
+
   private RevisionRecords() {}
 
   /**
@@ -58,20 +83,61 @@ public final class RevisionRecords {
    *     {@link #append}: another version of Retort wrote it
    */
   public static void read(String records, Consumer consumer) {
-    Reader in = new Reader(records);
+    readRows(records, (at, id, transactional, reason, revises, dependsOn, branchLabels) ->
+        consumer.accept(className(records, at), id, message(records, at), checksum(records, at),
+            transactional, reason, revises, dependsOn, branchLabels));
+  }
+
+  /**
+   * Reads every record of {@code records}, in order, leaving each one's class name, message and
+   * checksum in the string: a caller that keeps the string keeps them without a copy.
+   *
+   * @throws IllegalArgumentException if the string is not a sequence of records written by
+   *     {@link #append}: another version of Retort wrote it
+   */
+  public static void readRows(String records, RowConsumer consumer) {
+    Reader in = new Reader(records, 0);
     while (!in.atEnd()) {
-      String className = in.next();
+      int at = in.position();
+      in.skip();
       String id = in.next();
-      String message = in.next();
-      String checksum = in.next();
+      in.skip();
+      in.skip();
       boolean transactional = in.next().equals("1");
       List<String> reason = in.nextList();
       if (reason.size() > 1) {
         throw in.malformed();
       }
-      consumer.accept(className, id, message, checksum, transactional,
-          reason.isEmpty() ? null : reason.get(0), in.nextList(), in.nextList(), in.nextList());
+      consumer.accept(at, id, transactional, reason.isEmpty() ? null : reason.get(0),
+          in.nextList(), in.nextList(), in.nextList());
     }
+  }
+
+  /**
+   * The class name of the record at {@code at}, a position that {@link #readRows} reported.
+   *
+   * @throws IllegalArgumentException if no record starts there
+   */
+  public static String className(String records, int at) {
+    return new Reader(records, at).field(CLASS_NAME);
+  }
+
+  /**
+   * The message of the record at {@code at}, a position that {@link #readRows} reported.
+   *
+   * @throws IllegalArgumentException if no record starts there
+   */
+  public static String message(String records, int at) {
+    return new Reader(records, at).field(MESSAGE);
+  }
+
+  /**
+   * The checksum of the record at {@code at}, a position that {@link #readRows} reported.
+   *
+   * @throws IllegalArgumentException if no record starts there
+   */
+  public static String checksum(String records, int at) {
+    return new Reader(records, at).field(CHECKSUM);
   }
 
   private static void put(StringBuilder out, String value) {
@@ -87,15 +153,39 @@ public final class RevisionRecords {
     private final String records;
     private int at;
 
-    Reader(String records) {
+    Reader(String records, int at) {
       this.records = records;
+      this.at = at;
     }
 
     boolean atEnd() {
       return at == records.length();
     }
 
+    int position() {
+      return at;
+    }
+
+    /** The {@code index}th field from here, the ones before it skipped. */
+    String field(int index) {
+      for (int i = 0; i < index; i++) {
+        skip();
+      }
+      return next();
+    }
+
     String next() {
+      int start = startOfValue();
+      return records.substring(start, at);
+    }
+
+    /** Steps over a value without copying it, checking its length prefix as {@link #next} does. */
+    void skip() {
+      startOfValue();
+    }
+
+    /** Reads a length prefix, moves past its value and returns where the value starts. */
+    private int startOfValue() {
       int length = 0;
       int digits = 0;
       while (at < records.length() && records.charAt(at) != ':') {
@@ -110,7 +200,7 @@ public final class RevisionRecords {
       }
       int start = at + 1;
       at = start + length;
-      return records.substring(start, at);
+      return start;
     }
 
     List<String> nextList() {
