@@ -64,10 +64,15 @@ public final class RegistryBenchmark {
    * @param baselineMillis with the processor of {@code -Dbenchmark.baseline}, or -1 without one
    */
   public record CompileTimes(int revisions, int runs, long withoutMillis, long emptyProcessorMillis,
-      long withMillis, long baselineMillis) {
+      long generatingProcessorMillis, long withMillis, long baselineMillis) {
 
     double ratioToEmptyProcessor() {
       return (double) withMillis / emptyProcessorMillis;
+    }
+
+    /** What any processor that generates code costs over one that does nothing. */
+    double generatingToEmptyProcessor() {
+      return (double) generatingProcessorMillis / emptyProcessorMillis;
     }
 
     double overheadPercent() {
@@ -94,16 +99,19 @@ public final class RegistryBenchmark {
     Path work = Files.createTempDirectory("retort-benchmark");
     Optional<BaselineProcessor> baseline = BaselineProcessor.fromProperty();
     System.out.println("| revisions | javac, no processor | javac, a processor that does"
+        + " nothing | javac, a processor that writes one class | ÷ the processor that does"
         + " nothing | javac, Retort's processor | ÷ the processor that does nothing | overhead"
         + " | processor per revision |" + (baseline.isPresent() ? " javac, the baseline"
         + " processor (" + baseline.get().description() + ") |" : ""));
-    System.out.println("|---|---|---|---|---|---|---|" + (baseline.isPresent() ? "---|" : ""));
+    System.out.println("|---|---|---|---|---|---|---|---|---|"
+        + (baseline.isPresent() ? "---|" : ""));
     for (int revisions : sizes) {
       CompileTimes times = compileTimes(revisions, runs, work.resolve("compile-" + revisions),
           baseline.orElse(null));
       System.out.println(String.format(Locale.ROOT,
-          "| %,d | %,d ms | %,d ms | %,d ms | %.2f× | %.0f %% | %,d µs |", revisions,
-          times.withoutMillis(), times.emptyProcessorMillis(), times.withMillis(),
+          "| %,d | %,d ms | %,d ms | %,d ms | %.2f× | %,d ms | %.2f× | %.0f %% | %,d µs |",
+          revisions, times.withoutMillis(), times.emptyProcessorMillis(),
+          times.generatingProcessorMillis(), times.generatingToEmptyProcessor(), times.withMillis(),
           times.ratioToEmptyProcessor(), times.overheadPercent(),
           times.processorMicrosPerRevision())
           + (baseline.isPresent() ? String.format(Locale.ROOT, " %,d ms |",
@@ -164,8 +172,9 @@ public final class RegistryBenchmark {
   }
 
   /**
-   * Compiles the workload's migrations with and without the processor, alternating, after one
-   * warm-up compilation of each, and returns the medians.
+   * Compiles the workload's migrations without a processor, with one that does nothing, with one
+   * that writes one class and with Retort's, alternating, after a warm-up compilation, and
+   * returns the medians.
    *
    * @param baseline another build of Retort's processor to compile with in the same alternation
    *     (the regression check of BENCHMARKS.md), or {@code null}
@@ -179,17 +188,21 @@ public final class RegistryBenchmark {
     }
     long[] without = new long[runs];
     long[] empty = new long[runs];
+    long[] generating = new long[runs];
     long[] with = new long[runs];
     long[] old = new long[runs];
     for (int run = 0; run < runs; run++) {
       without[run] = Javac.compile(files, work.resolve("plain-" + run), false);
       empty[run] = Javac.compile(files, work.resolve("empty-" + run), new EmptyProcessor());
+      generating[run] = Javac.compile(files, work.resolve("generating-" + run),
+          new GeneratingProcessor());
       with[run] = Javac.compile(files, work.resolve("classes-" + run), true);
       if (baseline != null) {
         old[run] = Javac.compile(files, work.resolve("baseline-" + run), baseline.newProcessor());
       }
     }
-    return new CompileTimes(revisions, runs, median(without), median(empty), median(with),
+    return new CompileTimes(revisions, runs, median(without), median(empty), median(generating),
+        median(with),
         baseline == null ? -1 : median(old));
   }
 

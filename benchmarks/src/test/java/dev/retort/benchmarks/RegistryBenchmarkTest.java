@@ -47,6 +47,9 @@ class RegistryBenchmarkTest {
         .isNotSameInstanceAs(RevisionProcessor.class.getClassLoader());
     assertThat(times.baselineMillis()).isAtLeast(0);
     assertThat(work.resolve("baseline-0/bench/retort/Revisions.java").toFile().isFile()).isTrue();
+    assertThat(times.generatingProcessorMillis()).isAtLeast(0);
+    assertThat(work.resolve("generating-0/bench/retort/GeneratedByBenchmark.class").toFile()
+        .isFile()).isTrue();
   }
 
   private static Path locationOf(Class<?> type) throws Exception {
