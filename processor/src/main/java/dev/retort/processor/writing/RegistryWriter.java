@@ -164,7 +164,7 @@ public final class RegistryWriter {
         .returns(REVISION_TABLE)
         .addStatement("$T table = $T.builder($L)", TABLE_BUILDER, REVISION_TABLE, revisions.size());
     for (String records : RevisionCodec.encodeChunks(revisions)) {
-      method.addStatement("table.addRecords($S)", records);
+      method.addStatement("table.addRecords($L)", StringLiterals.of(records));
     }
     return method
         .addStatement("return table.build($L,$W$L)", idArray(ids(heads)), idArray(ids(bases)))
