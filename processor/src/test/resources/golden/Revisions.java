@@ -26,6 +26,11 @@ public final class Revisions extends GeneratedRegistry {
   private static final RevisionTable TABLE = table();
 
   /**
+   * The revisions by index, which the constants are read from. Generated code only.
+   */
+  static final RevisionInfo[] byIndex = TABLE.revisionArray();
+
+  /**
    * The registry. Instances that {@link java.util.ServiceLoader} creates answer the same.
    */
   public static final Revisions REGISTRY = new Revisions();
@@ -33,27 +38,27 @@ public final class Revisions extends GeneratedRegistry {
   /**
    * {@code ae1027a6acf0}: Create users ({@link CreateUsers}).
    */
-  public static final RevisionInfo CREATE_USERS = constant(0);
+  public static final RevisionInfo CREATE_USERS = byIndex[0];
 
   /**
    * {@code 1975ea83b712}: Create orders ({@link CreateOrders}).
    */
-  public static final RevisionInfo CREATE_ORDERS = constant(1);
+  public static final RevisionInfo CREATE_ORDERS = byIndex[1];
 
   /**
    * {@code 27c6a30d7c24}: Add email_verified column to users ({@link AddEmailVerifiedColumnToUsers}).
    */
-  public static final RevisionInfo ADD_EMAIL_VERIFIED_COLUMN_TO_USERS = constant(2);
+  public static final RevisionInfo ADD_EMAIL_VERIFIED_COLUMN_TO_USERS = byIndex[2];
 
   /**
    * {@code 3cc0f3a6b0e1}: Merge email and orders ({@link MergeEmailAndOrders}).
    */
-  public static final RevisionInfo MERGE_EMAIL_AND_ORDERS = constant(3);
+  public static final RevisionInfo MERGE_EMAIL_AND_ORDERS = byIndex[3];
 
   /**
    * {@code d4e5f6a7b8c9}: Index orders concurrently ({@link IndexOrdersConcurrently}).
    */
-  public static final RevisionInfo INDEX_ORDERS_CONCURRENTLY = constant(4);
+  public static final RevisionInfo INDEX_ORDERS_CONCURRENTLY = byIndex[4];
 
   /**
    * For {@link java.util.ServiceLoader}; code uses {@link #REGISTRY}.
@@ -66,10 +71,6 @@ public final class Revisions extends GeneratedRegistry {
     RevisionTable.Builder table = RevisionTable.builder(5);
     table.addRecords("31:com.example.shop.db.CreateUsers12:ae1027a6acf012:Create users64:d0ec463ae6244c3257e2a2c02c5abd088b306e618b0e16192940b4a522a918321:11:01:01:01:14:core39:com.example.shop.db.orders.CreateOrders12:1975ea83b71213:Create orders64:fe747e655b8ffe63b3a4986f308ffdd86a81d4fb183757734e8a9bdfdc6b82791:11:01:112:ae1027a6acf01:01:049:com.example.shop.db.AddEmailVerifiedColumnToUsers12:27c6a30d7c2434:Add email_verified column to users64:07f42b5ea067e0e0ede26874dbb0bc402d1138b97e324d83221d38edd6914dda1:11:01:112:ae1027a6acf01:01:039:com.example.shop.db.MergeEmailAndOrders12:3cc0f3a6b0e122:Merge email and orders64:0c123dcac12f85006cc4d9d2ae2d944de6802800c78b45ef388af628bff73a321:11:01:212:27c6a30d7c2412:1975ea83b7121:01:050:com.example.shop.db.orders.IndexOrdersConcurrently12:d4e5f6a7b8c925:Index orders concurrently64:db51cce2928d680e76e14c0a8f9d98c984e110ea593cbfc4b46bef54096870701:01:122:drops the legacy index1:112:3cc0f3a6b0e11:01:0");
     return table.build(new String[] {"d4e5f6a7b8c9"}, new String[] {"ae1027a6acf0"});
-  }
-
-  static RevisionInfo constant(int index) {
-    return REGISTRY.revision(index);
   }
 
   @Override

@@ -295,9 +295,9 @@ class RegistryGenerationTest {
         migration("com.example.db.b.CreateUsers", "@Revision(id = \"b1\", revises = \"a1\")"));
 
     assertThat(compilation).generatedSourceFile("com.example.db.Revisions").contentsAsUtf8String()
-        .contains("CREATE_USERS_A1 = constant(0);");
+        .contains("CREATE_USERS_A1 = byIndex[0];");
     assertThat(compilation).generatedSourceFile("com.example.db.Revisions").contentsAsUtf8String()
-        .contains("CREATE_USERS_B1 = constant(1);");
+        .contains("CREATE_USERS_B1 = byIndex[1];");
   }
 
   private static String checksumOf(JavaFileObject source) throws Exception {

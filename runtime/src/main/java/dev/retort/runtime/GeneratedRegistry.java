@@ -18,7 +18,11 @@ public abstract class GeneratedRegistry implements RevisionRegistry {
     this.table = table;
   }
 
-  /** The revision at {@code index} in topological order, for the generated constants. */
+  /**
+   * The revision at {@code index} in topological order: what registries generated before
+   * {@link RevisionTable#revisionArray} existed initialise their constants with, kept so that such
+   * a registry still compiles and runs against this runtime.
+   */
   protected final RevisionInfo revision(int index) {
     return table.revisions().get(index);
   }

@@ -51,6 +51,15 @@ public final class RevisionTable {
     return revisions;
   }
 
+  /**
+   * The revisions in topological order, in a new array: a generated registry initialises its
+   * constants from it by index, because javac charges every method call in a static initialiser
+   * a walk over all members of the class, which made ten thousand constants quadratic to compile.
+   */
+  public RevisionInfo[] revisionArray() {
+    return revisions.toArray(new RevisionInfo[0]);
+  }
+
   RevisionInfo revision(String id) {
     return byId.get(id);
   }

@@ -77,6 +77,16 @@ class RevisionTableTest {
     assertThat(table.parentIndexes(3)[0]).isEqualTo(1);
   }
 
+  @Test
+  void theRevisionArray_holdsTheRevisionsInOrder_inACopyEachTime() {
+    RevisionTable table = shop().build(new String[] {"m1"}, new String[] {"a1"});
+
+    RevisionInfo[] revisions = table.revisionArray();
+    assertThat(revisions).asList().containsExactlyElementsIn(table.revisions()).inOrder();
+    revisions[0] = null;
+    assertThat(table.revisionArray()[0]).isSameInstanceAs(table.revision("a1"));
+  }
+
   /** The shop's rows as Retort's processor writes them: records in one string. */
   private static String shopRecords() {
     StringBuilder records = new StringBuilder();

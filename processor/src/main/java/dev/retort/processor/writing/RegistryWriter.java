@@ -1,6 +1,7 @@
 package dev.retort.processor.writing;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -43,7 +44,8 @@ public final class RegistryWriter {
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
   private static final String REGISTRY_FIELD = "REGISTRY";
-  private static final String CONSTANT_METHOD = "constant";
+  // Not upper case, so no revision's constant can take its name: it is an array, not a constant.
+  private static final String BY_INDEX_FIELD = "byIndex";
 
   private final ClassName registry;
   private final List<RevisionNode> revisions;
@@ -101,6 +103,11 @@ public final class RegistryWriter {
         .addField(FieldSpec.builder(REVISION_TABLE, "TABLE", Modifier.PRIVATE, Modifier.STATIC,
                 Modifier.FINAL)
             .initializer("table()").build())
+        .addField(FieldSpec.builder(ArrayTypeName.of(REVISION_INFO), BY_INDEX_FIELD,
+                Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The revisions by index, which the constants are read from. Generated"
+                + " code only.\n")
+            .initializer("TABLE.revisionArray()").build())
         .addField(FieldSpec.builder(registry, REGISTRY_FIELD, Modifier.PUBLIC, Modifier.STATIC,
                 Modifier.FINAL)
             .addJavadoc("The registry. Instances that {@link java.util.ServiceLoader} creates"
@@ -110,7 +117,7 @@ public final class RegistryWriter {
     originatingElements.forEach(type::addOriginatingElement);
     int constantsHere = Math.min(revisions.size(), CONSTANTS_PER_TYPE);
     for (int i = 0; i < constantsHere; i++) {
-      type.addField(constant(names.get(i), i, CodeBlock.of("$N", CONSTANT_METHOD),
+      type.addField(constant(names.get(i), i, CodeBlock.of("$N", BY_INDEX_FIELD),
           Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL));
     }
     type.addMethod(MethodSpec.constructorBuilder()
@@ -119,7 +126,6 @@ public final class RegistryWriter {
         .addStatement("super(TABLE)")
         .build());
     type.addMethod(tableMethod());
-    type.addMethod(constantMethod());
     type.addMethod(newMigrationDispatch());
     for (int page = 0; page * PAGE_SIZE < revisions.size(); page++) {
       type.addType(pageType(page));
@@ -140,14 +146,19 @@ public final class RegistryWriter {
     return nodes.stream().map(RevisionNode::id).collect(Collectors.joining(", "));
   }
 
+  /**
+   * A revision's constant, read from the array by index. Not a call: javac walks all members of
+   * the class for every call in a static initialiser (to place type annotations), so a call per
+   * constant made a class of N constants cost N² in code generation.
+   */
   private FieldSpec constant(
-      String name, int index, CodeBlock constantMethod, Modifier... modifiers) {
+      String name, int index, CodeBlock byIndex, Modifier... modifiers) {
     RevisionNode revision = revisions.get(index);
     return FieldSpec.builder(REVISION_INFO, name, modifiers)
         .addJavadoc("{@code $L}$L ({@link $T}).\n", revision.id(),
             revision.message().isEmpty() ? "" : ": " + javadocSafe(revision.message()),
             migrationClass(revision))
-        .initializer("$L($L)", constantMethod, index)
+        .initializer("$L[$L]", byIndex, index)
         .build();
   }
 
@@ -168,19 +179,6 @@ public final class RegistryWriter {
     }
     return method
         .addStatement("return table.build($L,$W$L)", idArray(ids(heads)), idArray(ids(bases)))
-        .build();
-  }
-
-  /**
-   * What every constant's initializer calls: one call of a method of the registry's own is less
-   * for javac to resolve, ten thousand times over, than a chain through the generic list.
-   */
-  private MethodSpec constantMethod() {
-    return MethodSpec.methodBuilder(CONSTANT_METHOD)
-        .addModifiers(Modifier.STATIC)
-        .returns(REVISION_INFO)
-        .addParameter(int.class, "index")
-        .addStatement("return $N.revision(index)", REGISTRY_FIELD)
         .build();
   }
 
@@ -268,9 +266,9 @@ public final class RegistryWriter {
             + " class could not hold them all.\n", start, end - 1, registry);
     addGenerated(type);
     originatingElements.forEach(type::addOriginatingElement);
-    CodeBlock constantMethod = CodeBlock.of("$T.$N", registry, CONSTANT_METHOD);
+    CodeBlock byIndex = CodeBlock.of("$T.$N", registry, BY_INDEX_FIELD);
     for (int i = start; i < end; i++) {
-      type.addField(constant(names.get(i), i, constantMethod,
+      type.addField(constant(names.get(i), i, byIndex,
           Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL));
     }
     return type.build();
