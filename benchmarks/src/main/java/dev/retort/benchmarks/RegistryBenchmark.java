@@ -173,8 +173,8 @@ public final class RegistryBenchmark {
 
   /**
    * Compiles the workload's migrations without a processor, with one that does nothing, with one
-   * that writes one class and with Retort's, alternating, after a warm-up compilation, and
-   * returns the medians.
+   * that writes one class and with Retort's, alternating, after a warm-up compilation of each,
+   * and returns the medians.
    *
    * @param baseline another build of Retort's processor to compile with in the same alternation
    *     (the regression check of BENCHMARKS.md), or {@code null}
@@ -182,6 +182,11 @@ public final class RegistryBenchmark {
   public static CompileTimes compileTimes(int revisions, int runs, Path work,
       BaselineProcessor baseline) throws Exception {
     List<Path> files = new Workload(revisions).writeRetortSources(work.resolve("src"));
+    // One warm-up compilation of each variant, so none is measured while its code is first
+    // compiled by the JIT.
+    Javac.compile(files, work.resolve("warm-up-plain"), false);
+    Javac.compile(files, work.resolve("warm-up-empty"), new EmptyProcessor());
+    Javac.compile(files, work.resolve("warm-up-generating"), new GeneratingProcessor());
     Javac.compile(files, work.resolve("warm-up"), true);
     if (baseline != null) {
       Javac.compile(files, work.resolve("warm-up-baseline"), baseline.newProcessor());
