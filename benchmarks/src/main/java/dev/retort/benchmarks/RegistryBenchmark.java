@@ -95,7 +95,9 @@ public final class RegistryBenchmark {
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     System.out.println("Java " + System.getProperty("java.version") + ", "
         + Runtime.getRuntime().availableProcessors() + " cores, max heap "
-        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; compilations timed by "
+        + (Javac.CPU_CLOCK.equals(System.getProperty(Javac.CLOCK_PROPERTY))
+            ? "the compiling thread's CPU time" : "the wall clock"));
     Path work = Files.createTempDirectory("retort-benchmark");
     Optional<BaselineProcessor> baseline = BaselineProcessor.fromProperty();
     System.out.println("| revisions | javac, no processor | javac, a processor that does"
