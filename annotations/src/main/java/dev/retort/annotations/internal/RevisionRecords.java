@@ -114,27 +114,24 @@ public final class RevisionRecords {
   }
 
   /**
-   * The class name of the record at {@code at}, a position that {@link #readRows} reported.
-   *
-   * @throws IllegalArgumentException if no record starts there
+   * The class name of the record at {@code at}, which must be a position that {@link #readRows}
+   * reported for this string; at any other position the result is unspecified.
    */
   public static String className(String records, int at) {
     return new Reader(records, at).field(CLASS_NAME);
   }
 
   /**
-   * The message of the record at {@code at}, a position that {@link #readRows} reported.
-   *
-   * @throws IllegalArgumentException if no record starts there
+   * The message of the record at {@code at}, which must be a position that {@link #readRows}
+   * reported for this string; at any other position the result is unspecified.
    */
   public static String message(String records, int at) {
     return new Reader(records, at).field(MESSAGE);
   }
 
   /**
-   * The checksum of the record at {@code at}, a position that {@link #readRows} reported.
-   *
-   * @throws IllegalArgumentException if no record starts there
+   * The checksum of the record at {@code at}, which must be a position that {@link #readRows}
+   * reported for this string; at any other position the result is unspecified.
    */
   public static String checksum(String records, int at) {
     return new Reader(records, at).field(CHECKSUM);
