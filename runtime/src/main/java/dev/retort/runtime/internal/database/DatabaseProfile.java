@@ -61,11 +61,14 @@ public abstract class DatabaseProfile {
    * such an H2 URL. None otherwise: elsewhere the same codes mean that trying again is pointless
    * (H2's "Connection is broken" from a TCP server that refuses connections), and they, like a
    * wrong path or a wrong password, fail a command at once. A data source that does not say its
-   * URL is taken as not handing over.
+   * URL is taken as not handing over. The URL is read only for a failure that looks like a
+   * hand-off: reading it reflects on the data source's class, which a start-up whose connection
+   * opens at once should not pay for.
    */
   public static Predicate<Throwable> momentaryFailures(DataSource dataSource) {
-    return DataSourceUrl.of(dataSource).filter(DatabaseProfile::handsOverBetweenProcesses)
-        .isPresent() ? DatabaseProfile::isTransientOpenFailure : failure -> false;
+    return failure -> isTransientOpenFailure(failure)
+        && DataSourceUrl.of(dataSource).filter(DatabaseProfile::handsOverBetweenProcesses)
+            .isPresent();
   }
 
   /**

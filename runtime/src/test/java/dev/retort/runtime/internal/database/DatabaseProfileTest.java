@@ -120,6 +120,42 @@ class DatabaseProfileTest {
         .test(new SQLException("Connection is broken", "90067", 90067))).isFalse();
   }
 
+  /**
+   * Reading a data source's URL reflects on its class; a start-up whose connection opens at once,
+   * or fails for a reason that is no hand-off, must not pay for it.
+   */
+  @Test
+  void theDataSourcesUrl_isReadOnlyForAFailureThatLooksLikeAHandOff() {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:./shop;AUTO_SERVER=TRUE");
+    int[] urlReads = {0};
+    DataSource h2s = new ForwardingDataSource(h2) {
+      public String getUrl() {
+        urlReads[0]++;
+        return h2.getUrl();
+      }
+
+      @Override
+      public Connection getConnection() throws SQLException {
+        return delegate.getConnection();
+      }
+
+      @Override
+      public Connection getConnection(String user, String password) throws SQLException {
+        return delegate.getConnection(user, password);
+      }
+    };
+
+    Predicate<Throwable> momentary = DatabaseProfile.momentaryFailures(h2s);
+    assertThat(momentary.test(new SQLException("Wrong user name or password", "28000", 28000)))
+        .isFalse();
+    assertThat(urlReads[0]).isEqualTo(0);
+
+    assertThat(momentary.test(new SQLException("Connection is broken", "90067", 90067)))
+        .isTrue();
+    assertThat(urlReads[0]).isEqualTo(1);
+  }
+
   /** A name too long for MySQL's GET_LOCK is shortened to a stable hash of it. */
   @Test
   void theLockKey_fitsWhatEachLockTakes() {
