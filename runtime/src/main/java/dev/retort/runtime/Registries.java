@@ -20,6 +20,9 @@ final class Registries {
     if (found.isEmpty()) {
       throw new RegistryNotFoundException(Messages.noRegistry());
     }
+    if (found.size() == 1) {
+      return found.get(0);
+    }
     List<RevisionRegistry> covering = found.stream()
         .filter(candidate -> found.stream().allMatch(other -> covers(candidate, other)))
         .toList();

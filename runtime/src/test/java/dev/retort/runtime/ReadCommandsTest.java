@@ -101,6 +101,18 @@ class ReadCommandsTest {
         application.getClass().getName(), unrelated.getClass().getName())));
   }
 
+  /** Every start-up discovers the registry: the usual single one is taken without reading it. */
+  @Test
+  void theOnlyRegistry_isTakenWithoutReadingItsRevisions() {
+    RevisionRegistry untouchable = (RevisionRegistry) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {RevisionRegistry.class},
+        (proxy, method, arguments) -> {
+          throw new AssertionError("discovery called " + method.getName());
+        });
+
+    assertThat(Registries.discover(List.of(untouchable))).isSameInstanceAs(untouchable);
+  }
+
   @Test
   void withoutAGeneratedRegistryOnTheClasspath_discoverySaysHowToFixIt() throws Exception {
     DataSource dataSource = TestDatabase.H2.create();
