@@ -142,6 +142,27 @@ class RevisionTableTest {
   }
 
   @Test
+  void aRecordWhoseLengthsOrCountsAreNotPlainDigits_isRefused() {
+    String valid = "1:C2:r10:0:1:11:01:01:01:0";
+    assertThat(RevisionTable.builder(1).addRecords(valid).build(new String[] {"r1"},
+        new String[] {"r1"}).revision("r1").className()).isEqualTo("C");
+
+    for (String broken : List.of(
+        "1x:C2:r10:0:1:11:01:01:01:0", // a length with a letter in it
+        ":C2:r10:0:1:11:01:01:01:0", // no length
+        "0000000001:C2:r10:0:1:11:01:01:01:0", // a length of ten digits
+        "1:C2:r10:0:1:12:+10:01:01:0", // a count with a sign
+        "1:C2:r10:0:1:11:x1:01:01:0", // a count that is no number
+        "1:C2:r10:0:1:11:01:01:01:", // a count that is empty
+        "1:C2:r10:64:ab", // a checksum shorter than its length
+        "1:C2:r10:0:1:11:01:01:01")) { // no colon after the last length
+      IllegalStateException refused = assertThrows(IllegalStateException.class,
+          () -> RevisionTable.builder(1).addRecords(broken), broken);
+      assertThat(refused).hasMessageThat().isEqualTo(Messages.registryRowsUnreadable(null));
+    }
+  }
+
+  @Test
   void aRevisionsClassNameMessageAndChecksum_areReadBackFromItsRecord_whateverTheyHold() {
     StringBuilder records = new StringBuilder(shopRecords());
     RevisionRecords.append(records, "com.example.Odd$Inner", "z1", "12:ab:0 – café ✓", "3:x",

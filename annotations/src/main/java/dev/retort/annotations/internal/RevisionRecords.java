@@ -103,7 +103,7 @@ public final class RevisionRecords {
       String id = in.next();
       in.skip();
       in.skip();
-      boolean transactional = in.next().equals("1");
+      boolean transactional = in.nextIsOne();
       List<String> reason = in.nextList();
       if (reason.size() > 1) {
         throw in.malformed();
@@ -183,39 +183,57 @@ public final class RevisionRecords {
 
     /** Reads a length prefix, moves past its value and returns where the value starts. */
     private int startOfValue() {
-      int length = 0;
-      int digits = 0;
-      while (at < records.length() && records.charAt(at) != ':') {
-        char digit = records.charAt(at++);
-        if (digit < '0' || digit > '9' || ++digits > 9) {
-          throw malformed();
-        }
-        length = length * 10 + (digit - '0');
-      }
-      if (digits == 0 || at == records.length() || records.length() - at - 1 < length) {
+      // indexOf, not a loop over charAt: every start-up reads every record, mostly before the
+      // JIT has compiled this, and an interpreted call per character is what it would cost.
+      int colon = records.indexOf(':', at);
+      if (colon <= at || colon - at > 9) {
         throw malformed();
       }
-      int start = at + 1;
+      int length = digits(at, colon);
+      int start = colon + 1;
+      if (records.length() - start < length) {
+        throw malformed();
+      }
       at = start + length;
       return start;
     }
 
-    List<String> nextList() {
-      int size;
-      try {
-        size = Integer.parseInt(next());
-      } catch (NumberFormatException e) {
+    /** The number written in decimal digits, and nothing else, from {@code from} to {@code to}. */
+    private int digits(int from, int to) {
+      int value = 0;
+      for (int i = from; i < to; i++) {
+        char digit = records.charAt(i);
+        if (digit < '0' || digit > '9') {
+          throw malformed();
+        }
+        value = value * 10 + (digit - '0');
+      }
+      return value;
+    }
+
+    /** Reads a value that is a number of at most nine digits, without copying it. */
+    private int nextNumber() {
+      int start = startOfValue();
+      if (at == start || at - start > 9) {
         throw malformed();
       }
+      return digits(start, at);
+    }
+
+    /** Whether the next value is {@code 1}, read without copying it. */
+    boolean nextIsOne() {
+      int start = startOfValue();
+      return at - start == 1 && records.charAt(start) == '1';
+    }
+
+    List<String> nextList() {
+      int size = nextNumber();
       switch (size) {
         case 0:
           return List.of();
         case 1:
           return List.of(next());
         default:
-          if (size < 0) {
-            throw malformed();
-          }
           List<String> values = new ArrayList<>(Math.min(size, 16));
           for (int i = 0; i < size; i++) {
             values.add(next());
