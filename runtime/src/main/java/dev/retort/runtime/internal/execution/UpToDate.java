@@ -72,8 +72,10 @@ public final class UpToDate {
       Map<String, Recorded> recorded = reader.recorded(connection);
       // An unfinished row may belong to a runner working right now (a downgrade, say): only
       // the lock can tell, so the locked path decides.
-      if (recorded.values().stream().anyMatch(Recorded::unresolvedFailure)) {
-        return false;
+      for (Recorded row : recorded.values()) {
+        if (row.unresolvedFailure()) {
+          return false;
+        }
       }
       new Preflight(graph).check(recorded, heads, applied);
       if (log.isInfoEnabled()) {
