@@ -36,8 +36,8 @@ public final class StartupAndApplyBenchmark {
 
   static final List<String> APPLY_TOOLS = List.of("jdbc-apply", "jooq-apply",
       "jooq-classes-apply", "retort", "retort-baseline", "flyway-java", "flyway-sql");
-  static final List<String> NOOP_TOOLS = List.of("jdbc-floor", "retort", "retort-baseline",
-      "flyway-java", "flyway-sql");
+  static final List<String> NOOP_TOOLS = List.of("jdbc-floor", "jdbc-state-floor", "retort",
+      "retort-baseline", "flyway-java", "flyway-sql");
 
   /**
    * {@code retort-baseline}: Retort as another build of it, to compare a change with the build
@@ -78,19 +78,24 @@ public final class StartupAndApplyBenchmark {
             .map(Figure::database).distinct().toList()) {
           String floorTool = phase.equals("apply") ? "jdbc-apply" : "jdbc-floor";
           long floor = figure(phase, database, floorTool).callMicros();
+          long stateFloor = figures.stream().filter(f -> f.phase().equals(phase)
+                  && f.database().equals(database) && f.tool().equals("jdbc-state-floor"))
+              .mapToLong(Figure::callMicros).findFirst().orElse(0);
           text.append(String.format(Locale.ROOT, "%n%s, %s, %,d revisions, median of %d runs%n%n",
               phase.equals("apply") ? "Apply (empty database to head)"
                   : "Start-up with nothing to do (database at head)",
               database, revisions, runs));
-          text.append("| tool | call | × floor | process wall time | JVM CPU time | peak RSS"
-              + " | peak heap | every run's call (ms) |\n");
-          text.append("|---|---|---|---|---|---|---|---|\n");
+          text.append("| tool | call | × floor | × state floor | process wall time"
+              + " | JVM CPU time | peak RSS | peak heap | every run's call (ms) |\n");
+          text.append("|---|---|---|---|---|---|---|---|---|\n");
           for (Figure figure : figures) {
             if (figure.phase().equals(phase) && figure.database().equals(database)) {
               text.append(String.format(Locale.ROOT,
-                  "| %s | %,d ms | %.2f | %,d ms | %,d ms | %,d MB | %,d MB | %s |%n",
+                  "| %s | %,d ms | %.2f | %s | %,d ms | %,d ms | %,d MB | %,d MB | %s |%n",
                   figure.tool(), figure.callMicros() / 1000,
-                  (double) figure.callMicros() / floor, figure.wallMillis(),
+                  (double) figure.callMicros() / floor, stateFloor == 0 ? "—"
+                      : String.format(Locale.ROOT, "%.2f",
+                          (double) figure.callMicros() / stateFloor), figure.wallMillis(),
                   figure.cpuMicros() / 1000, figure.rssKilobytes() / 1024,
                   figure.heapKilobytes() / 1024, figure.callsMillis().stream()
                       .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
@@ -142,7 +147,8 @@ public final class StartupAndApplyBenchmark {
 
   /**
    * The tools to measure: all by default, or those of {@code -Dbenchmark.tools} (a comma-separated
-   * list), always with the floors that the ratios are taken against.
+   * list), always with the floors that the ratios are taken against, and with Retort the floor of
+   * reading its state ({@code jdbc-state-floor}).
    */
   static Set<String> tools(String selected) {
     Set<String> tools = new LinkedHashSet<>(List.of("jdbc-apply", "jdbc-floor"));
@@ -160,6 +166,13 @@ public final class StartupAndApplyBenchmark {
         }
         tools.add(tool.strip());
       }
+    }
+    if (tools.contains("retort")) {
+      // Retort's start-up is also compared with what reading its state costs without it.
+      tools.add("jdbc-state-floor");
+    } else if (tools.contains("jdbc-state-floor")) {
+      throw new IllegalArgumentException("jdbc-state-floor reads the tables of the database that"
+          + " Retort brought to head: add retort to -Dbenchmark.tools");
     }
     return tools;
   }
@@ -215,6 +228,8 @@ public final class StartupAndApplyBenchmark {
         }
       }
       atHead.put("jdbc-floor", atHead.get("jdbc-apply"));
+      // The state floor reads Retort's tables: the database Retort brought to head.
+      atHead.put("jdbc-state-floor", atHead.get("retort"));
       Map<String, List<Run>> noop = new LinkedHashMap<>();
       for (int run = 0; run < runs; run++) {
         for (String tool : NOOP_TOOLS) {
@@ -271,13 +286,13 @@ public final class StartupAndApplyBenchmark {
       "jooq-classes-apply", "retort", "retort-baseline");
 
   /** The tools whose start-up with nothing to do is profiled with {@code -Dbenchmark.profile}. */
-  static final List<String> PROFILED_NOOP_TOOLS = List.of("jdbc-floor", "retort",
-      "retort-baseline");
+  static final List<String> PROFILED_NOOP_TOOLS = List.of("jdbc-floor", "jdbc-state-floor",
+      "retort", "retort-baseline");
 
   /**
    * Where a start-up with nothing to do spends its time, first match wins: opening the
-   * connection (the driver's handshake and authentication, and loading the driver), loading
-   * classes elsewhere, initialising the generated registry, Retort's reads of its tables, the
+   * connection (the driver's handshake and authentication, and loading the driver), initialising
+   * the generated registry, starting the logger, loading classes elsewhere, Retort's reads of its tables, the
    * rest of Retort (settings, graph, checks, logging), and what the driver does elsewhere (the
    * floor's one query).
    */
@@ -287,6 +302,7 @@ public final class StartupAndApplyBenchmark {
           "org.h2.jdbcx.JdbcDataSource.", "org.h2.jdbc.JdbcConnection.<init>"),
       ProfileSummary.Category.anyFrame("the generated registry (class initialisation)",
           Workload.RETORT_PACKAGE + "."),
+      ProfileSummary.Category.anyFrame("starting the logger (SLF4J)", "org.slf4j."),
       ProfileSummary.Category.anyFrame("loading and linking classes", "java.lang.ClassLoader.",
           "jdk.internal.loader.", "java.lang.invoke.", "java.lang.Class.forName"),
       ProfileSummary.Category.anyFrame("Retort: reading its tables (JDBC)",

@@ -1,7 +1,10 @@
 package dev.retort.benchmarks;
 
 import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.retort.runtime.RetortSettings;
+import dev.retort.runtime.internal.state.StateSql;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,7 @@ class StartupAndApplyBenchmarkTest {
     }
     assertThat(report.migrationClassesLoadedByNoop()).isEqualTo(0);
     assertThat(report.asMarkdown()).contains("| retort |");
+    assertThat(report.asMarkdown()).contains("| jdbc-state-floor |");
     // Every profiled tool but the baseline, which runs only when a baseline build is given.
     assertThat(report.profiles().keySet()).hasSize(StartupAndApplyBenchmark.PROFILED_TOOLS.size()
         + StartupAndApplyBenchmark.PROFILED_NOOP_TOOLS.size() - 2);
@@ -50,5 +54,24 @@ class StartupAndApplyBenchmarkTest {
     for (ProfileSummary.Category category : StartupAndApplyBenchmark.NOOP_CATEGORIES) {
       assertThat(retortNoop).contains("| " + category.name() + " |");
     }
+  }
+
+  /** The state floor reads what Retort's start-up reads: the same queries, with its defaults. */
+  @Test
+  void theStateFloorsQueries_areRetortsWithItsDefaultTableNames() {
+    StateSql sql = new StateSql(RetortSettings.defaults());
+
+    assertThat(ToolRun.STATE_HEADS).isEqualTo(sql.sql(StateSql.Statement.SELECT_HEADS));
+    assertThat(ToolRun.STATE_HISTORY).isEqualTo(sql.sql(StateSql.Statement.SELECT_RECORDED));
+  }
+
+  @Test
+  void measuringRetort_addsTheStateFloor_whichCannotRunWithoutIt() {
+    assertThat(StartupAndApplyBenchmark.tools("retort")).contains("jdbc-state-floor");
+    assertThat(StartupAndApplyBenchmark.tools("jooq-apply")).doesNotContain("jdbc-state-floor");
+
+    IllegalArgumentException alone = assertThrows(IllegalArgumentException.class,
+        () -> StartupAndApplyBenchmark.tools("jdbc-state-floor"));
+    assertThat(alone).hasMessageThat().contains("add retort to -Dbenchmark.tools");
   }
 }

@@ -12,12 +12,15 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.slf4j.LoggerFactory;
 
 /**
  * One tool's run in a JVM of its own, started by {@link StartupAndApplyBenchmark}: {@code
@@ -51,6 +54,7 @@ final class ToolRun {
       case "jooq-apply" -> jooqApply(url, revisions, false);
       case "jooq-classes-apply" -> jooqApply(url, revisions, true);
       case "jdbc-floor" -> jdbcFloor(url);
+      case "jdbc-state-floor" -> jdbcStateFloor(url, revisions);
       default -> throw new IllegalArgumentException("No tool " + tool);
     }
     long micros = (System.nanoTime() - start) / 1_000;
@@ -166,6 +170,47 @@ final class ToolRun {
         throw new IllegalStateException("bench_version is empty");
       }
     }
+  }
+
+  /** Retort's query for the heads, with its default table names (a test keeps them equal). */
+  static final String STATE_HEADS = "select version_num from retort_version order by version_num";
+
+  /** Retort's query for the history, with its default table names (a test keeps them equal). */
+  static final String STATE_HISTORY = "select revision, direction, checksum, success,"
+      + " rolled_back, started_at, finished_at, host from retort_history order by id";
+
+  /**
+   * The floor for a start-up that refuses an edited or half-applied revision, without Retort:
+   * connect, run Retort's two queries on the database Retort brought to head, read every column
+   * of every row into a map (the checksum and outcome recorded for each revision), and start
+   * the application's logger to ask whether a line would be printed. What it leaves out is what
+   * Retort's own code adds: knowing the revisions (the registry) and judging the rows.
+   */
+  private static void jdbcStateFloor(String url, int revisions) throws Exception {
+    Map<String, String> recorded = new HashMap<>();
+    try (Connection connection = DriverManager.getConnection(url)) {
+      try (PreparedStatement heads = connection.prepareStatement(STATE_HEADS);
+          ResultSet rows = heads.executeQuery()) {
+        if (!rows.next() || rows.getString(1) == null) {
+          throw new IllegalStateException("retort_version is empty");
+        }
+      }
+      try (PreparedStatement history = connection.prepareStatement(STATE_HISTORY);
+          ResultSet rows = history.executeQuery()) {
+        while (rows.next()) {
+          String revision = rows.getString(1);
+          boolean applied = rows.getBoolean(4) && !rows.getBoolean(5)
+              && rows.getString(7) != null && "up".equals(rows.getString(2));
+          String where = rows.getString(6) + " " + rows.getString(8);
+          recorded.put(revision, applied ? rows.getString(3) : where);
+        }
+      }
+    }
+    if (recorded.size() != revisions) {
+      throw new IllegalStateException("retort_history records " + recorded.size()
+          + " revisions, not " + revisions);
+    }
+    LoggerFactory.getLogger(ToolRun.class).isInfoEnabled();
   }
 
   private static long peakResidentKilobytes() throws Exception {
