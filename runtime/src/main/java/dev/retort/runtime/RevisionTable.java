@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The rows of a generated registry, in the topological order the processor computed. Generated
@@ -137,6 +138,8 @@ public final class RevisionTable {
      * @return this builder
      * @throws IllegalStateException if the id was added already: the generated registry is
      *     stale, and a rebuild fixes it
+     * @throws NullPointerException if an argument other than {@code irreversibleReason} is null
+     *     or holds a null
      */
     public Builder add(
         String id,
@@ -148,6 +151,10 @@ public final class RevisionTable {
         String[] revises,
         String[] dependsOn,
         String[] branchLabels) {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(className, "className");
+      Objects.requireNonNull(message, "message (empty for none)");
+      Objects.requireNonNull(checksum, "checksum (empty for none)");
       List<String> parents = listOf(revises);
       List<String> dependencies = listOf(dependsOn);
       List<String> labels = listOf(branchLabels);

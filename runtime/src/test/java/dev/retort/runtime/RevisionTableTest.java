@@ -69,6 +69,18 @@ class RevisionTableTest {
   }
 
   @Test
+  void aNullMessageOrChecksum_isRefusedByName_emptyMeaningNone() {
+    NullPointerException message = assertThrows(NullPointerException.class,
+        () -> RevisionTable.builder(1).add("a1", "com.example.CreateUsers", null, "", true, null,
+            RevisionTable.NONE, RevisionTable.NONE, RevisionTable.NONE));
+    assertThat(message).hasMessageThat().isEqualTo("message (empty for none)");
+    NullPointerException checksum = assertThrows(NullPointerException.class,
+        () -> RevisionTable.builder(1).add("a1", "com.example.CreateUsers", "", null, true, null,
+            RevisionTable.NONE, RevisionTable.NONE, RevisionTable.NONE));
+    assertThat(checksum).hasMessageThat().isEqualTo("checksum (empty for none)");
+  }
+
+  @Test
   void theIndexArraysHandedOut_areCopies() {
     RevisionTable table = shop().build(new String[] {"m1"}, new String[] {"a1"});
 
