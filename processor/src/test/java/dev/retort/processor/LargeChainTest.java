@@ -32,6 +32,15 @@ class LargeChainTest {
         "  public static final RevisionInfo FIRST = Revisions.STEP0;",
         "  public static final RevisionInfo LAST = Revisions.STEP" + (REVISIONS - 1) + ";",
         "}"));
+    // Reads a constant of the last constants interface only, so that interface initialises
+    // before the registry does.
+    sources.add(JavaFileObjects.forSourceLines("com.example.app.LastOnly",
+        "package com.example.app;",
+        "import com.example.db.Revisions;",
+        "import dev.retort.runtime.RevisionInfo;",
+        "public class LastOnly {",
+        "  public static final RevisionInfo LAST = Revisions.STEP" + (REVISIONS - 1) + ";",
+        "}"));
 
     Compilation compilation = Sources.javac().compile(sources);
 
@@ -47,6 +56,10 @@ class LargeChainTest {
     assertThat(last.index()).isEqualTo(REVISIONS - 1);
     assertThat(registry.migration(last).getClass().getName())
         .isEqualTo("com.example.db.Step" + (REVISIONS - 1));
+    RevisionInfo lastFirst = (RevisionInfo) new CompiledClasses(compilation)
+        .loadClass("com.example.app.LastOnly").getField("LAST").get(null);
+    assertThat(lastFirst.id()).isEqualTo("r" + (REVISIONS - 1));
+    assertThat(lastFirst.index()).isEqualTo(REVISIONS - 1);
   }
 
   /** Revisions {@code r0 <- r1 <- ... }, one class each, as `retort create` would write them. */
