@@ -60,6 +60,13 @@ final class Javac {
       }
       boolean cpu = CPU_CLOCK.equals(System.getProperty(CLOCK_PROPERTY));
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      if (cpu && !threads.isCurrentThreadCpuTimeSupported()) {
+        throw new IllegalStateException("-D" + CLOCK_PROPERTY + "=" + CPU_CLOCK + " needs a JVM"
+            + " that measures a thread's CPU time; this one does not, so drop the option");
+      }
+      if (cpu) {
+        threads.setThreadCpuTimeEnabled(true);
+      }
       long start = cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime();
       if (!task.call()) {
         throw new IllegalStateException("The generated migrations did not compile");
