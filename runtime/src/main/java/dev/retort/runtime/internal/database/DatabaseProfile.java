@@ -31,6 +31,8 @@ public abstract class DatabaseProfile {
   private static final int H2_CLOSED_AT_SHUTDOWN = 90121;
   private static final String H2_URL = "jdbc:h2:";
   private static final String AUTO_SERVER_SETTING = ";AUTO_SERVER=TRUE";
+  /** How deep {@link #isTransientOpenFailure} follows a failure's causes. */
+  static final int MAX_CAUSES = 64;
 
   /** The profile of the database a connection reaches, by the product name its driver reports. */
   public static DatabaseProfile of(Connection connection) throws SQLException {
@@ -102,10 +104,13 @@ public abstract class DatabaseProfile {
    * server's address, a broken connection to the owner that just left, or a database that owner
    * is closing ("The database has been closed", "Database is already closed" at its JVM's
    * shutdown). The codes are H2's, checked together with the SQLSTATE H2 derives from them; they
-   * mean a hand-off only on an AUTO_SERVER URL, which {@link #momentaryFailures} checks first.
+   * mean a hand-off only on an AUTO_SERVER URL, which {@link #momentaryFailures} checks too. A
+   * chain of causes is followed {@value #MAX_CAUSES} deep at most: a chain that loops back on
+   * itself, which a driver can build with {@code initCause}, is no hand-off.
    */
   static boolean isTransientOpenFailure(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+    int depth = 0;
+    for (Throwable cause = e; cause != null && depth++ < MAX_CAUSES; cause = cause.getCause()) {
       if (cause instanceof SQLException failure && isH2Handover(failure)) {
         return true;
       }

@@ -156,6 +156,19 @@ class DatabaseProfileTest {
     assertThat(urlReads[0]).isEqualTo(1);
   }
 
+  /** Every data source's failures are looked at now, so a looping chain must end the look. */
+  @Test
+  void aChainOfCausesThatLoopsBackOnItself_isNoHandOff_andTheCheckEnds() {
+    SQLException outer = new SQLException("Cannot connect", "08001");
+    SQLException inner = new SQLException("Still cannot connect", "08001");
+    outer.initCause(inner);
+    inner.initCause(outer);
+
+    assertThat(DatabaseProfile.isTransientOpenFailure(outer)).isFalse();
+    assertThat(DatabaseProfile.momentaryFailures(
+        UrlDataSource.of("jdbc:postgresql://127.0.0.1:1/x", null, null)).test(outer)).isFalse();
+  }
+
   /** A name too long for MySQL's GET_LOCK is shortened to a stable hash of it. */
   @Test
   void theLockKey_fitsWhatEachLockTakes() {
