@@ -228,8 +228,10 @@ public final class StartupAndApplyBenchmark {
         }
       }
       atHead.put("jdbc-floor", atHead.get("jdbc-apply"));
-      // The state floor reads Retort's tables: the database Retort brought to head.
-      atHead.put("jdbc-state-floor", atHead.get("retort"));
+      if (tools.contains("jdbc-state-floor")) {
+        // The state floor reads Retort's tables: the database Retort brought to head.
+        atHead.put("jdbc-state-floor", atHead.get("retort"));
+      }
       Map<String, List<Run>> noop = new LinkedHashMap<>();
       for (int run = 0; run < runs; run++) {
         for (String tool : NOOP_TOOLS) {
@@ -292,9 +294,9 @@ public final class StartupAndApplyBenchmark {
   /**
    * Where a start-up with nothing to do spends its time, first match wins: opening the
    * connection (the driver's handshake and authentication, and loading the driver), initialising
-   * the generated registry, starting the logger, loading classes elsewhere, Retort's reads of its tables, the
-   * rest of Retort (settings, graph, checks, logging), and what the driver does elsewhere (the
-   * floor's one query).
+   * the generated registry, the logger (starting it, and its calls), loading classes elsewhere,
+   * Retort's reads of its tables, the rest of Retort (settings, graph, checks), and what the
+   * driver does elsewhere (the floor's one query).
    */
   static final List<ProfileSummary.Category> NOOP_CATEGORIES = List.of(
       ProfileSummary.Category.anyFrame("opening the connection", "java.sql.DriverManager.",
@@ -302,12 +304,13 @@ public final class StartupAndApplyBenchmark {
           "org.h2.jdbcx.JdbcDataSource.", "org.h2.jdbc.JdbcConnection.<init>"),
       ProfileSummary.Category.anyFrame("the generated registry (class initialisation)",
           Workload.RETORT_PACKAGE + "."),
-      ProfileSummary.Category.anyFrame("starting the logger (SLF4J)", "org.slf4j."),
+      ProfileSummary.Category.anyFrame("the logger (SLF4J): starting it, and its calls",
+          "org.slf4j."),
       ProfileSummary.Category.anyFrame("loading and linking classes", "java.lang.ClassLoader.",
           "jdk.internal.loader.", "java.lang.invoke.", "java.lang.Class.forName"),
       ProfileSummary.Category.anyFrame("Retort: reading its tables (JDBC)",
           "dev.retort.runtime.internal.state.StateReader."),
-      ProfileSummary.Category.anyFrame("Retort: settings, graph, checks, logging",
+      ProfileSummary.Category.anyFrame("Retort: settings, graph, checks",
           "dev.retort.runtime."),
       ProfileSummary.Category.anyFrame("the driver, elsewhere (the floor's query)", "org.h2.",
           "org.postgresql."));
