@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -66,9 +67,13 @@ public final class StartupAndApplyBenchmark {
       Map<String, String> profiles) {
 
     Figure figure(String phase, String database, String tool) {
+      return measured(phase, database, tool).orElseThrow();
+    }
+
+    /** The figure of a tool that may not have run. */
+    Optional<Figure> measured(String phase, String database, String tool) {
       return figures.stream().filter(f -> f.phase().equals(phase)
-              && f.database().equals(database) && f.tool().equals(tool)).findFirst()
-          .orElseThrow();
+          && f.database().equals(database) && f.tool().equals(tool)).findFirst();
     }
 
     String asMarkdown() {
@@ -78,9 +83,8 @@ public final class StartupAndApplyBenchmark {
             .map(Figure::database).distinct().toList()) {
           String floorTool = phase.equals("apply") ? "jdbc-apply" : "jdbc-floor";
           long floor = figure(phase, database, floorTool).callMicros();
-          long stateFloor = figures.stream().filter(f -> f.phase().equals(phase)
-                  && f.database().equals(database) && f.tool().equals("jdbc-state-floor"))
-              .mapToLong(Figure::callMicros).findFirst().orElse(0);
+          long stateFloor = measured(phase, database, "jdbc-state-floor")
+              .map(Figure::callMicros).orElse(0L);
           text.append(String.format(Locale.ROOT, "%n%s, %s, %,d revisions, median of %d runs%n%n",
               phase.equals("apply") ? "Apply (empty database to head)"
                   : "Start-up with nothing to do (database at head)",
