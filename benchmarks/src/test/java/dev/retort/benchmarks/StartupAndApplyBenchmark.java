@@ -36,7 +36,7 @@ import org.jooq.SQLDialect;
 public final class StartupAndApplyBenchmark {
 
   static final List<String> APPLY_TOOLS = List.of("jdbc-apply", "jooq-apply",
-      "jooq-classes-apply", "retort", "retort-baseline", "flyway-java", "flyway-sql");
+      "jooq-classes-apply", "jooq-state-apply", "retort", "retort-baseline", "flyway-java", "flyway-sql");
   static final List<String> NOOP_TOOLS = List.of("jdbc-floor", "jdbc-state-floor", "retort",
       "retort-baseline", "flyway-java", "flyway-sql");
 
@@ -83,7 +83,8 @@ public final class StartupAndApplyBenchmark {
             .map(Figure::database).distinct().toList()) {
           String floorTool = phase.equals("apply") ? "jdbc-apply" : "jdbc-floor";
           long floor = figure(phase, database, floorTool).callMicros();
-          long stateFloor = measured(phase, database, "jdbc-state-floor")
+          long stateFloor = measured(phase, database,
+              phase.equals("apply") ? "jooq-state-apply" : "jdbc-state-floor")
               .map(Figure::callMicros).orElse(0L);
           text.append(String.format(Locale.ROOT, "%n%s, %s, %,d revisions, median of %d runs%n%n",
               phase.equals("apply") ? "Apply (empty database to head)"
@@ -151,8 +152,9 @@ public final class StartupAndApplyBenchmark {
 
   /**
    * The tools to measure: all by default, or those of {@code -Dbenchmark.tools} (a comma-separated
-   * list), always with the floors that the ratios are taken against, and with Retort the floor of
-   * reading its state ({@code jdbc-state-floor}).
+   * list), always with the floors that the ratios are taken against, and with Retort the floors
+   * of writing its state while applying ({@code jooq-state-apply}) and of reading it at start-up
+   * ({@code jdbc-state-floor}).
    */
   static Set<String> tools(String selected) {
     Set<String> tools = new LinkedHashSet<>(List.of("jdbc-apply", "jdbc-floor"));
@@ -172,7 +174,8 @@ public final class StartupAndApplyBenchmark {
       }
     }
     if (tools.contains("retort")) {
-      // Retort's start-up is also compared with what reading its state costs without it.
+      // Retort is also compared with what reading and writing its state costs without it.
+      tools.add("jooq-state-apply");
       tools.add("jdbc-state-floor");
     } else if (tools.contains("jdbc-state-floor")) {
       throw new IllegalArgumentException("jdbc-state-floor reads the tables of the database that"
@@ -289,7 +292,7 @@ public final class StartupAndApplyBenchmark {
 
   /** The tools whose apply is profiled with {@code -Dbenchmark.profile=true}. */
   static final List<String> PROFILED_TOOLS = List.of("jdbc-apply", "jooq-apply",
-      "jooq-classes-apply", "retort", "retort-baseline");
+      "jooq-classes-apply", "jooq-state-apply", "retort", "retort-baseline");
 
   /** The tools whose start-up with nothing to do is profiled with {@code -Dbenchmark.profile}. */
   static final List<String> PROFILED_NOOP_TOOLS = List.of("jdbc-floor", "jdbc-state-floor",
@@ -324,8 +327,9 @@ public final class StartupAndApplyBenchmark {
    * (the migrations', jOOQ's), commits (one per revision for every tool: on PostgreSQL a wait
    * for the server's WAL flush), the revisions' statements (built and rendered by jOOQ, run by
    * the driver, in Retort's migrations or the jOOQ floor's loop), then Retort's own work: its
-   * history and version rows, its lock, and its planning and bookkeeping. What remains is the
-   * driver's, for the floors: their statements and their one-row state update.
+   * history and version rows (and the state floor's, which writes the same), its lock, and its
+   * planning and bookkeeping. What remains is the driver's, for the floors: their statements and
+   * their one-row state update.
    */
   static final List<ProfileSummary.Category> APPLY_CATEGORIES = List.of(
       ProfileSummary.Category.anyFrame("loading and linking classes", "java.lang.ClassLoader.",
@@ -337,6 +341,8 @@ public final class StartupAndApplyBenchmark {
           "org.jooq.impl.AbstractQuery.execute"),
       ProfileSummary.Category.anyFrame("Retort: history and version rows (JDBC)",
           "dev.retort.runtime.internal.state.StateWriter."),
+      ProfileSummary.Category.anyFrame("the state floor's history and version rows (JDBC)",
+          "dev.retort.benchmarks.ToolRun$StateRows."),
       ProfileSummary.Category.anyFrame("Retort: the lock",
           "dev.retort.runtime.internal.database.LeaseLock.",
           "dev.retort.runtime.internal.database.SessionLock.",
@@ -408,7 +414,8 @@ public final class StartupAndApplyBenchmark {
       command.add("-Xlog:class+load=info:file=" + classLog);
     }
     String classpath = System.getProperty("java.class.path");
-    if (tool.equals("retort") || tool.equals("jooq-classes-apply")) {
+    if (tool.equals("retort") || tool.equals("jooq-classes-apply")
+        || tool.equals("jooq-state-apply")) {
       classpath = retortClasses + File.pathSeparator + classpath;
     } else if (tool.equals("retort-baseline")) {
       String baseline = baselineClasspath();

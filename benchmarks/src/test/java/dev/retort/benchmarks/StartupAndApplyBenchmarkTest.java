@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.internal.state.StateSql;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +61,48 @@ class StartupAndApplyBenchmarkTest {
     }
   }
 
+  /**
+   * The apply's state floor writes the rows Retort writes: after each brought an empty H2
+   * database to head, both have the same head and the same history, row by row (the floor's
+   * checksums are placeholders of the same length).
+   */
+  @Test
+  void theApplysStateFloor_leavesTheVersionAndHistoryRowsRetortLeaves() throws Exception {
+    StartupAndApplyBenchmark.run(5, 1, List.of("h2"), work, false,
+        StartupAndApplyBenchmark.tools("retort"));
+
+    List<String> floor = stateRows(work.resolve("h2-jooq-state-apply0").resolve("db"));
+    List<String> retort = stateRows(work.resolve("h2-retort0").resolve("db"));
+    assertThat(floor).isEqualTo(retort);
+    assertThat(floor).hasSize(6);
+    assertThat(floor.get(0)).isEqualTo("head r5");
+  }
+
+  /** The version rows, then each history row's columns but its id, times and checksum's value. */
+  private static List<String> stateRows(Path database) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + database);
+        Statement statement = connection.createStatement()) {
+      try (ResultSet heads = statement.executeQuery("select version_num from retort_version")) {
+        while (heads.next()) {
+          rows.add("head " + heads.getString(1));
+        }
+      }
+      try (ResultSet history = statement.executeQuery("select revision, direction, message,"
+          + " length(checksum), finished_at is not null, duration_ms is not null, success,"
+          + " rolled_back from retort_history order by id")) {
+        while (history.next()) {
+          StringBuilder row = new StringBuilder();
+          for (int column = 1; column <= 8; column++) {
+            row.append(column == 1 ? "" : " ").append(history.getString(column));
+          }
+          rows.add(row.toString());
+        }
+      }
+    }
+    return rows;
+  }
+
   /** The state floor reads what Retort's start-up reads: the same queries, with its defaults. */
   @Test
   void theStateFloorsQueries_areRetortsWithItsDefaultTableNames() {
@@ -66,9 +113,11 @@ class StartupAndApplyBenchmarkTest {
   }
 
   @Test
-  void measuringRetort_addsTheStateFloor_whichCannotRunWithoutIt() {
-    assertThat(StartupAndApplyBenchmark.tools("retort")).contains("jdbc-state-floor");
-    assertThat(StartupAndApplyBenchmark.tools("jooq-apply")).doesNotContain("jdbc-state-floor");
+  void measuringRetort_addsTheStateFloors_andTheStartUpsCannotRunWithoutIt() {
+    assertThat(StartupAndApplyBenchmark.tools("retort"))
+        .containsAtLeast("jdbc-state-floor", "jooq-state-apply");
+    assertThat(StartupAndApplyBenchmark.tools("jooq-apply"))
+        .containsNoneOf("jdbc-state-floor", "jooq-state-apply");
 
     IllegalArgumentException alone = assertThrows(IllegalArgumentException.class,
         () -> StartupAndApplyBenchmark.tools("jdbc-state-floor"));

@@ -2,17 +2,27 @@ package dev.retort.benchmarks;
 
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.Retort;
+import dev.retort.runtime.RetortSettings;
+import dev.retort.runtime.internal.state.StateSql;
+import dev.retort.runtime.internal.state.StateSql.Statement;
+import dev.retort.runtime.internal.state.StateTables;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -53,6 +63,7 @@ final class ToolRun {
       case "jdbc-apply" -> jdbcApply(url, revisions, Path.of(args[3]));
       case "jooq-apply" -> jooqApply(url, revisions, false);
       case "jooq-classes-apply" -> jooqApply(url, revisions, true);
+      case "jooq-state-apply" -> jooqStateApply(url, revisions);
       case "jdbc-floor" -> jdbcFloor(url);
       case "jdbc-state-floor" -> jdbcStateFloor(url, revisions);
       default -> throw new IllegalArgumentException("No tool " + tool);
@@ -97,12 +108,12 @@ final class ToolRun {
    */
   private static void jdbcApply(String url, int revisions, Path sqlFolder) throws Exception {
     try (Connection connection = DriverManager.getConnection(url)) {
-      try (Statement statement = connection.createStatement()) {
+      try (java.sql.Statement statement = connection.createStatement()) {
         statement.execute("create table bench_version (version varchar(32))");
         statement.execute("insert into bench_version values ('')");
       }
       connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement();
+      try (java.sql.Statement statement = connection.createStatement();
           PreparedStatement state =
               connection.prepareStatement("update bench_version set version = ?")) {
         for (int i = 1; i <= revisions; i++) {
@@ -137,7 +148,7 @@ final class ToolRun {
     try (Connection connection = DriverManager.getConnection(url)) {
       DSLContext db = DSL.using(connection,
           url.startsWith("jdbc:h2:") ? SQLDialect.H2 : SQLDialect.POSTGRES);
-      try (Statement statement = connection.createStatement()) {
+      try (java.sql.Statement statement = connection.createStatement()) {
         statement.execute("create table bench_version (version varchar(32))");
         statement.execute("insert into bench_version values ('')");
       }
@@ -146,8 +157,7 @@ final class ToolRun {
           connection.prepareStatement("update bench_version set version = ?")) {
         for (int i = 1; i <= revisions; i++) {
           if (classes) {
-            ((Migration) Class.forName(Workload.RETORT_PACKAGE + ".V" + i)
-                .getDeclaredConstructor().newInstance()).upgrade(db);
+            migration(i).upgrade(db);
           } else {
             for (Query query : Workload.queries(db, i)) {
               query.execute();
@@ -161,10 +171,187 @@ final class ToolRun {
     }
   }
 
+  /**
+   * The floor of applying with the records Retort's guarantees stand on, without Retort: what
+   * {@code jooq-classes-apply} does, plus the statements Retort sends to record each revision,
+   * in Retort's tables (created from its definitions, default names), with its statement texts
+   * and in its transactions. Where DDL is transactional (PostgreSQL): the revision, then the
+   * version row and the history row sent together in one round trip, then the commit. Where DDL
+   * commits (H2): the history row announced and committed before the revision, so that a runner
+   * killed halfway leaves a row saying so; then the revision, the lease confirmed, the version
+   * row and the history row completed, and the commit. Each transaction switches auto-commit off
+   * and on again, as Retort's do. What it leaves out is Retort's own: the registry, the plan,
+   * taking and releasing the lock, the up-to-date check, the state tables' shape checks and the
+   * log.
+   */
+  private static void jooqStateApply(String url, int revisions) throws Exception {
+    boolean ddlCommits = url.startsWith("jdbc:h2:");
+    RetortSettings settings = RetortSettings.defaults();
+    StateTables tables = new StateTables(settings);
+    try (Connection connection = DriverManager.getConnection(url)) {
+      DSLContext db = DSL.using(connection, ddlCommits ? SQLDialect.H2 : SQLDialect.POSTGRES);
+      for (Query create : tables.create(db)) {
+        create.execute();
+      }
+      if (ddlCommits) {
+        tables.createLockTable(db).execute();
+        db.insertInto(tables.lock(), StateTables.LOCK_ID, StateTables.LOCK_OWNER,
+            StateTables.LOCK_HEARTBEAT, StateTables.LOCK_ACQUIRED_AT)
+            .values(StateTables.LEASE_ROW, StateRows.OWNER, 0L, LocalDateTime.now()).execute();
+      }
+      try (StateRows rows = new StateRows(connection, new StateSql(settings), ddlCommits)) {
+        for (int i = 1; i <= revisions; i++) {
+          LocalDateTime startedAt = LocalDateTime.now();
+          Long announced = ddlCommits ? rows.announce(i, startedAt) : null;
+          connection.setAutoCommit(false);
+          migration(i).upgrade(db);
+          rows.record(i, startedAt, announced);
+          connection.commit();
+          connection.setAutoCommit(true);
+        }
+      }
+    }
+  }
+
+  /**
+   * The statements that record a revision, as Retort sends them (its texts, each prepared once),
+   * in a class of its own so that a profile tells them from the revisions' statements.
+   */
+  private static final class StateRows implements AutoCloseable {
+
+    /** The lease's owner. */
+    static final String OWNER = "jooq-state-apply";
+
+    /** A checksum's length: what a revision's SHA-256 takes in the row. */
+    private static final String CHECKSUM = "0".repeat(64);
+
+    private final Connection connection;
+    private final boolean ddlCommits;
+    private final String user;
+    private final String host;
+    private final List<PreparedStatement> statements = new ArrayList<>();
+    private final PreparedStatement first;
+    private final PreparedStatement next;
+    private final PreparedStatement announce;
+    private final PreparedStatement renew;
+    private final PreparedStatement finish;
+
+    StateRows(Connection connection, StateSql sql, boolean ddlCommits) throws Exception {
+      this.connection = connection;
+      this.ddlCommits = ddlCommits;
+      this.user = connection.getMetaData().getUserName();
+      this.host = InetAddress.getLocalHost().getHostName();
+      String history = sql.sql(Statement.INSERT_HISTORY);
+      String finished = sql.sql(Statement.FINISH_HISTORY);
+      // Where DDL is transactional, a step's rows go to the server together (";"-separated).
+      first = prepare(sql.sql(Statement.INSERT_HEAD) + (ddlCommits ? "" : ";\n" + history));
+      next = prepare(sql.sql(Statement.UPDATE_HEAD) + (ddlCommits ? "" : ";\n" + history));
+      announce = ddlCommits
+          ? connection.prepareStatement(history, java.sql.Statement.RETURN_GENERATED_KEYS) : null;
+      if (announce != null) {
+        statements.add(announce);
+      }
+      renew = ddlCommits ? prepare(sql.sql(Statement.RENEW_LEASE)) : null;
+      finish = ddlCommits ? prepare(finished) : null;
+    }
+
+    private PreparedStatement prepare(String text) throws Exception {
+      PreparedStatement statement = connection.prepareStatement(text);
+      statements.add(statement);
+      return statement;
+    }
+
+    /** Announces a revision that cannot be rolled back, in a transaction of its own. */
+    long announce(int revision, LocalDateTime startedAt) throws Exception {
+      connection.setAutoCommit(false);
+      bindHistory(announce, 1, revision, startedAt, null, false);
+      announce.executeUpdate();
+      long id;
+      try (ResultSet keys = announce.getGeneratedKeys()) {
+        keys.next();
+        id = keys.getLong(1);
+      }
+      connection.commit();
+      connection.setAutoCommit(true);
+      return id;
+    }
+
+    /** Records a revision that has run, inside its transaction. */
+    void record(int revision, LocalDateTime startedAt, Long announced) throws Exception {
+      LocalDateTime finishedAt = LocalDateTime.now();
+      PreparedStatement head = revision == 1 ? first : next;
+      head.setString(1, Workload.id(revision));
+      if (revision > 1) {
+        head.setString(2, Workload.id(revision - 1));
+      }
+      if (!ddlCommits) {
+        bindHistory(head, revision == 1 ? 2 : 3, revision, startedAt, finishedAt, true);
+        head.execute();
+        expectOneRow(head.getUpdateCount(), "version row");
+        head.getMoreResults();
+        return;
+      }
+      renew.setString(1, OWNER);
+      expectOneRow(renew.executeUpdate(), "lease row");
+      expectOneRow(head.executeUpdate(), "version row");
+      finish.setObject(1, finishedAt);
+      finish.setLong(2, Duration.between(startedAt, finishedAt).toMillis());
+      finish.setBoolean(3, true);
+      finish.setNull(4, Types.BOOLEAN);
+      finish.setLong(5, announced);
+      finish.executeUpdate();
+    }
+
+    /** A history row's twelve values, as Retort binds them. */
+    private void bindHistory(PreparedStatement insert, int at, int revision,
+        LocalDateTime startedAt, LocalDateTime finishedAt, boolean success) throws Exception {
+      insert.setString(at, Workload.id(revision));
+      insert.setString(at + 1, "up");
+      insert.setString(at + 2, "Create t" + revision);
+      insert.setString(at + 3, CHECKSUM);
+      insert.setObject(at + 4, startedAt);
+      insert.setObject(at + 5, finishedAt);
+      if (finishedAt == null) {
+        insert.setNull(at + 6, Types.BIGINT);
+      } else {
+        insert.setLong(at + 6, Duration.between(startedAt, finishedAt).toMillis());
+      }
+      insert.setString(at + 7, user);
+      insert.setString(at + 8, host);
+      insert.setString(at + 9, "benchmark");
+      insert.setBoolean(at + 10, success);
+      insert.setNull(at + 11, Types.BOOLEAN);
+    }
+
+    private static void expectOneRow(int rows, String what) {
+      if (rows != 1) {
+        throw new IllegalStateException("The " + what + " statement touched " + rows + " rows");
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      for (PreparedStatement statement : statements) {
+        statement.close();
+      }
+    }
+  }
+
+  private static Migration migration(int revision) throws Exception {
+    return (Migration) Class.forName(Workload.RETORT_PACKAGE + ".V" + revision)
+        .getDeclaredConstructor().newInstance();
+  }
+
+  private static void expectOneRow(int rows, String what) {
+    if (rows != 1) {
+      throw new IllegalStateException("The " + what + " statement touched " + rows + " rows");
+    }
+  }
+
   /** The floor for a start-up with nothing to do: connect and read a one-row version table. */
   private static void jdbcFloor(String url) throws Exception {
     try (Connection connection = DriverManager.getConnection(url);
-        Statement statement = connection.createStatement();
+        java.sql.Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("select version from bench_version")) {
       if (!rows.next()) {
         throw new IllegalStateException("bench_version is empty");
