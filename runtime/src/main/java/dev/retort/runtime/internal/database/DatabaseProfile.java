@@ -459,6 +459,12 @@ public abstract class DatabaseProfile {
   static final class H2Profile extends DatabaseProfile {
     /** H2's SQLSTATE for a missing table in a database that has none at all. */
     private static final String NO_SUCH_TABLE_IN_EMPTY_DATABASE = "42S04";
+    /**
+     * H2's SQLSTATE for a missing table when others have a similar name: a quoted name that
+     * differs in case only, or the very table while another session is creating it, which H2
+     * lists but does not show yet (sixteen runners started at once met it).
+     */
+    private static final String NO_SUCH_TABLE_BUT_CANDIDATES = "42S03";
 
     @Override
     public String name() {
@@ -477,7 +483,8 @@ public abstract class DatabaseProfile {
 
     @Override
     public boolean isMissingTable(SQLException e) {
-      return super.isMissingTable(e) || NO_SUCH_TABLE_IN_EMPTY_DATABASE.equals(e.getSQLState());
+      return super.isMissingTable(e) || NO_SUCH_TABLE_IN_EMPTY_DATABASE.equals(e.getSQLState())
+          || NO_SUCH_TABLE_BUT_CANDIDATES.equals(e.getSQLState());
     }
   }
 

@@ -42,6 +42,8 @@ class DatabaseProfileTest {
     SQLException mysql = new SQLException("Table doesn't exist", "42S02");
     SQLException h2EmptyDatabase = new SQLException("Table not found (this database is empty)",
         "42S04");
+    SQLException h2Candidates = new SQLException(
+        "Table \"RETORT_VERSION\" not found (candidates are: \"retort_version\")", "42S03");
     SQLException sqlite = new SQLException("[SQLITE_ERROR] no such table: retort_version");
     SQLException syntax = new SQLException("syntax error", "42601");
 
@@ -50,6 +52,8 @@ class DatabaseProfileTest {
     assertThat(DatabaseProfile.of(SQLDialect.MARIADB).isMissingTable(mysql)).isTrue();
     assertThat(DatabaseProfile.of(SQLDialect.H2).isMissingTable(h2EmptyDatabase)).isTrue();
     assertThat(DatabaseProfile.of(SQLDialect.H2).isMissingTable(mysql)).isTrue();
+    assertThat(DatabaseProfile.of(SQLDialect.H2).isMissingTable(h2Candidates)).isTrue();
+    assertThat(DatabaseProfile.of(SQLDialect.MARIADB).isMissingTable(h2Candidates)).isFalse();
     assertThat(DatabaseProfile.of(SQLDialect.SQLITE).isMissingTable(sqlite)).isTrue();
     assertThat(DatabaseProfile.of(SQLDialect.SQLITE).isMissingTable(syntax)).isFalse();
     assertThat(DatabaseProfile.of(SQLDialect.DERBY).isMissingTable(postgres)).isTrue();
