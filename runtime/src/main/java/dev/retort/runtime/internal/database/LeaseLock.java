@@ -1,34 +1,25 @@
 package dev.retort.runtime.internal.database;
 
-import static dev.retort.runtime.internal.state.StateTables.LEASE_ROW;
-import static dev.retort.runtime.internal.state.StateTables.LOCK_ACQUIRED_AT;
-import static dev.retort.runtime.internal.state.StateTables.LOCK_HEARTBEAT;
-import static dev.retort.runtime.internal.state.StateTables.LOCK_ID;
-import static dev.retort.runtime.internal.state.StateTables.LOCK_OWNER;
-
 import dev.retort.runtime.LockException;
 import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.internal.state.StateSql;
+import dev.retort.runtime.internal.state.StateSql.Statement;
 import dev.retort.runtime.internal.state.StateTables;
 import dev.retort.runtime.messages.Messages;
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.UUID;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
-import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.Record2;
 import org.jooq.SQLDialect;
-import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -39,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * bumps a heartbeat counter three times per lease period; a waiting runner that sees the same
  * owner and heartbeat for a whole period takes the row over, with a compare-and-set update. Only
  * the waiter's own clock is used, so clock skew between hosts cannot expire a live lease.
+ *
+ * <p>The row is read and written with plain JDBC and the texts {@link StateSql} keeps, each
+ * statement on a connection of its own from the data source: built and fetched through jOOQ in a
+ * fresh JVM, taking the lease cost ten times what the statements do (BENCHMARKS.md, section 3).
+ * Only the table is created through jOOQ, whose DDL every command renders anyway.
  */
 final class LeaseLock implements MigrationLock {
 
@@ -49,9 +45,8 @@ final class LeaseLock implements MigrationLock {
   /** The renewal {@link #confirmIn} runs, prepared on {@link #confirmOn}; the caller's thread only. */
   private PreparedStatement confirm;
   private Connection confirmOn;
-  private final DSLContext db;
-  private final Table<Record> table;
-  private final String renewSql;
+  private final DataSource dataSource;
+  private final StateSql sql;
   private final String owner;
   private final Duration lease;
   private final ScheduledExecutorService renewer;
@@ -63,11 +58,10 @@ final class LeaseLock implements MigrationLock {
   /** Whether a transaction on the command's connection holds the lease row: see below. */
   private volatile boolean carried;
 
-  private LeaseLock(DSLContext db, Table<Record> table, String renewSql, String owner,
-      Duration lease, boolean renewFirstInTransactions, Predicate<Throwable> momentary) {
-    this.db = db;
-    this.table = table;
-    this.renewSql = renewSql;
+  private LeaseLock(DataSource dataSource, StateSql sql, String owner, Duration lease,
+      boolean renewFirstInTransactions, Predicate<Throwable> momentary) {
+    this.dataSource = dataSource;
+    this.sql = sql;
     this.owner = owner;
     this.lease = lease;
     this.renewFirstInTransactions = renewFirstInTransactions;
@@ -81,11 +75,19 @@ final class LeaseLock implements MigrationLock {
     renewer.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
   }
 
-  /** Who a runner is, in the lock row and log lines: host, process id and a random suffix. */
+  /**
+   * Who a runner is, in the lock row and log lines: host, process id and a random suffix of eight
+   * hex digits, which tells runners of one process apart (it guards nothing, so no secure random
+   * number generator is started for it).
+   */
   static String runnerName() {
-    return Host.name() + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
-        + UUID.randomUUID().toString().substring(0, 8);
+    long suffix = (1L << 32) | (ThreadLocalRandom.current().nextInt() & 0xffffffffL);
+    return Host.name() + ":" + ProcessHandle.current().pid() + ":"
+        + Long.toHexString(suffix).substring(1);
   }
+
+  /** The lease row as a waiter sees it. */
+  private record Holder(String owner, long heartbeat) {}
 
   /**
    * Inserts the lock row, or waits for its holder to delete it or for its lease to expire.
@@ -96,18 +98,15 @@ final class LeaseLock implements MigrationLock {
    */
   static LeaseLock acquire(DataSource dataSource, SQLDialect dialect, RetortSettings settings,
       boolean renewFirstInTransactions) throws InterruptedException {
-    DSLContext db = DSL.using(dataSource, dialect);
     Predicate<Throwable> momentary = DatabaseProfile.momentaryFailures(dataSource);
-    StateTables tables = new StateTables(settings);
-    Table<Record> table = tables.lock();
-    String renewSql = new StateSql(settings).sql(StateSql.Statement.RENEW_LEASE);
+    StateSql sql = new StateSql(settings);
     String owner = runnerName();
     Duration lease = settings.leaseDuration();
     long deadline = System.nanoTime() + settings.lockTimeout().toNanos();
-    Record2<String, Long> observed = null;
+    Holder observed = null;
     long observedSince = System.nanoTime();
     boolean announced = false;
-    DataAccessException lastError = null;
+    Exception lastError = null;
     boolean tableExists = false;
     Backoff backoff = Backoff.afterMomentaryFailure();
     while (true) {
@@ -116,34 +115,33 @@ final class LeaseLock implements MigrationLock {
         // Once only: on H2 every CREATE takes a lock on the whole schema, and fifteen waiters
         // repeating it ten times a second slowed the holder's own DDL tenfold.
         if (!tableExists) {
-          tables.createLockTable(db).execute();
+          new StateTables(settings).createLockTable(DSL.using(dataSource, dialect)).execute();
           tableExists = true;
         }
         // Read before writing: a waiter that only reads never queues for the write lock of a
         // database with one writer at a time, which the holder's revision holds (SQLite).
-        Record2<String, Long> holder = db.select(LOCK_OWNER, LOCK_HEARTBEAT).from(table)
-            .where(LOCK_ID.eq(LEASE_ROW)).fetchOne();
+        Holder holder = holder(dataSource, sql);
         if (holder == null) {
-          db.insertInto(table, LOCK_ID, LOCK_OWNER, LOCK_HEARTBEAT, LOCK_ACQUIRED_AT)
-              .values(LEASE_ROW, owner, 0L, LocalDateTime.now()).execute();
-          return new LeaseLock(db, table, renewSql, owner, lease, renewFirstInTransactions,
+          update(dataSource, sql.sql(Statement.INSERT_LEASE), owner, LocalDateTime.now());
+          return new LeaseLock(dataSource, sql, owner, lease, renewFirstInTransactions,
               momentary);
         }
         if (!holder.equals(observed)) {
           observed = holder;
           observedSince = System.nanoTime();
         } else if (System.nanoTime() - observedSince > lease.toNanos()
-            && takeOver(db, table, holder, owner)) {
-          log.warn(Messages.leaseTakenOver(holder.value1(), lease));
-          return new LeaseLock(db, table, renewSql, owner, lease, renewFirstInTransactions,
+            && update(dataSource, sql.sql(Statement.TAKE_OVER_LEASE), owner,
+                LocalDateTime.now(), holder.owner(), holder.heartbeat()) == 1) {
+          log.warn(Messages.leaseTakenOver(holder.owner(), lease));
+          return new LeaseLock(dataSource, sql, owner, lease, renewFirstInTransactions,
               momentary);
         }
         if (!announced) {
-          log.info(Messages.waitingForLease(holder.value1()));
+          log.info(Messages.waitingForLease(holder.owner()));
           announced = true;
         }
         backoff = Backoff.afterMomentaryFailure();
-      } catch (DataAccessException takenOrBusy) {
+      } catch (SQLException | DataAccessException takenOrBusy) {
         // Another runner inserted the row first, or the database was busy: look again. After
         // H2's refusal during an AUTO_SERVER hand-off, later and later: each waiter's poll is an
         // open of the file, and waiters polling ten times a second kept the file from everyone,
@@ -156,35 +154,43 @@ final class LeaseLock implements MigrationLock {
       }
       if (System.nanoTime() > deadline) {
         throw new LockException(Messages.leaseTimedOut(settings.lockTimeout(),
-            observed == null ? null : observed.value1(), lease), lastError);
+            observed == null ? null : observed.owner(), lease), lastError);
       }
       Thread.sleep(Math.max(1, Math.min(pauseMillis,
           TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
     }
   }
 
-  private static boolean takeOver(DSLContext db, Table<Record> table,
-      Record2<String, Long> expired, String owner) {
-    return db.update(table)
-        .set(LOCK_OWNER, owner)
-        .set(LOCK_HEARTBEAT, 0L)
-        .set(LOCK_ACQUIRED_AT, LocalDateTime.now())
-        .where(LOCK_ID.eq(LEASE_ROW))
-        .and(LOCK_OWNER.eq(expired.value1()))
-        .and(LOCK_HEARTBEAT.eq(expired.value2()))
-        .execute() == 1;
+  /** The lease row's owner and heartbeat, or null when no runner holds the lease. */
+  private static Holder holder(DataSource dataSource, StateSql sql) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql.sql(Statement.SELECT_LEASE));
+        ResultSet row = select.executeQuery()) {
+      return row.next() ? new Holder(Objects.requireNonNull(row.getString(1)), row.getLong(2))
+          : null;
+    }
+  }
+
+  /** Runs a statement about the lease row on a connection of its own; the rows it changed. */
+  private static int update(DataSource dataSource, String text, Object... values)
+      throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(text)) {
+      for (int i = 0; i < values.length; i++) {
+        statement.setObject(i + 1, values[i]);
+      }
+      return statement.executeUpdate();
+    }
   }
 
   private void renew() {
     try {
-      int rows = db.update(table).set(LOCK_HEARTBEAT, LOCK_HEARTBEAT.plus(1))
-          .where(LOCK_ID.eq(LEASE_ROW)).and(LOCK_OWNER.eq(owner)).execute();
-      if (rows == 1) {
+      if (update(dataSource, sql.sql(Statement.RENEW_LEASE), owner) == 1) {
         lastRenewal = System.nanoTime();
       } else {
         lost = true;
       }
-    } catch (DataAccessException e) {
+    } catch (SQLException | RuntimeException e) {
       if (carried) {
         // The transaction that holds the database's write lock renewed the lease as it began and
         // renews it again as it records; this attempt could only wait for it.
@@ -217,7 +223,7 @@ final class LeaseLock implements MigrationLock {
   public void confirmIn(Connection transaction) throws SQLException {
     if (confirmOn != transaction) {
       closeConfirm();
-      confirm = transaction.prepareStatement(renewSql);
+      confirm = transaction.prepareStatement(sql.sql(Statement.RENEW_LEASE));
       confirmOn = transaction;
     }
     confirm.setString(1, owner);
@@ -255,9 +261,9 @@ final class LeaseLock implements MigrationLock {
     try {
       // Tried again while H2 hands its file over between processes, up to the lease: a row left
       // behind would make every other runner wait that long.
-      Connector.retrying(lease, () -> db.deleteFrom(table).where(LOCK_ID.eq(LEASE_ROW))
-          .and(LOCK_OWNER.eq(owner)).execute(), momentary);
-    } catch (SQLException | DataAccessException e) {
+      Connector.retrying(lease, () -> update(dataSource, sql.sql(Statement.RELEASE_LEASE), owner),
+          momentary);
+    } catch (SQLException e) {
       log.warn(Messages.leaseNotReleased(lease, e.getMessage()));
       log.debug(Messages.leaseNotReleased(lease, e.getMessage()), e);
     } catch (InterruptedException e) {

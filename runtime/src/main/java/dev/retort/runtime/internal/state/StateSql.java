@@ -37,6 +37,11 @@ public final class StateSql {
     FINISH_HISTORY("update {history} set finished_at = ?, duration_ms = ?, success = ?,"
         + " rolled_back = ? where id = ?"),
     RENEW_LEASE("update {lock} set heartbeat = (heartbeat + 1) where (id = 1 and owner = ?)"),
+    SELECT_LEASE("select owner, heartbeat from {lock} where id = 1"),
+    INSERT_LEASE("insert into {lock} (id, owner, heartbeat, acquired_at) values (1, ?, 0, ?)"),
+    TAKE_OVER_LEASE("update {lock} set owner = ?, heartbeat = 0, acquired_at = ? where (id = 1"
+        + " and owner = ? and heartbeat = ?)"),
+    RELEASE_LEASE("delete from {lock} where (id = 1 and owner = ?)"),
     SHAPE_OF_VERSION("select * from {version} where 1 = 0"),
     SHAPE_OF_HISTORY("select * from {history} where 1 = 0"),
     SHAPE_OF_LOCK("select * from {lock} where 1 = 0");

@@ -199,6 +199,17 @@ public final class StateTables {
       case SHAPE_OF_LOCK -> db.select(DSL.asterisk()).from(lock).where(NO_ROW);
       case RENEW_LEASE -> db.update(lock).set(LOCK_HEARTBEAT, LOCK_HEARTBEAT.plus(DSL.inline(1L)))
           .where(LOCK_ID.eq(DSL.inline(LEASE_ROW))).and(LOCK_OWNER.eq(text));
+      case SELECT_LEASE -> db.select(LOCK_OWNER, LOCK_HEARTBEAT).from(lock)
+          .where(LOCK_ID.eq(DSL.inline(LEASE_ROW)));
+      case INSERT_LEASE -> db.insertInto(lock, LOCK_ID, LOCK_OWNER, LOCK_HEARTBEAT,
+          LOCK_ACQUIRED_AT).values(DSL.inline(LEASE_ROW), DSL.val(text), DSL.inline(0L),
+          DSL.val((LocalDateTime) null, LOCK_ACQUIRED_AT));
+      case TAKE_OVER_LEASE -> db.update(lock).set(LOCK_OWNER, text)
+          .set(LOCK_HEARTBEAT, DSL.inline(0L)).set(LOCK_ACQUIRED_AT, (LocalDateTime) null)
+          .where(LOCK_ID.eq(DSL.inline(LEASE_ROW))).and(LOCK_OWNER.eq(text))
+          .and(LOCK_HEARTBEAT.eq(0L));
+      case RELEASE_LEASE -> db.deleteFrom(lock).where(LOCK_ID.eq(DSL.inline(LEASE_ROW)))
+          .and(LOCK_OWNER.eq(text));
     };
   }
 }

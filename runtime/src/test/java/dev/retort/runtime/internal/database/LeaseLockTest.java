@@ -3,13 +3,18 @@ package dev.retort.runtime.internal.database;
 import static com.google.common.truth.Truth.assertThat;
 
 import dev.retort.runtime.RetortSettings;
+import dev.retort.runtime.internal.state.StateSql;
 import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +67,73 @@ class LeaseLockTest {
     // 100 ms instead, the last pauses would be a tenth as long.
     assertThat(pauses.get(4)).isAtLeast(400);
     assertThat(pauses.get(6)).isAtLeast(1_600);
+  }
+
+  /**
+   * The lease row is read and written with plain JDBC and the texts {@link StateSql} keeps (which
+   * its test holds to jOOQ's rendering of the table's definition): built and fetched through jOOQ
+   * in a fresh JVM, taking the lease cost ten times what its statements do.
+   */
+  @Test
+  void theLease_isTakenRenewedAndGivenBack_withTheStatementTextsStateSqlKeeps() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:" + folder.resolve("texts"));
+    RecordingDataSource recording = new RecordingDataSource(h2);
+    RetortSettings settings = RetortSettings.defaults().withLeaseDuration(Duration.ofMillis(300));
+    StateSql sql = new StateSql(settings);
+    String renew = sql.sql(StateSql.Statement.RENEW_LEASE);
+
+    LeaseLock lock = LeaseLock.acquire(recording, SQLDialect.H2, settings, false);
+    // The renewer's first turn comes a third of the lease after; waiting for it bets on nothing.
+    while (!recording.texts().contains(renew)) {
+      Thread.sleep(10);
+    }
+    lock.close();
+
+    List<String> texts = recording.texts();
+    String select = sql.sql(StateSql.Statement.SELECT_LEASE);
+    String insert = sql.sql(StateSql.Statement.INSERT_LEASE);
+    String release = sql.sql(StateSql.Statement.RELEASE_LEASE);
+    // The renewer may turn again, even while the lease is given back; each text is one of four.
+    // (jOOQ runs the table's CREATE as a plain statement, which prepares nothing.)
+    assertThat(new LinkedHashSet<>(texts)).containsExactly(select, insert, renew, release);
+    assertThat(texts.indexOf(select)).isLessThan(texts.indexOf(insert));
+    assertThat(texts.indexOf(insert)).isLessThan(texts.indexOf(release));
+    assertThat(LeaseLock.runnerName()).matches(".+:[0-9]+:[0-9a-f]{8}");
+  }
+
+  /** A data source that notes the text of every statement its connections prepare. */
+  private static final class RecordingDataSource extends ForwardingDataSource {
+    private final List<String> texts = new CopyOnWriteArrayList<>();
+
+    RecordingDataSource(DataSource delegate) {
+      super(delegate);
+    }
+
+    List<String> texts() {
+      return List.copyOf(texts);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      Connection connection = delegate.getConnection();
+      return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+          new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            if (method.getName().equals("prepareStatement")) {
+              texts.add(((String) args[0]).toLowerCase(Locale.ROOT));
+            }
+            try {
+              return method.invoke(connection, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          });
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      throw new SQLFeatureNotSupportedException("Retort asks for connections without a user");
+    }
   }
 
   private static RefusingDataSource source(String url, int refusals) {
