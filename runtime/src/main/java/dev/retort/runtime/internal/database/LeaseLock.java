@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -166,8 +165,7 @@ final class LeaseLock implements MigrationLock {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql.sql(Statement.SELECT_LEASE));
         ResultSet row = select.executeQuery()) {
-      return row.next() ? new Holder(Objects.requireNonNull(row.getString(1)), row.getLong(2))
-          : null;
+      return row.next() ? new Holder(row.getString(1), row.getLong(2)) : null;
     }
   }
 
@@ -263,7 +261,7 @@ final class LeaseLock implements MigrationLock {
       // behind would make every other runner wait that long.
       Connector.retrying(lease, () -> update(dataSource, sql.sql(Statement.RELEASE_LEASE), owner),
           momentary);
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       log.warn(Messages.leaseNotReleased(lease, e.getMessage()));
       log.debug(Messages.leaseNotReleased(lease, e.getMessage()), e);
     } catch (InterruptedException e) {
