@@ -36,7 +36,8 @@ import org.jooq.SQLDialect;
 public final class StartupAndApplyBenchmark {
 
   static final List<String> APPLY_TOOLS = List.of("jdbc-apply", "jooq-apply",
-      "jooq-classes-apply", "jooq-state-apply", "retort", "retort-baseline", "flyway-java", "flyway-sql");
+      "jooq-classes-apply", "jooq-state-apply", "retort", "retort-baseline", "flyway-java",
+      "flyway-sql");
   static final List<String> NOOP_TOOLS = List.of("jdbc-floor", "jdbc-state-floor", "retort",
       "retort-baseline", "flyway-java", "flyway-sql");
 
