@@ -5,14 +5,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -24,8 +20,6 @@ import org.slf4j.LoggerFactory;
  * given up on then, its connection closed if it ever arrives.
  */
 public final class Connector {
-
-  private static final Logger log = LoggerFactory.getLogger(Connector.class);
 
   private final DataSource dataSource;
   private final Duration timeout;
@@ -50,8 +44,57 @@ public final class Connector {
    * @throws InterruptedException if interrupted while waiting
    */
   public Connection connect() throws SQLException, InterruptedException {
+    return begin().connection();
+  }
+
+  /**
+   * Starts opening a connection and returns at once, so that the caller can do work of its own
+   * while the driver loads and the database answers; {@link Pending#connection()} then waits for
+   * it. The timeout counts from now.
+   */
+  public Pending begin() {
     long deadline = System.nanoTime() + timeout.toNanos();
-    return retrying(timeout, () -> attempt(deadline), momentary);
+    return new Pending(deadline, attempt());
+  }
+
+  /** A connection being opened: the first attempt is under way. Used by one thread, once. */
+  public final class Pending {
+
+    private final long deadline;
+    private Arrival first;
+
+    private Pending(long deadline, Arrival first) {
+      this.deadline = deadline;
+      this.first = first;
+    }
+
+    /**
+     * The connection, once the driver has given it, trying again as {@link Connector#connect()}
+     * does.
+     *
+     * @throws SQLException what the driver threw, if it is no momentary failure; a {@link
+     *     SQLTimeoutException} if no connection came within the timeout
+     * @throws InterruptedException if interrupted while waiting; a connection that arrives later
+     *     is closed
+     */
+    public Connection connection() throws SQLException, InterruptedException {
+      return retrying(deadline, timeout, () -> {
+        Arrival arrival = first == null ? attempt() : first;
+        first = null;
+        return arrival.await(deadline);
+      }, momentary);
+    }
+
+    /**
+     * Gives the connection up before waiting for it, for a caller that failed in its own work:
+     * the connection is closed whenever it arrives.
+     */
+    public void abandon() {
+      if (first != null) {
+        first.abandon();
+        first = null;
+      }
+    }
   }
 
   /** Work against the database that may fail for a moment only. */
@@ -72,7 +115,11 @@ public final class Connector {
    */
   public static <T> T retrying(Duration timeout, Attempt<T> attempt,
       Predicate<? super Exception> momentary) throws SQLException, InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    return retrying(System.nanoTime() + timeout.toNanos(), timeout, attempt, momentary);
+  }
+
+  private static <T> T retrying(long deadline, Duration timeout, Attempt<T> attempt,
+      Predicate<? super Exception> momentary) throws SQLException, InterruptedException {
     Backoff backoff = Backoff.afterMomentaryFailure();
     boolean announced = false;
     while (true) {
@@ -94,7 +141,7 @@ public final class Connector {
             failure);
       }
       if (!announced) {
-        log.info(Messages.retryingConnect(failure.getMessage(), timeout));
+        LoggerFactory.getLogger(Connector.class).info(Messages.retryingConnect(failure.getMessage(), timeout));
         announced = true;
       }
       // Jittered and growing, so that processes refused together do not come back together:
@@ -105,57 +152,88 @@ public final class Connector {
   }
 
   /** One attempt, on a thread of its own so that a driver that never returns is left behind. */
-  private Connection attempt(long deadline) throws SQLException, InterruptedException {
-    CompletableFuture<Connection> result = new CompletableFuture<>();
+  private Arrival attempt() {
+    Arrival arrival = new Arrival(timeout);
     Thread thread = new Thread(() -> {
       try {
-        Connection connection = dataSource.getConnection();
-        if (!result.complete(connection)) {
-          closeQuietly(connection);
-        }
+        arrival.arrive(dataSource.getConnection());
       } catch (Throwable e) {
-        result.completeExceptionally(e);
+        arrival.fail(e);
       }
     }, "retort-connect");
     thread.setDaemon(true);
     thread.start();
-    try {
-      result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      return settled(result);
-    } catch (ExecutionException failed) {
-      return settled(result);
-    } catch (TimeoutException e) {
-      SQLTimeoutException timedOut =
-          new SQLTimeoutException(Messages.connectTimedOut(timeout, null));
-      if (result.completeExceptionally(timedOut)) {
-        throw timedOut;
-      }
-      // The driver answered just now.
-      return settled(result);
-    } catch (InterruptedException e) {
-      if (!result.completeExceptionally(e) && !result.isCompletedExceptionally()) {
-        closeQuietly(result.join());
-      }
-      throw e;
-    }
+    return arrival;
   }
 
-  private static Connection settled(CompletableFuture<Connection> result) throws SQLException,
-      InterruptedException {
-    try {
-      return result.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof SQLException sql) {
+  /**
+   * What an attempt's thread hands over: a connection or a failure, unless the caller gave up
+   * first, in which case a connection that arrives is closed. A monitor rather than a {@code
+   * CompletableFuture}, whose class starts the common fork-join pool: every start-up connects.
+   */
+  private static final class Arrival {
+
+    private final Duration timeout;
+    private Connection connection;
+    private Throwable failure;
+    private boolean settled;
+    private boolean abandoned;
+
+    Arrival(Duration timeout) {
+      this.timeout = timeout;
+    }
+
+    synchronized void arrive(Connection arrived) {
+      if (abandoned) {
+        closeQuietly(arrived);
+        return;
+      }
+      connection = arrived;
+      settled = true;
+      notifyAll();
+    }
+
+    synchronized void fail(Throwable failed) {
+      failure = failed;
+      settled = true;
+      notifyAll();
+    }
+
+    synchronized void abandon() {
+      abandoned = true;
+      if (connection != null) {
+        closeQuietly(connection);
+      }
+    }
+
+    /** The connection, or the driver's failure, waiting until the deadline at most. */
+    synchronized Connection await(long deadline) throws SQLException, InterruptedException {
+      try {
+        while (!settled) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            abandoned = true;
+            throw new SQLTimeoutException(Messages.connectTimedOut(timeout, null));
+          }
+          TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+      } catch (InterruptedException e) {
+        abandon();
+        throw e;
+      }
+      if (connection != null) {
+        return connection;
+      }
+      if (failure instanceof SQLException sql) {
         throw sql;
       }
-      if (cause instanceof RuntimeException runtime) {
+      if (failure instanceof RuntimeException runtime) {
         throw runtime;
       }
-      if (cause instanceof Error error) {
+      if (failure instanceof Error error) {
         throw error;
       }
-      throw new SQLException(cause);
+      throw new SQLException(failure);
     }
   }
 

@@ -63,8 +63,27 @@ public final class Database {
    * @throws RetortException if interrupted while waiting
    */
   public Connection connect() throws SQLException {
+    return connection(beginConnecting());
+  }
+
+  /**
+   * Starts opening a connection as {@link #connect()} does and returns at once; {@link
+   * #connection} waits for it. Work done in between runs while the driver connects.
+   */
+  public Connector.Pending beginConnecting() {
+    return new Connector(dataSource, settings.lockTimeout(), momentary).begin();
+  }
+
+  /**
+   * The connection {@link #beginConnecting()} started.
+   *
+   * @throws SQLException if none can be had; a {@link java.sql.SQLTimeoutException} if none
+   *     came within the lock timeout
+   * @throws RetortException if interrupted while waiting
+   */
+  public Connection connection(Connector.Pending pending) throws SQLException {
     try {
-      return new Connector(dataSource, settings.lockTimeout(), momentary).connect();
+      return pending.connection();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RetortException(Messages.connectInterrupted(), e);
