@@ -56,13 +56,16 @@ public final class Retort {
   }
 
   /**
-   * Retort on a database, with the one generated registry on the classpath.
+   * Retort on a database, with the one generated registry on the classpath ({@link
+   * RevisionRegistry#onClasspath()}), created when a command first needs it: a start-up with
+   * nothing to do reads it while its connection is being opened.
    *
-   * @throws RegistryNotFoundException if {@link java.util.ServiceLoader} finds no registry, or
-   *     several of which none contains all the others
+   * @throws RegistryNotFoundException if {@link java.util.ServiceLoader} finds no registry; when
+   *     it finds several of which none contains all the others, the first command and {@link
+   *     #registry()} throw it
    */
   public static Retort using(DataSource dataSource) {
-    return using(dataSource, RevisionRegistry.onClasspath());
+    return using(dataSource, ClasspathRegistry.find());
   }
 
   /**
@@ -75,8 +78,9 @@ public final class Retort {
    * @param user the user, or {@code null} for the one in the URL or the driver's default
    * @param password the password, or {@code null}
    * @throws NullPointerException if the URL is null
-   * @throws RegistryNotFoundException if {@link java.util.ServiceLoader} finds no registry, or
-   *     several of which none contains all the others
+   * @throws RegistryNotFoundException if {@link java.util.ServiceLoader} finds no registry; when
+   *     it finds several of which none contains all the others, the first command and {@link
+   *     #registry()} throw it
    */
   public static Retort using(String url, String user, String password) {
     return using(UrlDataSource.of(url, user, password));
@@ -108,7 +112,7 @@ public final class Retort {
 
   /** The registry whose revisions this Retort applies. */
   public RevisionRegistry registry() {
-    return registry;
+    return registry instanceof ClasspathRegistry found ? found.registry() : registry;
   }
 
   /** Where Retort keeps its state and how it runs revisions. */
@@ -345,7 +349,7 @@ public final class Retort {
   private RevisionInfo own(RevisionInfo revision) {
     if (registry.revision(revision.id()).orElse(null) != revision) {
       throw new IllegalArgumentException(Messages.foreignRevision(revision,
-          registry.getClass().getName()));
+          registry().getClass().getName()));
     }
     return revision;
   }

@@ -1,6 +1,5 @@
 package dev.retort.runtime;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -22,13 +21,7 @@ public interface RevisionRegistry {
    *     the others
    */
   static RevisionRegistry onClasspath() {
-    // A loop, not a stream: every start-up runs this, and on a cold JVM a stream pipeline costs
-    // more than the registries it finds.
-    List<RevisionRegistry> found = new ArrayList<>(1);
-    for (RevisionRegistry registry : ServiceLoader.load(RevisionRegistry.class)) {
-      found.add(registry);
-    }
-    return Registries.discover(found);
+    return Registries.discover(ServiceLoader.load(RevisionRegistry.class));
   }
 
   /** Every revision, in a topological order: parents and dependencies before their children. */

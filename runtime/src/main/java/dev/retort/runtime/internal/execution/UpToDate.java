@@ -5,6 +5,7 @@ import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.RevisionRegistry;
+import dev.retort.runtime.internal.database.Connector;
 import dev.retort.runtime.internal.graph.Graph;
 import dev.retort.runtime.internal.state.StateReader;
 import dev.retort.runtime.internal.state.StateReader.Recorded;
@@ -26,8 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class UpToDate {
 
-  private static final Logger log = LoggerFactory.getLogger(Retort.class);
-
   private final Database database;
   private final RevisionRegistry registry;
 
@@ -46,9 +45,21 @@ public final class UpToDate {
    *     way, after the same retries, and fail again
    */
   public boolean atEveryHead() {
+    // The driver loads and the database answers on the connect thread, while this one reads the
+    // registry and starts the logger: on a cold JVM each takes tens of milliseconds.
+    Connector.Pending pending = database.beginConnecting();
+    Graph graph;
+    Logger log;
+    try {
+      graph = new Graph(registry);
+      log = LoggerFactory.getLogger(Retort.class);
+    } catch (RuntimeException | Error e) {
+      pending.abandon();
+      throw e;
+    }
     Connection connection;
     try {
-      connection = database.connect();
+      connection = database.connection(pending);
     } catch (SQLException e) {
       throw new RetortException(Messages.cannotConnect(String.valueOf(e.getMessage())), e);
     }
@@ -62,7 +73,6 @@ public final class UpToDate {
         }
         heads.add(known.get().index());
       }
-      Graph graph = new Graph(registry);
       // Usually the rows are the registry's heads; a head that another revision depends on is
       // implied by it instead, so what counts is that the rows imply every revision.
       BitSet applied = graph.closure(heads);

@@ -1,0 +1,89 @@
+package dev.retort.runtime;
+
+import dev.retort.runtime.messages.Messages;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The registry {@link RevisionRegistry#onClasspath()} finds, created when a command first needs
+ * it rather than when Retort is built: a generated registry builds its table of every revision
+ * when its class is initialised, and a start-up with nothing to do reads that table while its
+ * connection is being opened. Whether there is a registry at all is known at once, without
+ * creating one. Thread-safe.
+ */
+final class ClasspathRegistry implements RevisionRegistry {
+
+  private final ServiceLoader<RevisionRegistry> loader;
+  private RevisionRegistry found;
+
+  private ClasspathRegistry(ServiceLoader<RevisionRegistry> loader) {
+    this.loader = loader;
+  }
+
+  /**
+   * The registries the context class loader names, to be created at first use.
+   *
+   * @throws RegistryNotFoundException if it names none
+   */
+  static ClasspathRegistry find() {
+    ServiceLoader<RevisionRegistry> loader = ServiceLoader.load(RevisionRegistry.class);
+    // Loads the first registry's class, but neither initialises nor creates it.
+    if (!loader.iterator().hasNext()) {
+      throw new RegistryNotFoundException(Messages.noRegistry());
+    }
+    return new ClasspathRegistry(loader);
+  }
+
+  /**
+   * The registry, created now if no command has needed it yet.
+   *
+   * @throws RegistryNotFoundException if there are several, none of which contains all the others
+   */
+  synchronized RevisionRegistry registry() {
+    if (found == null) {
+      found = Registries.discover(loader);
+    }
+    return found;
+  }
+
+  @Override
+  public List<RevisionInfo> revisions() {
+    return registry().revisions();
+  }
+
+  @Override
+  public Optional<RevisionInfo> revision(String id) {
+    return registry().revision(id);
+  }
+
+  @Override
+  public List<RevisionInfo> heads() {
+    return registry().heads();
+  }
+
+  @Override
+  public List<RevisionInfo> bases() {
+    return registry().bases();
+  }
+
+  @Override
+  public int[] parentIndexes(int index) {
+    return registry().parentIndexes(index);
+  }
+
+  @Override
+  public int[] dependencyIndexes(int index) {
+    return registry().dependencyIndexes(index);
+  }
+
+  @Override
+  public Migration migration(RevisionInfo revision) {
+    return registry().migration(revision);
+  }
+
+  @Override
+  public String toString() {
+    return registry().toString();
+  }
+}
