@@ -104,9 +104,10 @@ public final class Connector {
 
   /**
    * Runs work, and runs it again while it fails in a way {@code momentary} accepts (the data
-   * source's {@link DatabaseProfile#momentaryFailures}), with jittered, growing pauses ({@link Backoff}), until the timeout
-   * has passed; logs the first such failure. For work that may run twice and takes a connection
-   * of its own each time: a connect, a statement on a data source, a command in a fresh session.
+   * source's {@link DatabaseProfile#momentaryFailures}), with jittered, growing pauses ({@link
+   * Backoff}), until the timeout has passed; logs the first such failure. For work that may run
+   * twice and takes a connection of its own each time: a connect, a statement on a data source, a
+   * command in a fresh session.
    *
    * @throws SQLException what the work threw last, if it is no momentary failure; a {@link
    *     SQLTimeoutException} if the timeout passed
@@ -141,7 +142,10 @@ public final class Connector {
             failure);
       }
       if (!announced) {
-        LoggerFactory.getLogger(Connector.class).info(Messages.retryingConnect(failure.getMessage(), timeout));
+        // Asked for here, not held: a start-up connects before its logger has started, and a
+        // retry is rare.
+        LoggerFactory.getLogger(Connector.class)
+            .info(Messages.retryingConnect(failure.getMessage(), timeout));
         announced = true;
       }
       // Jittered and growing, so that processes refused together do not come back together:

@@ -300,15 +300,6 @@ public abstract class DatabaseProfile {
     /** How often the server checks, during a statement, that the client is still there. */
     private static final String CLIENT_CHECK_INTERVAL = "2s";
 
-    /**
-     * {@code CREATE [UNIQUE] INDEX CONCURRENTLY} and {@code DROP INDEX CONCURRENTLY}: the word
-     * that makes PostgreSQL build or drop an index without blocking writes, which jOOQ's parser
-     * does not read (it takes it for the index's name, or fails on the name after it).
-     */
-    private static final Pattern CONCURRENTLY = Pattern.compile(
-        "^(\\s*(?:create\\s+(?:unique\\s+)?index|drop\\s+index)\\s+)concurrently\\b",
-        Pattern.CASE_INSENSITIVE);
-
     @Override
     public String name() {
       return "PostgreSQL";
@@ -405,7 +396,21 @@ public abstract class DatabaseProfile {
     /** Without CONCURRENTLY, which leaves the same index as the statement without it. */
     @Override
     public String asModelled(String sql) {
-      return CONCURRENTLY.matcher(sql).replaceFirst("$1");
+      return Concurrently.PATTERN.matcher(sql).replaceFirst("$1");
+    }
+
+    /**
+     * {@code CREATE [UNIQUE] INDEX CONCURRENTLY} and {@code DROP INDEX CONCURRENTLY}: the word
+     * that makes PostgreSQL build or drop an index without blocking writes, which jOOQ's parser
+     * does not read (it takes it for the index's name, or fails on the name after it). In a class
+     * of its own, compiled when a statement is modelled: every start-up on PostgreSQL makes this
+     * profile, and compiling the expression then loaded five more of the regular expression's
+     * classes.
+     */
+    private static final class Concurrently {
+      static final Pattern PATTERN = Pattern.compile(
+          "^(\\s*(?:create\\s+(?:unique\\s+)?index|drop\\s+index)\\s+)concurrently\\b",
+          Pattern.CASE_INSENSITIVE);
     }
   }
 
