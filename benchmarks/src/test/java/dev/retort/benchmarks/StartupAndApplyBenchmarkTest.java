@@ -25,7 +25,8 @@ class StartupAndApplyBenchmarkTest {
   @TempDir Path work;
 
   @Test
-  void everyToolAppliesTheWorkload_andRetortsStartUpLoadsNoMigrationClass() throws Exception {
+  void everyToolAppliesTheWorkload_noMigrationClassLoadsAtStartUp_andTheFloorsRowsAreRetorts()
+      throws Exception {
     StartupAndApplyBenchmark.Report report =
         StartupAndApplyBenchmark.run(20, 1, List.of("h2"), work, true);
 
@@ -59,23 +60,15 @@ class StartupAndApplyBenchmarkTest {
     for (ProfileSummary.Category category : StartupAndApplyBenchmark.NOOP_CATEGORIES) {
       assertThat(retortNoop).contains("| " + category.name() + " |");
     }
-  }
-
-  /**
-   * The apply's state floor writes the rows Retort writes: after each brought an empty H2
-   * database to head, both have the same head and the same history, row by row (the floor's
-   * checksums are placeholders of the same length).
-   */
-  @Test
-  void theApplysStateFloor_leavesTheVersionAndHistoryRowsRetortLeaves() throws Exception {
-    StartupAndApplyBenchmark.run(5, 1, List.of("h2"), work, false,
-        StartupAndApplyBenchmark.tools("retort"));
-
+    // The apply's state floor writes the rows Retort writes: after each brought an empty H2
+    // database to head, both have the same head and the same history, row by row (the floor's
+    // checksums are placeholders of the same length). Checked on this run's databases, which the
+    // harness leaves in place: another run of the harness would cost the suite half a minute.
     List<String> floor = stateRows(work.resolve("h2-jooq-state-apply0").resolve("db"));
     List<String> retort = stateRows(work.resolve("h2-retort0").resolve("db"));
     assertThat(floor).isEqualTo(retort);
-    assertThat(floor).hasSize(6);
-    assertThat(floor.get(0)).isEqualTo("head r5");
+    assertThat(floor).hasSize(21);
+    assertThat(floor.get(0)).isEqualTo("head r20");
   }
 
   /** The version rows, then each history row's columns but its id, times and checksum's value. */
