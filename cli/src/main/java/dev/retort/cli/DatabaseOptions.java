@@ -155,6 +155,9 @@ final class DatabaseOptions {
     } else {
       try {
         retort = Retort.using(dataSource);
+        // Created now, not at the first command: several registries are refused here, where
+        // the advice can name the setting that picks one.
+        retort.registry();
       } catch (RegistryNotFoundException notOne) {
         // None, or several of which none covers the rest: the same ServiceLoader lookup tells
         // which. With several, the runtime's advice is for Java code; here the file picks one.

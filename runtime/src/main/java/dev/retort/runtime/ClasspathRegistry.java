@@ -10,12 +10,14 @@ import java.util.ServiceLoader;
  * it rather than when Retort is built: a generated registry builds its table of every revision
  * when its class is initialised, and a start-up with nothing to do reads that table while its
  * connection is being opened. Whether there is a registry at all is known at once, without
- * creating one. Thread-safe.
+ * creating one. Thread-safe: created once, by the first thread that needs it.
  */
 final class ClasspathRegistry implements RevisionRegistry {
 
   private final ServiceLoader<RevisionRegistry> loader;
-  private RevisionRegistry found;
+  private final Object creating = new Object();
+  private boolean tried;
+  private volatile RevisionRegistry found;
 
   private ClasspathRegistry(ServiceLoader<RevisionRegistry> loader) {
     this.loader = loader;
@@ -39,12 +41,26 @@ final class ClasspathRegistry implements RevisionRegistry {
    * The registry, created now if no command has needed it yet.
    *
    * @throws RegistryNotFoundException if there are several, none of which contains all the others
+   * @throws java.util.ServiceConfigurationError if a registry cannot be created; every later call
+   *     tries again and fails the same way
    */
-  synchronized RevisionRegistry registry() {
-    if (found == null) {
-      found = Registries.discover(loader);
+  RevisionRegistry registry() {
+    RevisionRegistry known = found;
+    if (known != null) {
+      return known;
     }
-    return found;
+    synchronized (creating) {
+      if (found == null) {
+        if (tried) {
+          // The loader skips, on the next pass, a registry it failed to create: without a fresh
+          // lookup a second command would go on without it, or find none.
+          loader.reload();
+        }
+        tried = true;
+        found = Registries.discover(loader);
+      }
+      return found;
+    }
   }
 
   @Override
@@ -84,6 +100,7 @@ final class ClasspathRegistry implements RevisionRegistry {
 
   @Override
   public String toString() {
-    return registry().toString();
+    RevisionRegistry known = found;
+    return known == null ? "the registry on the classpath, not created yet" : known.toString();
   }
 }

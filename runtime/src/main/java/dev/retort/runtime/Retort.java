@@ -247,9 +247,15 @@ public final class Retort {
    *     MigrationFailedException#rolledBack()}
    */
   public List<MigrationStep> upgrade(String target) {
-    if ((target.equals("heads") || target.equals("head") && registry.heads().size() == 1)
-        && new UpToDate(database, registry).atEveryHead()) {
-      return List.of();
+    if (target.equals("heads") || target.equals("head")) {
+      UpToDate.Outcome found = new UpToDate(database, registry).check();
+      // With several heads, "head" is the planner's to refuse.
+      if (found.atEveryHead() && (target.equals("heads") || registry.heads().size() == 1)) {
+        return List.of();
+      }
+      // The check's connection goes on to the command: H2 keeps an embedded database open.
+      Target parsed = Target.parse(target);
+      return commands.run((planner, heads) -> planner.upgrade(parsed, heads), found.connection());
     }
     Target parsed = Target.parse(target);
     return commands.run((planner, heads) -> planner.upgrade(parsed, heads));

@@ -4,6 +4,8 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.retort.runtime.internal.database.ForwardingDataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -15,14 +17,17 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What an application's start-up pays for before its first command, and in what order: the
- * registry on the classpath is created by the first command that needs it, and an upgrade with
- * nothing to do reads it while its connection is being opened. Proven by order, not by time: a
+ * registry on the classpath is created by the first command that needs it, an upgrade with
+ * nothing to do reads it while its connection is being opened, and one with work to do goes on
+ * on the connection it checked on. Proven by order, not by time: a
  * step that waited for the other would wait for ever, and the test fails at its bound.
  */
 class StartUpTest {
@@ -30,48 +35,61 @@ class StartUpTest {
   @TempDir
   Path services;
 
-  /** A data source that counts down {@link #asked} when a connection is asked for. */
-  private static final class WatchedDataSource extends ForwardingDataSource {
+  /** Waits until another step has begun; fails the test if it never does. */
+  private static void awaitOther(CountDownLatch begun, String failure) {
+    try {
+      if (!begun.await(1, TimeUnit.MINUTES)) {
+        throw new AssertionError(failure);
+      }
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * A data source that gives a connection only while the registry is being read: it counts down
+   * {@link #asked}, then waits for {@link #reading}.
+   */
+  private static final class WhileReadingDataSource extends ForwardingDataSource {
 
     final CountDownLatch asked = new CountDownLatch(1);
+    final CountDownLatch reading = new CountDownLatch(1);
 
-    WatchedDataSource(DataSource delegate) {
+    WhileReadingDataSource(DataSource delegate) {
       super(delegate);
     }
 
     @Override
     public Connection getConnection() throws SQLException {
       asked.countDown();
+      awaitOther(reading, "a connection was asked for, but the registry was not read meanwhile");
       return delegate.getConnection();
     }
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-      asked.countDown();
-      return delegate.getConnection(user, password);
+      return getConnection();
     }
   }
 
-  /** A registry whose revisions can be read only once a connection has been asked for. */
-  private static final class AfterConnectingRegistry implements RevisionRegistry {
+  /**
+   * A registry whose revisions are read only while a connection is being opened: it counts down
+   * the data source's {@code reading}, then waits for its {@code asked}.
+   */
+  private static final class WhileConnectingRegistry implements RevisionRegistry {
 
     private final RevisionRegistry registry;
-    private final CountDownLatch asked;
+    private final WhileReadingDataSource dataSource;
 
-    AfterConnectingRegistry(RevisionRegistry registry, CountDownLatch asked) {
+    WhileConnectingRegistry(RevisionRegistry registry, WhileReadingDataSource dataSource) {
       this.registry = registry;
-      this.asked = asked;
+      this.dataSource = dataSource;
     }
 
     @Override
     public List<RevisionInfo> revisions() {
-      try {
-        if (!asked.await(1, TimeUnit.MINUTES)) {
-          throw new AssertionError("the registry was read before a connection was asked for");
-        }
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
+      dataSource.reading.countDown();
+      awaitOther(dataSource.asked, "the registry was read, but no connection was asked for");
       return registry.revisions();
     }
 
@@ -106,6 +124,44 @@ class StartUpTest {
     }
   }
 
+  /**
+   * A data source that counts how often none of its connections was open any more: each time an
+   * embedded H2 database would have closed.
+   */
+  private static final class LastCloseCountingDataSource extends ForwardingDataSource {
+
+    final AtomicInteger open = new AtomicInteger();
+    final AtomicInteger noneOpen = new AtomicInteger();
+
+    LastCloseCountingDataSource(DataSource delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      Connection connection = delegate.getConnection();
+      open.incrementAndGet();
+      AtomicBoolean closed = new AtomicBoolean();
+      return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+          new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
+            if (method.getName().equals("close") && closed.compareAndSet(false, true)
+                && open.decrementAndGet() == 0) {
+              noneOpen.incrementAndGet();
+            }
+            try {
+              return method.invoke(connection, arguments);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          });
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      return getConnection();
+    }
+  }
+
   /** A registry that {@link java.util.ServiceLoader} finds but cannot create. */
   public static final class UncreatableRegistry extends GeneratedRegistry {
 
@@ -124,17 +180,39 @@ class StartUpTest {
     }
   }
 
+  /**
+   * Each side waits for the other: code that read the registry before connecting, or connected
+   * before reading it, would wait until the bound and fail.
+   */
   @Test
-  void anUpgradeWithNothingToDo_asksForItsConnectionBeforeReadingTheRegistry() throws Exception {
+  void anUpgradeWithNothingToDo_readsTheRegistryWhileItsConnectionOpens() throws Exception {
     TestRegistry registry = TestRegistry.chain(3).build();
     DataSource database = TestDatabase.H2.create();
     Retort.using(database, registry).upgrade();
-    WatchedDataSource watched = new WatchedDataSource(database);
+    WhileReadingDataSource dataSource = new WhileReadingDataSource(database);
 
     List<MigrationStep> applied =
-        Retort.using(watched, new AfterConnectingRegistry(registry, watched.asked)).upgrade();
+        Retort.using(dataSource, new WhileConnectingRegistry(registry, dataSource)).upgrade();
 
     assertThat(applied).isEmpty();
+  }
+
+  /**
+   * An embedded H2 database closes with its last connection, and opening a large one costs
+   * seconds: between the check and the command, Retort keeps one open.
+   */
+  @Test
+  void anUpgradeWithWorkToDo_goesOnOnTheConnectionTheCheckOpened() throws Exception {
+    TestRegistry registry = TestRegistry.chain(3).build();
+    DataSource database = TestDatabase.H2.create();
+    Retort.using(database, TestRegistry.chain(2).build()).upgrade();
+    LastCloseCountingDataSource counted = new LastCloseCountingDataSource(database);
+
+    List<MigrationStep> applied = Retort.using(counted, registry).upgrade();
+
+    assertThat(applied.stream().map(step -> step.revision().id()))
+        .containsExactly(TestRegistry.chainId(3));
+    assertThat(counted.noneOpen.get()).isEqualTo(1);
   }
 
   @Test
@@ -154,10 +232,12 @@ class StartUpTest {
       thread.setContextClassLoader(before);
     }
 
-    // Created with the loader that was the context one when Retort was built.
-    ServiceConfigurationError failure =
-        assertThrows(ServiceConfigurationError.class, retort::current);
+    // Created with the loader that was the context one when Retort was built, and tried again
+    // by the next command, which fails the same way rather than going on without it.
+    ServiceConfigurationError first = assertThrows(ServiceConfigurationError.class, retort::current);
+    ServiceConfigurationError again = assertThrows(ServiceConfigurationError.class, retort::upgrade);
 
-    assertThat(failure).hasCauseThat().hasMessageThat().isEqualTo("the registry was created");
+    assertThat(first).hasCauseThat().hasMessageThat().isEqualTo("the registry was created");
+    assertThat(again).hasCauseThat().hasMessageThat().isEqualTo("the registry was created");
   }
 }

@@ -175,7 +175,7 @@ public final class Connector {
    * first, in which case a connection that arrives is closed. A monitor rather than a {@code
    * CompletableFuture}, whose class starts the common fork-join pool: every start-up connects.
    */
-  private static final class Arrival {
+  static final class Arrival {
 
     private final Duration timeout;
     private Connection connection;
@@ -207,6 +207,7 @@ public final class Connector {
       abandoned = true;
       if (connection != null) {
         closeQuietly(connection);
+        connection = null;
       }
     }
 

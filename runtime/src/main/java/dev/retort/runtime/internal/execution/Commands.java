@@ -12,8 +12,10 @@ import dev.retort.runtime.internal.graph.Target;
 import dev.retort.runtime.internal.plan.Plan;
 import dev.retort.runtime.internal.plan.Planner;
 import dev.retort.runtime.messages.Messages;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -42,9 +44,22 @@ public final class Commands {
    * Retort's or absent, translating a failure of Retort's own jOOQ calls.
    */
   public <T> T read(Function<Session, T> work) {
+    return read(work, null);
+  }
+
+  /**
+   * As {@link #read(Function)}, with the first session on a connection already open, which it
+   * closes; {@code null} for none.
+   */
+  private <T> T read(Function<Session, T> work, Connection open) {
+    // A registry found on the classpath is created by now at the latest, so that one that cannot
+    // be is reported before anything is locked or created. (A connection already open comes from
+    // the up-to-date check, which read the registry.)
+    registry.heads();
+    AtomicReference<Connection> first = new AtomicReference<>(open);
     try {
-      return Connector.retrying(database.settings().lockTimeout(), () -> once(work),
-          this::momentary);
+      return Connector.retrying(database.settings().lockTimeout(),
+          () -> once(work, first.getAndSet(null)), this::momentary);
     } catch (SQLException e) {
       throw new RetortException(Messages.cannotConnect(String.valueOf(e.getMessage())), e);
     } catch (InterruptedException e) {
@@ -65,8 +80,8 @@ public final class Commands {
         && database.isMomentary(e);
   }
 
-  private <T> T once(Function<Session, T> work) {
-    try (Session session = database.open()) {
+  private <T> T once(Function<Session, T> work, Connection open) {
+    try (Session session = open == null ? database.open() : database.open(open)) {
       session.checkStateTables();
       try {
         return work.apply(session);
@@ -101,7 +116,15 @@ public final class Commands {
 
   /** Plans an upgrade or a downgrade under the lock, and runs it. */
   public List<MigrationStep> run(PlanFor command) {
-    return locked(session -> {
+    return run(command, null);
+  }
+
+  /**
+   * As {@link #run(PlanFor)}, on a connection already open, which it closes ({@link
+   * UpToDate.Outcome#connection()}); {@code null} for none.
+   */
+  public List<MigrationStep> run(PlanFor command, Connection open) {
+    return locked(open, session -> {
       Graph graph = new Graph(registry);
       List<Integer> heads = heads(session);
       new Preflight(graph).check(session.recorded(), heads, graph.closure(heads));
@@ -112,7 +135,7 @@ public final class Commands {
 
   /** Plans a stamp under the lock and records it; returns the heads after it. */
   public List<RevisionInfo> stamp(List<Target> targets, boolean purge) {
-    return locked(session -> {
+    return locked(null, session -> {
       List<Integer> heads = purge ? List.of() : heads(session);
       Plan plan = new Planner(new Graph(registry)).stamp(targets, heads, purge);
       new Executor(session, session.lockHeld(), registry).stamp(plan);
@@ -122,7 +145,7 @@ public final class Commands {
 
   /** Records what {@link #validate()} refuses, under the lock; returns what it repaired. */
   public List<RevisionInfo> repair() {
-    return locked(session -> {
+    return locked(null, session -> {
       Graph graph = new Graph(registry);
       List<RevisionInfo> repaired = new Preflight(graph).toRepair(session.recorded(),
           graph.closure(heads(session)));
@@ -132,11 +155,11 @@ public final class Commands {
   }
 
   /** Runs work in a session that holds the lock, once the state tables exist. */
-  private <T> T locked(Function<Session, T> work) {
+  private <T> T locked(Connection open, Function<Session, T> work) {
     return read(session -> {
       session.lock();
       session.createTablesIfMissing();
       return work.apply(session);
-    });
+    }, open);
   }
 }

@@ -102,6 +102,16 @@ public final class Database {
     } catch (SQLException e) {
       throw new RetortException(Messages.cannotConnect(String.valueOf(e.getMessage())), e);
     }
+    return open(connection);
+  }
+
+  /**
+   * Opens a session on a connection already open, which the session closes (or this, if the
+   * session cannot be opened), in auto-commit mode between transactions.
+   *
+   * @throws RetortException if the connection cannot be set up
+   */
+  public Session open(Connection connection) {
     try {
       connection.setAutoCommit(true);
       return new Session(this, connection, profile(connection));

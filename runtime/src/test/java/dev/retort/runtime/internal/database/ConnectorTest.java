@@ -114,15 +114,28 @@ class ConnectorTest {
   }
 
   @Test
-  void aConnectionGivenUpAsTheDriverAnswers_isClosed_whicheverCameFirst() throws Exception {
+  void aConnectionHandedOverBeforeItWasGivenUp_isClosedWhenItIs() throws Exception {
     GatedDataSource dataSource = new GatedDataSource();
     dataSource.gate.countDown();
+    Connector.Arrival arrival = new Connector.Arrival(PATIENT);
 
-    Connector.Pending pending = new Connector(dataSource, PATIENT, failure -> false).begin();
-    assertThat(settles(dataSource.asked)).isTrue();
-    pending.abandon();
+    arrival.arrive(dataSource.getConnection());
+    assertThat(dataSource.closed.getCount()).isEqualTo(1);
+    arrival.abandon();
 
-    assertThat(settles(dataSource.closed)).isTrue();
+    assertThat(dataSource.closed.getCount()).isEqualTo(0);
+  }
+
+  @Test
+  void aConnectionHandedOverAfterItWasGivenUp_isClosedAsItArrives() throws Exception {
+    GatedDataSource dataSource = new GatedDataSource();
+    dataSource.gate.countDown();
+    Connector.Arrival arrival = new Connector.Arrival(PATIENT);
+
+    arrival.abandon();
+    arrival.arrive(dataSource.getConnection());
+
+    assertThat(dataSource.closed.getCount()).isEqualTo(0);
   }
 
   @Test
