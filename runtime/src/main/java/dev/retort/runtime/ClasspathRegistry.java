@@ -42,7 +42,7 @@ final class ClasspathRegistry implements RevisionRegistry {
    *
    * @throws RegistryNotFoundException if there are several, none of which contains all the others
    * @throws java.util.ServiceConfigurationError if a registry cannot be created; every later call
-   *     tries again and fails the same way
+   *     tries again, and fails again
    */
   RevisionRegistry registry() {
     RevisionRegistry known = found;

@@ -57,8 +57,8 @@ public final class Retort {
 
   /**
    * Retort on a database, with the one generated registry on the classpath ({@link
-   * RevisionRegistry#onClasspath()}), created when a command first needs it: a start-up with
-   * nothing to do reads it while its connection is being opened.
+   * RevisionRegistry#onClasspath()}), created when a command first needs it: {@link #upgrade()}
+   * reads it while its connection is being opened.
    *
    * @throws RegistryNotFoundException if {@link java.util.ServiceLoader} finds no registry; when
    *     it finds several of which none contains all the others, the first command and {@link
@@ -247,10 +247,10 @@ public final class Retort {
    *     MigrationFailedException#rolledBack()}
    */
   public List<MigrationStep> upgrade(String target) {
-    if (target.equals("heads") || target.equals("head")) {
+    // With several heads, "head" is the planner's to refuse, without the check's report.
+    if (target.equals("heads") || target.equals("head") && registry.heads().size() == 1) {
       UpToDate.Outcome found = new UpToDate(database, registry).check();
-      // With several heads, "head" is the planner's to refuse.
-      if (found.atEveryHead() && (target.equals("heads") || registry.heads().size() == 1)) {
+      if (found.atEveryHead()) {
         return List.of();
       }
       // The check's connection goes on to the command: H2 keeps an embedded database open.

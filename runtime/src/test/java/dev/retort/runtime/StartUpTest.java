@@ -11,7 +11,10 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
@@ -162,6 +165,71 @@ class StartUpTest {
     }
   }
 
+  /** As a pool configured with {@code autoCommit=false} hands connections out. */
+  private static final class OutsideAutoCommitDataSource extends ForwardingDataSource {
+
+    OutsideAutoCommitDataSource(DataSource delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      Connection connection = delegate.getConnection();
+      connection.setAutoCommit(false);
+      return connection;
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      return getConnection();
+    }
+  }
+
+  /** A registry whose heads cannot be read, as a broken hand-written one. */
+  private static final class HeadlessRegistry implements RevisionRegistry {
+
+    private final RevisionRegistry registry;
+
+    HeadlessRegistry(RevisionRegistry registry) {
+      this.registry = registry;
+    }
+
+    @Override
+    public List<RevisionInfo> revisions() {
+      return registry.revisions();
+    }
+
+    @Override
+    public Optional<RevisionInfo> revision(String id) {
+      return registry.revision(id);
+    }
+
+    @Override
+    public List<RevisionInfo> heads() {
+      throw new IllegalStateException("no heads");
+    }
+
+    @Override
+    public List<RevisionInfo> bases() {
+      return registry.bases();
+    }
+
+    @Override
+    public int[] parentIndexes(int index) {
+      return registry.parentIndexes(index);
+    }
+
+    @Override
+    public int[] dependencyIndexes(int index) {
+      return registry.dependencyIndexes(index);
+    }
+
+    @Override
+    public Migration migration(RevisionInfo revision) {
+      return registry.migration(revision);
+    }
+  }
+
   /** A registry that {@link java.util.ServiceLoader} finds but cannot create. */
   public static final class UncreatableRegistry extends GeneratedRegistry {
 
@@ -213,6 +281,58 @@ class StartUpTest {
     assertThat(applied.stream().map(step -> step.revision().id()))
         .containsExactly(TestRegistry.chainId(3));
     assertThat(counted.noneOpen.get()).isEqualTo(1);
+  }
+
+  /** A command that fails before its session takes the check's connection still closes it. */
+  @Test
+  void theChecksConnection_isClosedWhenTheCommandFailsBeforeUsingIt() throws Exception {
+    DataSource database = TestDatabase.H2.create();
+    Retort.using(database, TestRegistry.chain(1).build()).upgrade();
+    LastCloseCountingDataSource counted = new LastCloseCountingDataSource(database);
+
+    assertThrows(IllegalStateException.class,
+        () -> Retort.using(counted, new HeadlessRegistry(TestRegistry.chain(2).build()))
+            .upgrade("heads"));
+
+    assertThat(counted.open.get()).isEqualTo(0);
+  }
+
+  /**
+   * On PostgreSQL a read of a missing table aborts a transaction, and leaving it by switching to
+   * auto-commit rolls back what came before: the migration schema's search path. A connection
+   * that came outside auto-commit is not handed on, so a new tenant's tables land in its schema.
+   */
+  @Test
+  void onPostgres_aConnectionOutsideAutoCommit_leavesANewTenantsTablesInItsSchema()
+      throws Exception {
+    DataSource database = TestDatabase.POSTGRES.create();
+    try (Connection connection = database.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("create schema tenant_a");
+    }
+
+    Retort.using(new OutsideAutoCommitDataSource(database), TestRegistry.chain(2).build())
+        .withSettings(RetortSettings.defaults().withSchema("tenant_a")
+            .withMigrationSchema("tenant_a"))
+        .upgrade();
+
+    assertThat(tablesIn(database, "tenant_a")).containsAtLeast("t_r0001", "t_r0002");
+    assertThat(tablesIn(database, "public")).isEmpty();
+  }
+
+  private static List<String> tablesIn(DataSource database, String schema) throws SQLException {
+    List<String> tables = new java.util.ArrayList<>();
+    try (Connection connection = database.getConnection();
+        PreparedStatement statement = connection.prepareStatement("select table_name from"
+            + " information_schema.tables where table_schema = ? order by table_name")) {
+      statement.setString(1, schema);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          tables.add(rows.getString(1));
+        }
+      }
+    }
+    return tables;
   }
 
   @Test

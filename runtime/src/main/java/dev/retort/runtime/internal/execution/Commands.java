@@ -52,12 +52,11 @@ public final class Commands {
    * closes; {@code null} for none.
    */
   private <T> T read(Function<Session, T> work, Connection open) {
-    // A registry found on the classpath is created by now at the latest, so that one that cannot
-    // be is reported before anything is locked or created. (A connection already open comes from
-    // the up-to-date check, which read the registry.)
-    registry.heads();
     AtomicReference<Connection> first = new AtomicReference<>(open);
     try {
+      // A registry found on the classpath is created by now at the latest, so that one that
+      // cannot be is reported before anything is locked or created.
+      registry.heads();
       return Connector.retrying(database.settings().lockTimeout(),
           () -> once(work, first.getAndSet(null)), this::momentary);
     } catch (SQLException e) {
@@ -65,6 +64,16 @@ public final class Commands {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RetortException(Messages.connectInterrupted(), e);
+    } finally {
+      // Still here only if the work failed before a session took it.
+      Connection untaken = first.getAndSet(null);
+      if (untaken != null) {
+        try {
+          untaken.close();
+        } catch (SQLException ignored) {
+          // The failure that left it is the one to report.
+        }
+      }
     }
   }
 

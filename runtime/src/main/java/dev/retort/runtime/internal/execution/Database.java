@@ -115,7 +115,7 @@ public final class Database {
     try {
       connection.setAutoCommit(true);
       return new Session(this, connection, profile(connection));
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | RuntimeException | Error e) {
       try {
         connection.close();
       } catch (SQLException closing) {
@@ -123,6 +123,9 @@ public final class Database {
       }
       if (e instanceof RuntimeException runtime) {
         throw runtime;
+      }
+      if (e instanceof Error error) {
+        throw error;
       }
       throw new RetortException(Messages.cannotConnect(String.valueOf(e.getMessage())), e);
     }

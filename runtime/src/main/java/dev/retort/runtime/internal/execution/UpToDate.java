@@ -39,8 +39,9 @@ public final class UpToDate {
    * What the check found.
    *
    * @param atEveryHead whether the database is at every head
-   * @param connection when it is not, the connection the check read on, open, for the command
-   *     that follows to take over and close; {@code null} when it is, or when a read failed
+   * @param connection when it is not, the connection the check read on, open and in auto-commit
+   *     mode, for the command that follows to take over and close; {@code null} when it is, when
+   *     a read failed, or when the connection came outside auto-commit mode
    */
   public record Outcome(boolean atEveryHead, Connection connection) {}
 
@@ -77,8 +78,12 @@ public final class UpToDate {
     }
     boolean handedOn = false;
     try {
+      // Only a connection in auto-commit mode is handed on. Outside it, the reads run in a
+      // transaction that a missing table aborts on PostgreSQL, and the session's switch to
+      // auto-commit would then roll back what came before them: a migration schema's search path.
+      boolean autoCommit = connection.getAutoCommit();
       boolean atEveryHead = atEveryHead(connection, graph, log);
-      handedOn = !atEveryHead;
+      handedOn = !atEveryHead && autoCommit;
       return new Outcome(atEveryHead, handedOn ? connection : null);
     } catch (SQLException e) {
       if (log.isDebugEnabled()) {

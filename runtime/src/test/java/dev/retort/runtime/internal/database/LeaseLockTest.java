@@ -1,6 +1,7 @@
 package dev.retort.runtime.internal.database;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.internal.state.StateSql;
@@ -85,7 +86,11 @@ class LeaseLockTest {
 
     LeaseLock lock = LeaseLock.acquire(recording, SQLDialect.H2, settings, false);
     // The renewer's first turn comes a third of the lease after; waiting for it bets on nothing.
+    // Bounded only so that a renewer that never turns fails the test instead of hanging it.
+    long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
     while (!recording.texts().contains(renew)) {
+      assertWithMessage("the lease was not renewed within a minute")
+          .that(System.nanoTime() - giveUp).isLessThan(0L);
       Thread.sleep(10);
     }
     lock.close();
