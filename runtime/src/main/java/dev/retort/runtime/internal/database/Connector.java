@@ -142,8 +142,8 @@ public final class Connector {
             failure);
       }
       if (!announced) {
-        // Asked for here, not held: a start-up connects before its logger has started, and a
-        // retry is rare.
+        // Asked for here, not held in a field: a retry is rare, and connecting need not start the
+        // logger.
         LoggerFactory.getLogger(Connector.class)
             .info(Messages.retryingConnect(failure.getMessage(), timeout));
         announced = true;
