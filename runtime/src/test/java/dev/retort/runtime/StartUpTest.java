@@ -75,24 +75,17 @@ class StartUpTest {
     }
   }
 
-  /**
-   * A registry whose revisions are read only while a connection is being opened: it counts down
-   * the data source's {@code reading}, then waits for its {@code asked}.
-   */
-  private static final class WhileConnectingRegistry implements RevisionRegistry {
+  /** A registry that answers as another does, for a test to change one answer. */
+  private abstract static class ForwardingRegistry implements RevisionRegistry {
 
-    private final RevisionRegistry registry;
-    private final WhileReadingDataSource dataSource;
+    final RevisionRegistry registry;
 
-    WhileConnectingRegistry(RevisionRegistry registry, WhileReadingDataSource dataSource) {
+    ForwardingRegistry(RevisionRegistry registry) {
       this.registry = registry;
-      this.dataSource = dataSource;
     }
 
     @Override
     public List<RevisionInfo> revisions() {
-      dataSource.reading.countDown();
-      awaitOther(dataSource.asked, "the registry was read, but no connection was asked for");
       return registry.revisions();
     }
 
@@ -124,6 +117,27 @@ class StartUpTest {
     @Override
     public Migration migration(RevisionInfo revision) {
       return registry.migration(revision);
+    }
+  }
+
+  /**
+   * A registry whose revisions are read only while a connection is being opened: it counts down
+   * the data source's {@code reading}, then waits for its {@code asked}.
+   */
+  private static final class WhileConnectingRegistry extends ForwardingRegistry {
+
+    private final WhileReadingDataSource dataSource;
+
+    WhileConnectingRegistry(RevisionRegistry registry, WhileReadingDataSource dataSource) {
+      super(registry);
+      this.dataSource = dataSource;
+    }
+
+    @Override
+    public List<RevisionInfo> revisions() {
+      dataSource.reading.countDown();
+      awaitOther(dataSource.asked, "the registry was read, but no connection was asked for");
+      return registry.revisions();
     }
   }
 
@@ -186,47 +200,15 @@ class StartUpTest {
   }
 
   /** A registry whose heads cannot be read, as a broken hand-written one. */
-  private static final class HeadlessRegistry implements RevisionRegistry {
-
-    private final RevisionRegistry registry;
+  private static final class HeadlessRegistry extends ForwardingRegistry {
 
     HeadlessRegistry(RevisionRegistry registry) {
-      this.registry = registry;
-    }
-
-    @Override
-    public List<RevisionInfo> revisions() {
-      return registry.revisions();
-    }
-
-    @Override
-    public Optional<RevisionInfo> revision(String id) {
-      return registry.revision(id);
+      super(registry);
     }
 
     @Override
     public List<RevisionInfo> heads() {
       throw new IllegalStateException("no heads");
-    }
-
-    @Override
-    public List<RevisionInfo> bases() {
-      return registry.bases();
-    }
-
-    @Override
-    public int[] parentIndexes(int index) {
-      return registry.parentIndexes(index);
-    }
-
-    @Override
-    public int[] dependencyIndexes(int index) {
-      return registry.dependencyIndexes(index);
-    }
-
-    @Override
-    public Migration migration(RevisionInfo revision) {
-      return registry.migration(revision);
     }
   }
 
