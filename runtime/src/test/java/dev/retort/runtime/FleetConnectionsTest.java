@@ -3,15 +3,15 @@ package dev.retort.runtime;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.retort.runtime.internal.database.ObservedConnection;
 import dev.retort.runtime.internal.database.SchemaDataSource;
 import dev.retort.runtime.messages.Messages;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -201,23 +201,12 @@ class FleetConnectionsTest {
     public Connection getConnection() throws SQLException {
       Connection real = delegate.getConnection();
       opened.incrementAndGet();
-      boolean[] done = new boolean[1];
-      return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-          new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-            if (method.getName().equals("close")) {
-              synchronized (done) {
-                if (!done[0]) {
-                  done[0] = true;
-                  closed.incrementAndGet();
-                }
-              }
-            }
-            try {
-              return method.invoke(real, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
+      AtomicBoolean done = new AtomicBoolean();
+      return ObservedConnection.of(real, (method, arguments) -> {
+        if (method.equals("close") && done.compareAndSet(false, true)) {
+          closed.incrementAndGet();
+        }
+      });
     }
 
     @Override

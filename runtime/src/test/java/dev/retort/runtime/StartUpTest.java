@@ -4,8 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.retort.runtime.internal.database.ForwardingDataSource;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import dev.retort.runtime.internal.database.ObservedConnection;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -75,51 +74,6 @@ class StartUpTest {
     }
   }
 
-  /** A registry that answers as another does, for a test to change one answer. */
-  private abstract static class ForwardingRegistry implements RevisionRegistry {
-
-    final RevisionRegistry registry;
-
-    ForwardingRegistry(RevisionRegistry registry) {
-      this.registry = registry;
-    }
-
-    @Override
-    public List<RevisionInfo> revisions() {
-      return registry.revisions();
-    }
-
-    @Override
-    public Optional<RevisionInfo> revision(String id) {
-      return registry.revision(id);
-    }
-
-    @Override
-    public List<RevisionInfo> heads() {
-      return registry.heads();
-    }
-
-    @Override
-    public List<RevisionInfo> bases() {
-      return registry.bases();
-    }
-
-    @Override
-    public int[] parentIndexes(int index) {
-      return registry.parentIndexes(index);
-    }
-
-    @Override
-    public int[] dependencyIndexes(int index) {
-      return registry.dependencyIndexes(index);
-    }
-
-    @Override
-    public Migration migration(RevisionInfo revision) {
-      return registry.migration(revision);
-    }
-  }
-
   /**
    * A registry whose revisions are read only while a connection is being opened: it counts down
    * the data source's {@code reading}, then waits for its {@code asked}.
@@ -159,18 +113,12 @@ class StartUpTest {
       Connection connection = delegate.getConnection();
       open.incrementAndGet();
       AtomicBoolean closed = new AtomicBoolean();
-      return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-          new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
-            if (method.getName().equals("close") && closed.compareAndSet(false, true)
-                && open.decrementAndGet() == 0) {
-              noneOpen.incrementAndGet();
-            }
-            try {
-              return method.invoke(connection, arguments);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
+      return ObservedConnection.of(connection, (method, arguments) -> {
+        if (method.equals("close") && closed.compareAndSet(false, true)
+            && open.decrementAndGet() == 0) {
+          noneOpen.incrementAndGet();
+        }
+      });
     }
 
     @Override

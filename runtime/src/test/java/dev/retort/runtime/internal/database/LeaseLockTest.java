@@ -6,8 +6,6 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.internal.state.StateSql;
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -121,18 +119,11 @@ class LeaseLockTest {
 
     @Override
     public Connection getConnection() throws SQLException {
-      Connection connection = delegate.getConnection();
-      return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-          new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-            if (method.getName().equals("prepareStatement")) {
-              texts.add(((String) args[0]).toLowerCase(Locale.ROOT));
-            }
-            try {
-              return method.invoke(connection, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
+      return ObservedConnection.of(delegate.getConnection(), (method, arguments) -> {
+        if (method.equals("prepareStatement")) {
+          texts.add(((String) arguments[0]).toLowerCase(Locale.ROOT));
+        }
+      });
     }
 
     @Override
