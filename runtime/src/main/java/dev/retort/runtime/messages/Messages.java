@@ -552,6 +552,12 @@ public final class Messages {
             + lastFailure) + ". Check that the database is reachable, or raise the lock timeout";
   }
 
+  /** A data source whose {@code getConnection()} returned null instead of a connection. */
+  public static String noConnectionFromDataSource() {
+    return "Cannot connect to the database: the data source returned no connection (null)."
+        + " Check how the data source is configured, or pass Retort one that connects";
+  }
+
   /** A wait for a connection that was interrupted. */
   public static String connectInterrupted() {
     return "Cannot connect to the database: interrupted while waiting for a connection";

@@ -160,7 +160,11 @@ public final class Connector {
     Arrival arrival = new Arrival(timeout);
     Thread thread = new Thread(() -> {
       try {
-        arrival.arrive(dataSource.getConnection());
+        Connection connection = dataSource.getConnection();
+        if (connection == null) {
+          throw new SQLException(Messages.noConnectionFromDataSource());
+        }
+        arrival.arrive(connection);
       } catch (Throwable e) {
         arrival.fail(e);
       }

@@ -165,6 +165,26 @@ class ConnectorTest {
   }
 
   @Test
+  void aDataSourceThatGivesNull_isReportedAsSuch_notAsANullConnection() {
+    ForwardingDataSource givesNull = new ForwardingDataSource(new JdbcDataSource()) {
+      @Override
+      public Connection getConnection() {
+        return null;
+      }
+
+      @Override
+      public Connection getConnection(String user, String password) {
+        return null;
+      }
+    };
+
+    SQLException refused = assertThrows(SQLException.class,
+        () -> new Connector(givesNull, PATIENT, failure -> false).connect());
+
+    assertThat(refused.getMessage()).isEqualTo(Messages.noConnectionFromDataSource());
+  }
+
+  @Test
   void aMomentaryFailureOfTheAttemptBegun_isTriedAgain() throws Exception {
     GatedDataSource handingOver = new GatedDataSource();
     SQLException momentary = new SQLException("handing over", "08001");
