@@ -38,8 +38,8 @@ public final class StartupAndApplyBenchmark {
   static final List<String> APPLY_TOOLS = List.of("jdbc-apply", "jooq-apply",
       "jooq-classes-apply", "jooq-state-apply", "retort", "retort-baseline", "flyway-java",
       "flyway-sql");
-  static final List<String> NOOP_TOOLS = List.of("jdbc-floor", "jdbc-state-floor", "retort",
-      "retort-baseline", "flyway-java", "flyway-sql");
+  static final List<String> NOOP_TOOLS = List.of("jdbc-floor", "jdbc-state-floor",
+      "jdbc-registry-floor", "retort", "retort-baseline", "flyway-java", "flyway-sql");
 
   /**
    * {@code retort-baseline}: Retort as another build of it, to compare a change with the build
@@ -154,8 +154,9 @@ public final class StartupAndApplyBenchmark {
   /**
    * The tools to measure: all by default, or those of {@code -Dbenchmark.tools} (a comma-separated
    * list), always with the floors that the ratios are taken against, and with Retort the floors
-   * of writing its state while applying ({@code jooq-state-apply}) and of reading it at start-up
-   * ({@code jdbc-state-floor}).
+   * of writing its state while applying ({@code jooq-state-apply}) and of reading it at start-up,
+   * alone ({@code jdbc-state-floor}) and checked against the generated registry ({@code
+   * jdbc-registry-floor}).
    */
   static Set<String> tools(String selected) {
     Set<String> tools = new LinkedHashSet<>(List.of("jdbc-apply", "jdbc-floor"));
@@ -178,9 +179,14 @@ public final class StartupAndApplyBenchmark {
       // Retort is also compared with what reading and writing its state costs without it.
       tools.add("jooq-state-apply");
       tools.add("jdbc-state-floor");
-    } else if (tools.contains("jdbc-state-floor")) {
-      throw new IllegalArgumentException("jdbc-state-floor reads the tables of the database that"
-          + " Retort brought to head: add retort to -Dbenchmark.tools");
+      tools.add("jdbc-registry-floor");
+    } else {
+      for (String floor : List.of("jdbc-state-floor", "jdbc-registry-floor")) {
+        if (tools.contains(floor)) {
+          throw new IllegalArgumentException(floor + " reads the tables of the database that"
+              + " Retort brought to head: add retort to -Dbenchmark.tools");
+        }
+      }
     }
     return tools;
   }
@@ -236,9 +242,11 @@ public final class StartupAndApplyBenchmark {
         }
       }
       atHead.put("jdbc-floor", atHead.get("jdbc-apply"));
-      if (tools.contains("jdbc-state-floor")) {
-        // The state floor reads Retort's tables: the database Retort brought to head.
-        atHead.put("jdbc-state-floor", atHead.get("retort"));
+      for (String floor : List.of("jdbc-state-floor", "jdbc-registry-floor")) {
+        if (tools.contains(floor)) {
+          // The state floors read Retort's tables: the database Retort brought to head.
+          atHead.put(floor, atHead.get("retort"));
+        }
       }
       Map<String, List<Run>> noop = new LinkedHashMap<>();
       for (int run = 0; run < runs; run++) {
@@ -297,7 +305,7 @@ public final class StartupAndApplyBenchmark {
 
   /** The tools whose start-up with nothing to do is profiled with {@code -Dbenchmark.profile}. */
   static final List<String> PROFILED_NOOP_TOOLS = List.of("jdbc-floor", "jdbc-state-floor",
-      "retort", "retort-baseline");
+      "jdbc-registry-floor", "retort", "retort-baseline");
 
   /**
    * Where a start-up with nothing to do spends its time, first match wins: opening the
@@ -416,7 +424,7 @@ public final class StartupAndApplyBenchmark {
     }
     String classpath = System.getProperty("java.class.path");
     if (tool.equals("retort") || tool.equals("jooq-classes-apply")
-        || tool.equals("jooq-state-apply")) {
+        || tool.equals("jooq-state-apply") || tool.equals("jdbc-registry-floor")) {
       classpath = retortClasses + File.pathSeparator + classpath;
     } else if (tool.equals("retort-baseline")) {
       String baseline = baselineClasspath();

@@ -46,6 +46,7 @@ class StartupAndApplyBenchmarkTest {
     assertThat(report.migrationClassesLoadedByNoop()).isEqualTo(0);
     assertThat(report.asMarkdown()).contains("| retort |");
     assertThat(report.asMarkdown()).contains("| jdbc-state-floor |");
+    assertThat(report.asMarkdown()).contains("| jdbc-registry-floor |");
     // Every profiled tool but the baseline, which runs only when a baseline build is given.
     assertThat(report.profiles().keySet()).hasSize(StartupAndApplyBenchmark.PROFILED_TOOLS.size()
         + StartupAndApplyBenchmark.PROFILED_NOOP_TOOLS.size() - 2);
@@ -108,12 +109,15 @@ class StartupAndApplyBenchmarkTest {
   @Test
   void measuringRetort_addsTheStateFloors_andTheStartUpsCannotRunWithoutIt() {
     assertThat(StartupAndApplyBenchmark.tools("retort"))
-        .containsAtLeast("jdbc-state-floor", "jooq-state-apply");
+        .containsAtLeast("jdbc-state-floor", "jdbc-registry-floor", "jooq-state-apply");
     assertThat(StartupAndApplyBenchmark.tools("jooq-apply"))
-        .containsNoneOf("jdbc-state-floor", "jooq-state-apply");
+        .containsNoneOf("jdbc-state-floor", "jdbc-registry-floor", "jooq-state-apply");
 
-    IllegalArgumentException alone = assertThrows(IllegalArgumentException.class,
-        () -> StartupAndApplyBenchmark.tools("jdbc-state-floor"));
-    assertThat(alone).hasMessageThat().contains("add retort to -Dbenchmark.tools");
+    for (String floor : List.of("jdbc-state-floor", "jdbc-registry-floor")) {
+      IllegalArgumentException alone = assertThrows(IllegalArgumentException.class,
+          () -> StartupAndApplyBenchmark.tools(floor));
+      assertThat(alone).hasMessageThat().isEqualTo(floor + " reads the tables of the database"
+          + " that Retort brought to head: add retort to -Dbenchmark.tools");
+    }
   }
 }

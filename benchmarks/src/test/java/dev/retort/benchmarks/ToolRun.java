@@ -3,6 +3,8 @@ package dev.retort.benchmarks;
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortSettings;
+import dev.retort.runtime.RevisionInfo;
+import dev.retort.runtime.RevisionRegistry;
 import dev.retort.runtime.internal.state.StateSql;
 import dev.retort.runtime.internal.state.StateSql.Statement;
 import dev.retort.runtime.internal.state.StateTables;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -66,6 +69,7 @@ final class ToolRun {
       case "jooq-state-apply" -> jooqStateApply(url, revisions);
       case "jdbc-floor" -> jdbcFloor(url);
       case "jdbc-state-floor" -> jdbcStateFloor(url, revisions);
+      case "jdbc-registry-floor" -> jdbcRegistryFloor(url, revisions);
       default -> throw new IllegalArgumentException("No tool " + tool);
     }
     long micros = (System.nanoTime() - start) / 1_000;
@@ -374,13 +378,49 @@ final class ToolRun {
    * Retort's own code adds: knowing the revisions (the registry) and judging the rows.
    */
   private static void jdbcStateFloor(String url, int revisions) throws Exception {
+    readState(url, revisions);
+    LoggerFactory.getLogger(ToolRun.class).isInfoEnabled();
+  }
+
+  /**
+   * The state floor and the registry: the same reads, then the generated registry found as
+   * Retort finds it (a service), and every head and every recorded checksum looked up in it. What
+   * it leaves out is Retort's own code around them: its connection handling, its graph of the
+   * revisions, and its judgement of failed and unfinished rows.
+   */
+  private static void jdbcRegistryFloor(String url, int revisions) throws Exception {
+    LoggerFactory.getLogger(ToolRun.class).isInfoEnabled();
+    State state = readState(url, revisions);
+    RevisionRegistry registry = ServiceLoader.load(RevisionRegistry.class).findFirst()
+        .orElseThrow(() -> new IllegalStateException("No registry on the classpath"));
+    List<String> heads = registry.heads().stream().map(RevisionInfo::id).sorted().toList();
+    if (!heads.equals(state.heads())) {
+      throw new IllegalStateException("Not at head: " + state.heads());
+    }
+    for (Map.Entry<String, String> recorded : state.checksums().entrySet()) {
+      String checksum = registry.revision(recorded.getKey()).map(RevisionInfo::checksum)
+          .orElse(null);
+      if (!recorded.getValue().equals(checksum)) {
+        throw new IllegalStateException("Edited: " + recorded.getKey());
+      }
+    }
+  }
+
+  /** The heads the version table holds and the checksum the history records for each revision. */
+  private record State(List<String> heads, Map<String, String> checksums) {}
+
+  private static State readState(String url, int revisions) throws Exception {
+    List<String> heads = new ArrayList<>();
     Map<String, String> recorded = new HashMap<>();
     try (Connection connection = DriverManager.getConnection(url)) {
-      try (PreparedStatement heads = connection.prepareStatement(STATE_HEADS);
-          ResultSet rows = heads.executeQuery()) {
-        if (!rows.next() || rows.getString(1) == null) {
-          throw new IllegalStateException("retort_version is empty");
+      try (PreparedStatement statement = connection.prepareStatement(STATE_HEADS);
+          ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          heads.add(rows.getString(1));
         }
+      }
+      if (heads.isEmpty()) {
+        throw new IllegalStateException("retort_version is empty");
       }
       try (PreparedStatement history = connection.prepareStatement(STATE_HISTORY);
           ResultSet rows = history.executeQuery()) {
@@ -397,7 +437,7 @@ final class ToolRun {
       throw new IllegalStateException("retort_history records " + recorded.size()
           + " revisions, not " + revisions);
     }
-    LoggerFactory.getLogger(ToolRun.class).isInfoEnabled();
+    return new State(heads, recorded);
   }
 
   private static long peakResidentKilobytes() throws Exception {
