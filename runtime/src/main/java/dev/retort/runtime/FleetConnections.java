@@ -18,12 +18,14 @@ import javax.sql.DataSource;
  * One fleet run's connections to the server its schemas share: a connection a member closes is
  * kept for the next member instead of being closed, so that a run of a thousand schemas does not
  * start a thousand server sessions (on PostgreSQL, a process each). A connection is handed on
- * only as the data source gave it: its transaction rolled back; auto-commit, isolation, read-only
- * and the schema path (PostgreSQL's {@code search_path}) as they were; and cleared by the
- * dialect's {@link DatabaseProfile#clearForReuse} (PostgreSQL's {@code DISCARD ALL}: advisory
- * locks released, session settings reset, refused while a transaction is left open). A connection that fails any of this, or a dialect without
- * such a check, is closed instead. At most {@code capacity} connections wait; {@link #close()}
- * closes them, and a connection handed back after it is closed at once.
+ * only as the data source gave it: its transaction rolled back; cleared by the dialect's {@link
+ * DatabaseProfile#clearForReuse} (PostgreSQL's {@code DISCARD ALL}: advisory locks released,
+ * session settings and role reset, refused while a transaction is left open); the settings and
+ * role its session had when it came (a pool's init SQL), auto-commit, isolation, read-only and
+ * the schema path (PostgreSQL's {@code search_path}) as they were. A connection that fails any of
+ * this, or a dialect without such a check, is closed instead. At most {@code capacity}
+ * connections wait; {@link #close()} closes them, and a connection handed back after it is closed
+ * at once.
  */
 final class FleetConnections extends ForwardingDataSource implements AutoCloseable {
 
@@ -42,7 +44,7 @@ final class FleetConnections extends ForwardingDataSource implements AutoCloseab
 
   /** A connection as the data source gave it, and the settings it came with. */
   private record Physical(Connection connection, boolean autoCommit, int isolation,
-      boolean readOnly, String schemaPath) {}
+      boolean readOnly, String schemaPath, List<DatabaseProfile.SessionSetting> settings) {}
 
   @Override
   public Connection getConnection() throws SQLException {
@@ -56,9 +58,10 @@ final class FleetConnections extends ForwardingDataSource implements AutoCloseab
     if (physical == null) {
       Connection connection = delegate.getConnection();
       try {
+        DatabaseProfile known = profile(connection);
         physical = new Physical(connection, connection.getAutoCommit(),
             connection.getTransactionIsolation(), connection.isReadOnly(),
-            profile(connection).schemaPath(connection));
+            known.schemaPath(connection), known.sessionSettings(connection));
       } catch (SQLException | RuntimeException e) {
         closeQuietly(connection, e);
         throw e;
@@ -110,7 +113,7 @@ final class FleetConnections extends ForwardingDataSource implements AutoCloseab
     }
     connection.clearWarnings();
     DatabaseProfile known = profile(connection);
-    if (!known.clearForReuse(connection)) {
+    if (!known.clearForReuse(connection, physical.settings())) {
       return false;
     }
     // Set again whatever the member and the clearing did: a switch back made inside a

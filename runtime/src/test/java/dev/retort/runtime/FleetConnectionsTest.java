@@ -10,7 +10,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -26,7 +29,8 @@ class FleetConnectionsTest {
 
   private static final TestRegistry CHAIN = TestRegistry.chain(4).build();
 
-  private static Counting withSchemas(List<String> schemas) throws Exception {
+  private static Counting withSchemas(List<String> schemas, String... initSql)
+      throws Exception {
     DataSource server = TestDatabase.POSTGRES.create();
     try (Connection connection = server.getConnection();
         Statement statement = connection.createStatement()) {
@@ -34,7 +38,18 @@ class FleetConnectionsTest {
         statement.execute("create schema " + schema);
       }
     }
-    return new Counting(server);
+    return new Counting(server, initSql);
+  }
+
+  /** What a pool sets up in each new connection's session: settings and a role. */
+  private static final String[] POOL_INIT_SQL = {"set statement_timeout = '4321s'",
+      "set application_name = 'pool-init'", "set work_mem = '7MB'"};
+
+  /** The settings {@link #POOL_INIT_SQL} makes, the role and the search path, as one line. */
+  private static String session(Connection connection) throws SQLException {
+    return one(connection, "select concat_ws(' ', current_setting('statement_timeout'),"
+        + " current_setting('application_name'), current_setting('work_mem'), current_user,"
+        + " current_setting('search_path'))");
   }
 
   private static List<String> tenants(int count) {
@@ -89,6 +104,62 @@ class FleetConnectionsTest {
 
     assertThat(server.opened.get()).isEqualTo(1);
     assertThat(server.closed.get()).isEqualTo(1);
+  }
+
+  @Test
+  void thePoolsSessionSettingsAndRole_reachEveryMember_andThePoolGetsThemBack()
+      throws Exception {
+    String role = "retort_fleet_pool_role";
+    List<String> initSql = new ArrayList<>(List.of(POOL_INIT_SQL));
+    initSql.add("set role " + role);
+    Counting server = withSchemas(tenants(2), initSql.toArray(String[]::new));
+    String original;
+    try (Connection plain = server.delegate.getConnection();
+        Statement statement = plain.createStatement()) {
+      // Roles are the server's: made once and kept, whichever test JVM gets there first.
+      statement.execute("do $$ begin create role " + role + " nologin;"
+          + " exception when duplicate_object or unique_violation then null; end $$");
+      original = one(plain, "show search_path");
+    }
+    FleetConnections connections = new FleetConnections(server, 3);
+    String firstBackend;
+    try (Connection first = SchemaDataSource.of(connections, "tenant_001").getConnection();
+        Statement statement = first.createStatement()) {
+      firstBackend = one(first, "select pg_backend_pid()");
+      assertThat(session(first)).isEqualTo("4321s pool-init 7MB " + role + " tenant_001");
+      statement.execute("set statement_timeout = '1s'");
+      statement.execute("set application_name = 'a member'");
+      statement.execute("set work_mem = '64kB'");
+      statement.execute("reset role");
+    }
+
+    try (Connection next = SchemaDataSource.of(connections, "tenant_002").getConnection()) {
+      assertThat(one(next, "select pg_backend_pid()")).isEqualTo(firstBackend);
+      assertThat(session(next)).isEqualTo("4321s pool-init 7MB " + role + " tenant_002");
+    }
+    connections.close();
+
+    assertThat(server.opened.get()).isEqualTo(1);
+    assertThat(server.sessionsAtClose)
+        .containsExactly("4321s pool-init 7MB " + role + " " + original);
+  }
+
+  @Test
+  void aFleetRun_givesThePoolBackEveryConnection_withTheSessionItCameWith() throws Exception {
+    List<String> schemas = tenants(8);
+    Counting server = withSchemas(schemas, POOL_INIT_SQL);
+    String userAndPath;
+    try (Connection plain = server.delegate.getConnection()) {
+      userAndPath = one(plain, "select current_user || ' ' || current_setting('search_path')");
+    }
+
+    Fleet.Result result = Fleet.ofSchemas(server, CHAIN, schemas).withParallelism(2).upgrade();
+
+    assertThat(result.succeeded()).isTrue();
+    assertThat(server.sessionsAtClose).isNotEmpty();
+    assertThat(server.sessionsAtClose).hasSize(server.opened.get());
+    assertThat(new HashSet<>(server.sessionsAtClose))
+        .containsExactly("4321s pool-init 7MB " + userAndPath);
   }
 
   @Test
@@ -187,24 +258,45 @@ class FleetConnectionsTest {
     assertThat(server.closed.get()).isEqualTo(server.opened.get());
   }
 
-  /** Counts the physical connections a data source opens and those closed, each once. */
+  /**
+   * Counts the physical connections a data source opens and those closed, each once. Like a pool
+   * with init SQL, it can set up each connection's session before handing it out; then it
+   * records the session each connection has when it is closed: what a pool would get back.
+   */
   private static final class Counting implements DataSource {
     final DataSource delegate;
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger closed = new AtomicInteger();
+    final List<String> initSql;
+    final List<String> sessionsAtClose = new CopyOnWriteArrayList<>();
 
-    Counting(DataSource delegate) {
+    Counting(DataSource delegate, String... initSql) {
       this.delegate = delegate;
+      this.initSql = List.of(initSql);
     }
 
     @Override
     public Connection getConnection() throws SQLException {
       Connection real = delegate.getConnection();
       opened.incrementAndGet();
+      if (!initSql.isEmpty()) {
+        try (Statement statement = real.createStatement()) {
+          for (String sql : initSql) {
+            statement.execute(sql);
+          }
+        }
+      }
       AtomicBoolean done = new AtomicBoolean();
       return ObservedConnection.of(real, (method, arguments) -> {
         if (method.equals("close") && done.compareAndSet(false, true)) {
           closed.incrementAndGet();
+          if (!initSql.isEmpty()) {
+            try {
+              sessionsAtClose.add(session(real));
+            } catch (SQLException e) {
+              sessionsAtClose.add("unreadable: " + e.getMessage());
+            }
+          }
         }
       });
     }

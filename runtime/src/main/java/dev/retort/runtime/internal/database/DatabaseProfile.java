@@ -3,6 +3,8 @@ package dev.retort.runtime.internal.database;
 import dev.retort.runtime.RetortSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -263,15 +265,35 @@ public abstract class DatabaseProfile {
   public void tearDown(Connection connection) {}
 
   /**
-   * Releases what a session may still hold that the JDBC API does not show, so that the
-   * connection can serve another schema's command: called in auto-commit mode, after the
-   * transaction was rolled back.
+   * A session setting and the value to set it to, in the dialect's own terms.
    *
+   * @param name the setting's name
+   * @param value its value as the database reports it, which setting it takes back
+   */
+  public record SessionSetting(String name, String value) {}
+
+  /**
+   * What a connection's session was set to beyond the values it started with, before Retort
+   * used it: a pool's init SQL, say, or the role it switched to. {@link #clearForReuse} sets them
+   * again, so that the pool gets its connection back as it gave it. None by default.
+   */
+  public List<SessionSetting> sessionSettings(Connection connection) throws SQLException {
+    return List.of();
+  }
+
+  /**
+   * Releases what a session may still hold that the JDBC API does not show, so that the
+   * connection can serve another schema's command, and sets again what its session was given
+   * before Retort used it: called in auto-commit mode, after the transaction was rolled back.
+   *
+   * @param given what {@link #sessionSettings} read when the connection came from its pool
    * @return whether the session is clean and may be reused; {@code false} (the default, where
    *     the dialect has no such check) means it is to be closed
-   * @throws SQLException if the session is broken, also to be closed
+   * @throws SQLException if the session is broken or a setting cannot be set again, also to be
+   *     closed
    */
-  public boolean clearForReuse(Connection connection) throws SQLException {
+  public boolean clearForReuse(Connection connection, List<SessionSetting> given)
+      throws SQLException {
     return false;
   }
 
@@ -356,16 +378,50 @@ public abstract class DatabaseProfile {
     }
 
     /**
-     * {@code DISCARD ALL}: releases advisory locks, resets every session setting to the
-     * connection's start-up value (the {@code search_path} too: the caller sets it back), drops
-     * temporary tables, closes cursors and forgets prepared statements (the driver notices and
-     * prepares again). It refuses to run inside a transaction block, so a transaction left open
-     * by plain SQL, or an aborted one, fails it and the connection is closed.
+     * The settings whose source is the session ({@code SET} or {@code set_config} since the
+     * connection started, which is how a pool's init SQL sets them), but the {@code search_path}
+     * that {@link #schemaPath} reads, and then the role the session switched to with {@code SET
+     * ROLE}, which {@code pg_settings} does not show: set again last, because the role may lack
+     * the right to set what the login user set before it.
      */
     @Override
-    public boolean clearForReuse(Connection connection) throws SQLException {
+    public List<SessionSetting> sessionSettings(Connection connection) throws SQLException {
+      List<SessionSetting> settings = new ArrayList<>();
+      try (java.sql.Statement statement = connection.createStatement();
+          java.sql.ResultSet rows = statement.executeQuery("select name, setting from ("
+              + "select name, setting from pg_settings where source = 'session'"
+              + " and name <> 'search_path' union all select 'role', current_setting('role')"
+              + " where current_setting('role') <> 'none') given order by name = 'role', name")) {
+        while (rows.next()) {
+          settings.add(new SessionSetting(rows.getString(1), rows.getString(2)));
+        }
+      }
+      return settings;
+    }
+
+    /**
+     * {@code DISCARD ALL}: releases advisory locks, resets every session setting to the
+     * connection's start-up value (the {@code search_path} too: the caller sets it back), resets
+     * the role, drops temporary tables, closes cursors and forgets prepared statements (the
+     * driver notices and prepares again); then sets what the session was given again. It refuses
+     * to run inside a transaction block, so a transaction left open by plain SQL, or an aborted
+     * one, fails it and the connection is closed.
+     */
+    @Override
+    public boolean clearForReuse(Connection connection, List<SessionSetting> given)
+        throws SQLException {
       try (java.sql.Statement statement = connection.createStatement()) {
         statement.execute("discard all");
+      }
+      if (!given.isEmpty()) {
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(
+            "select set_config(?, ?, false)")) {
+          for (SessionSetting setting : given) {
+            statement.setString(1, setting.name());
+            statement.setString(2, setting.value());
+            statement.executeQuery().close();
+          }
+        }
       }
       return true;
     }
