@@ -64,7 +64,8 @@ public final class RegistryBenchmark {
    * @param baselineMillis with the processor of {@code -Dbenchmark.baseline}, or -1 without one
    */
   public record CompileTimes(int revisions, int runs, long withoutMillis, long emptyProcessorMillis,
-      long generatingProcessorMillis, long withMillis, long baselineMillis) {
+      long generatingProcessorMillis, long replayingProcessorMillis, long withMillis,
+      long baselineMillis) {
 
     double ratioToEmptyProcessor() {
       return (double) withMillis / emptyProcessorMillis;
@@ -73,6 +74,16 @@ public final class RegistryBenchmark {
     /** What any processor that generates code costs over one that does nothing. */
     double generatingToEmptyProcessor() {
       return (double) generatingProcessorMillis / emptyProcessorMillis;
+    }
+
+    /** What compiling Retort's output costs, without Retort's code, over doing nothing. */
+    double replayingToEmptyProcessor() {
+      return (double) replayingProcessorMillis / emptyProcessorMillis;
+    }
+
+    /** What Retort's processor costs over compiling its output without it: its own code. */
+    double ratioToReplayingProcessor() {
+      return (double) withMillis / replayingProcessorMillis;
     }
 
     double overheadPercent() {
@@ -102,20 +113,24 @@ public final class RegistryBenchmark {
     Optional<BaselineProcessor> baseline = BaselineProcessor.fromProperty();
     System.out.println("| revisions | javac, no processor | javac, a processor that does"
         + " nothing | javac, a processor that writes one class | ÷ the processor that does"
-        + " nothing | javac, Retort's processor | ÷ the processor that does nothing | overhead"
-        + " | processor per revision |" + (baseline.isPresent() ? " javac, the baseline"
-        + " processor (" + baseline.get().description() + ") |" : ""));
-    System.out.println("|---|---|---|---|---|---|---|---|---|"
+        + " nothing | javac, a processor that writes Retort's output, read beforehand | ÷ the"
+        + " processor that does nothing | javac, Retort's processor | ÷ the processor that does"
+        + " nothing | ÷ the one that writes Retort's output | overhead | processor per revision |"
+        + (baseline.isPresent() ? " javac, the baseline processor (" + baseline.get().description()
+            + ") |" : ""));
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|"
         + (baseline.isPresent() ? "---|" : ""));
     for (int revisions : sizes) {
       CompileTimes times = compileTimes(revisions, runs, work.resolve("compile-" + revisions),
           baseline.orElse(null));
       System.out.println(String.format(Locale.ROOT,
-          "| %,d | %,d ms | %,d ms | %,d ms | %.2f× | %,d ms | %.2f× | %.0f %% | %,d µs |",
+          "| %,d | %,d ms | %,d ms | %,d ms | %.2f× | %,d ms | %.2f× | %,d ms | %.2f× | %.2f× |"
+              + " %.0f %% | %,d µs |",
           revisions, times.withoutMillis(), times.emptyProcessorMillis(),
-          times.generatingProcessorMillis(), times.generatingToEmptyProcessor(), times.withMillis(),
-          times.ratioToEmptyProcessor(), times.overheadPercent(),
-          times.processorMicrosPerRevision())
+          times.generatingProcessorMillis(), times.generatingToEmptyProcessor(),
+          times.replayingProcessorMillis(), times.replayingToEmptyProcessor(), times.withMillis(),
+          times.ratioToEmptyProcessor(), times.ratioToReplayingProcessor(),
+          times.overheadPercent(), times.processorMicrosPerRevision())
           + (baseline.isPresent() ? String.format(Locale.ROOT, " %,d ms |",
               times.baselineMillis()) : ""));
     }
@@ -175,8 +190,8 @@ public final class RegistryBenchmark {
 
   /**
    * Compiles the workload's migrations without a processor, with one that does nothing, with one
-   * that writes one class and with Retort's, alternating, after a warm-up compilation of each,
-   * and returns the medians.
+   * that writes one class, with one that writes what Retort's wrote in the warm-up, and with
+   * Retort's, alternating, after a warm-up compilation of each, and returns the medians.
    *
    * @param baseline another build of Retort's processor to compile with in the same alternation
    *     (the regression check of BENCHMARKS.md), or {@code null}
@@ -190,12 +205,16 @@ public final class RegistryBenchmark {
     Javac.compile(files, work.resolve("warm-up-empty"), new EmptyProcessor());
     Javac.compile(files, work.resolve("warm-up-generating"), new GeneratingProcessor());
     Javac.compile(files, work.resolve("warm-up"), true);
+    List<ReplayingProcessor.Output> retortOutput =
+        ReplayingProcessor.writtenInto(work.resolve("warm-up"));
+    Javac.compile(files, work.resolve("warm-up-replaying"), new ReplayingProcessor(retortOutput));
     if (baseline != null) {
       Javac.compile(files, work.resolve("warm-up-baseline"), baseline.newProcessor());
     }
     long[] without = new long[runs];
     long[] empty = new long[runs];
     long[] generating = new long[runs];
+    long[] replaying = new long[runs];
     long[] with = new long[runs];
     long[] old = new long[runs];
     for (int run = 0; run < runs; run++) {
@@ -203,14 +222,15 @@ public final class RegistryBenchmark {
       empty[run] = Javac.compile(files, work.resolve("empty-" + run), new EmptyProcessor());
       generating[run] = Javac.compile(files, work.resolve("generating-" + run),
           new GeneratingProcessor());
+      replaying[run] = Javac.compile(files, work.resolve("replaying-" + run),
+          new ReplayingProcessor(retortOutput));
       with[run] = Javac.compile(files, work.resolve("classes-" + run), true);
       if (baseline != null) {
         old[run] = Javac.compile(files, work.resolve("baseline-" + run), baseline.newProcessor());
       }
     }
     return new CompileTimes(revisions, runs, median(without), median(empty), median(generating),
-        median(with),
-        baseline == null ? -1 : median(old));
+        median(replaying), median(with), baseline == null ? -1 : median(old));
   }
 
   private static long median(long[] values) {

@@ -1,12 +1,15 @@
 package dev.retort.benchmarks;
 
 import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.palantir.javapoet.ClassName;
 import dev.retort.annotations.Revision;
 import dev.retort.processor.RevisionProcessor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +53,36 @@ class RegistryBenchmarkTest {
     assertThat(times.generatingProcessorMillis()).isAtLeast(0);
     assertThat(work.resolve("generating-0/bench/retort/GeneratedByBenchmark.class").toFile()
         .isFile()).isTrue();
+    assertThat(times.replayingProcessorMillis()).isAtLeast(0);
+  }
+
+  @Test
+  void theReplayingProcessor_writesWhatRetortsWrote_soTheSameClassesAndServiceFileResult()
+      throws Exception {
+    List<Path> files = new Workload(30).writeRetortSources(work.resolve("src"));
+    Javac.compile(files, work.resolve("retort"), true);
+    List<ReplayingProcessor.Output> outputs =
+        ReplayingProcessor.writtenInto(work.resolve("retort"));
+
+    Javac.compile(files, work.resolve("replayed"), new ReplayingProcessor(outputs));
+
+    assertThat(filesUnder(work.resolve("replayed"))).isEqualTo(filesUnder(work.resolve("retort")));
+    assertThat(outputs.stream().filter(ReplayingProcessor.Output::source)
+        .map(ReplayingProcessor.Output::name).toList()).contains("bench.retort.Revisions");
+    assertThat(outputs.stream().filter(output -> !output.source())
+        .map(ReplayingProcessor.Output::name).toList())
+        .contains("META-INF/services/dev.retort.runtime.RevisionRegistry");
+    IllegalStateException none = assertThrows(IllegalStateException.class,
+        () -> ReplayingProcessor.writtenInto(work.resolve("src")));
+    assertThat(none).hasMessageThat().contains("compile there with Retort's processor first");
+  }
+
+  /** Every file's path under a directory, with its size: the same compilation, the same files. */
+  private static List<String> filesUnder(Path root) throws Exception {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile)
+          .map(file -> root.relativize(file) + " " + file.toFile().length()).sorted().toList();
+    }
   }
 
   private static Path locationOf(Class<?> type) throws Exception {
