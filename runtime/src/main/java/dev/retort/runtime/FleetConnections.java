@@ -23,9 +23,9 @@ import javax.sql.DataSource;
  * session settings and role reset, refused while a transaction is left open); the settings and
  * role its session had when it came (a pool's init SQL), auto-commit, isolation, read-only and
  * the schema path (PostgreSQL's {@code search_path}) as they were. A connection that fails any of
- * this, or a dialect without such a check, is closed instead. At most {@code capacity}
- * connections wait; {@link #close()} closes them, and a connection handed back after it is closed
- * at once.
+ * this is aborted and closed instead, and one of a dialect without such a check is closed. At
+ * most {@code capacity} connections wait; {@link #close()} closes them, and a connection handed
+ * back after it is closed at once.
  */
 final class FleetConnections extends ForwardingDataSource implements AutoCloseable {
 
@@ -77,12 +77,21 @@ final class FleetConnections extends ForwardingDataSource implements AutoCloseab
     return delegate.getConnection(user, password);
   }
 
-  /** Keeps the connection for the next member when it is clean and there is room, else closes. */
+  /**
+   * Keeps the connection for the next member when it is clean and there is room, else closes it;
+   * a connection that could not be cleared is aborted first, so that a pool drops it rather than
+   * hand out a session that a member changed, or that lost its settings and role.
+   */
   private void giveBack(Physical physical) {
     boolean clean;
     try {
       clean = cleared(physical);
     } catch (SQLException | RuntimeException broken) {
+      try {
+        physical.connection().abort(Runnable::run);
+      } catch (SQLException | RuntimeException aborting) {
+        broken.addSuppressed(aborting);
+      }
       clean = false;
     }
     if (clean) {

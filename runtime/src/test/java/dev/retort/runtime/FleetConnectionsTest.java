@@ -140,8 +140,34 @@ class FleetConnectionsTest {
     connections.close();
 
     assertThat(server.opened.get()).isEqualTo(1);
+    assertThat(server.aborted.get()).isEqualTo(0);
     assertThat(server.sessionsAtClose)
         .containsExactly("4321s pool-init 7MB " + role + " " + original);
+  }
+
+  @Test
+  void aSessionThatCannotGetItsRoleBack_isAborted_notHandedOnOrToThePool() throws Exception {
+    String role = "retort_fleet_dropped_role_" + ProcessHandle.current().pid();
+    Counting server = withSchemas(tenants(1), "set work_mem = '7MB'", "set role " + role);
+    try (Connection plain = server.delegate.getConnection();
+        Statement statement = plain.createStatement()) {
+      statement.execute("create role " + role + " nologin");
+    }
+    FleetConnections connections = new FleetConnections(server, 3);
+    try (Connection first = connections.getConnection()) {
+      assertThat(one(first, "select current_user")).isEqualTo(role);
+      try (Connection plain = server.delegate.getConnection();
+          Statement statement = plain.createStatement()) {
+        statement.execute("drop role " + role);
+      }
+    }
+
+    // Cleared, it could not switch to the role again: such a session, with the login user's
+    // rights and without the pool's settings, must neither serve a member nor go back to a pool.
+    assertThat(server.aborted.get()).isEqualTo(1);
+    assertThat(server.closed.get()).isEqualTo(1);
+    connections.close();
+    assertThat(server.opened.get()).isEqualTo(1);
   }
 
   @Test
@@ -267,6 +293,7 @@ class FleetConnectionsTest {
     final DataSource delegate;
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger closed = new AtomicInteger();
+    final AtomicInteger aborted = new AtomicInteger();
     final List<String> initSql;
     final List<String> sessionsAtClose = new CopyOnWriteArrayList<>();
 
@@ -287,10 +314,14 @@ class FleetConnectionsTest {
         }
       }
       AtomicBoolean done = new AtomicBoolean();
+      AtomicBoolean abortedHere = new AtomicBoolean();
       return ObservedConnection.of(real, (method, arguments) -> {
+        if (method.equals("abort") && abortedHere.compareAndSet(false, true)) {
+          aborted.incrementAndGet();
+        }
         if (method.equals("close") && done.compareAndSet(false, true)) {
           closed.incrementAndGet();
-          if (!initSql.isEmpty()) {
+          if (!initSql.isEmpty() && !abortedHere.get()) {
             try {
               sessionsAtClose.add(session(real));
             } catch (SQLException e) {

@@ -265,10 +265,10 @@ public abstract class DatabaseProfile {
   public void tearDown(Connection connection) {}
 
   /**
-   * A session setting and the value to set it to, in the dialect's own terms.
+   * A session setting and its value, as the database reports them and takes them back.
    *
    * @param name the setting's name
-   * @param value its value as the database reports it, which setting it takes back
+   * @param value its value
    */
   public record SessionSetting(String name, String value) {}
 
@@ -289,8 +289,8 @@ public abstract class DatabaseProfile {
    * @param given what {@link #sessionSettings} read when the connection came from its pool
    * @return whether the session is clean and may be reused; {@code false} (the default, where
    *     the dialect has no such check) means it is to be closed
-   * @throws SQLException if the session is broken or a setting cannot be set again, also to be
-   *     closed
+   * @throws SQLException if the session is broken, or was cleared but could not be given its
+   *     settings again: not to go back to a pool as it is
    */
   public boolean clearForReuse(Connection connection, List<SessionSetting> given)
       throws SQLException {
@@ -378,25 +378,32 @@ public abstract class DatabaseProfile {
     }
 
     /**
-     * The settings whose source is the session ({@code SET} or {@code set_config} since the
-     * connection started, which is how a pool's init SQL sets them), but the {@code search_path}
-     * that {@link #schemaPath} reads, and then the role the session switched to with {@code SET
-     * ROLE}, which {@code pg_settings} does not show: set again last, because the role may lack
-     * the right to set what the login user set before it.
+     * The session's user ({@code SET SESSION AUTHORIZATION}), which {@code DISCARD ALL} resets
+     * and which is set again first, since it resets the role; then the settings whose source is
+     * the session ({@code SET} or {@code set_config} since the connection started, which is how a
+     * pool's init SQL sets them) but the {@code search_path}, which {@link #schemaPath} reads, and
+     * the {@code transaction_} ones, which belong to a transaction; then the role the session
+     * switched to with {@code SET ROLE}, last, because the role may lack the right to set what
+     * the session's user set before it. {@code pg_settings} lists neither the user nor the role,
+     * nor custom settings ({@code app.tenant}, say): those cannot be listed, and {@code DISCARD
+     * ALL} resets them.
      */
     @Override
     public List<SessionSetting> sessionSettings(Connection connection) throws SQLException {
       List<SessionSetting> settings = new ArrayList<>();
       try (java.sql.Statement statement = connection.createStatement();
           java.sql.ResultSet rows = statement.executeQuery("select name, setting from ("
-              + "select name, setting from pg_settings where source = 'session'"
-              + " and name <> 'search_path' union all select 'role', current_setting('role')"
-              + " where current_setting('role') <> 'none') given order by name = 'role', name")) {
+              + "select 0 as rank, 'session_authorization' as name,"
+              + " current_setting('session_authorization') as setting"
+              + " union all select 1, name, setting from pg_settings where source = 'session'"
+              + " and name <> 'search_path' and name not like 'transaction\\_%'"
+              + " union all select 2, 'role', current_setting('role')"
+              + " where current_setting('role') <> 'none') given order by rank, name")) {
         while (rows.next()) {
           settings.add(new SessionSetting(rows.getString(1), rows.getString(2)));
         }
       }
-      return settings;
+      return List.copyOf(settings);
     }
 
     /**
@@ -414,13 +421,15 @@ public abstract class DatabaseProfile {
         statement.execute("discard all");
       }
       if (!given.isEmpty()) {
+        // One statement, in the given order: it sets all of them or, failing, none.
         try (java.sql.PreparedStatement statement = connection.prepareStatement(
-            "select set_config(?, ?, false)")) {
-          for (SessionSetting setting : given) {
-            statement.setString(1, setting.name());
-            statement.setString(2, setting.value());
-            statement.executeQuery().close();
-          }
+            "select set_config(name, setting, false) from unnest(?::text[], ?::text[])"
+                + " with ordinality as given(name, setting, position) order by position")) {
+          statement.setArray(1, connection.createArrayOf("text",
+              given.stream().map(SessionSetting::name).toArray()));
+          statement.setArray(2, connection.createArrayOf("text",
+              given.stream().map(SessionSetting::value).toArray()));
+          statement.executeQuery().close();
         }
       }
       return true;
