@@ -3,6 +3,7 @@ package dev.retort.runtime;
 import dev.retort.runtime.messages.Messages;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
@@ -17,6 +18,7 @@ final class ClasspathRegistry implements RevisionRegistry {
   private final ServiceLoader<RevisionRegistry> loader;
   private final Object creating = new Object();
   private boolean tried;
+  private ServiceConfigurationError firstFailure;
   private volatile RevisionRegistry found;
 
   private ClasspathRegistry(ServiceLoader<RevisionRegistry> loader) {
@@ -41,8 +43,8 @@ final class ClasspathRegistry implements RevisionRegistry {
    * The registry, created now if no command has needed it yet.
    *
    * @throws RegistryNotFoundException if there are several, none of which contains all the others
-   * @throws java.util.ServiceConfigurationError if a registry cannot be created; every later call
-   *     tries again, and fails again
+   * @throws ServiceConfigurationError if a registry cannot be created; every later call tries
+   *     again, and fails again with the same cause
    */
   RevisionRegistry registry() {
     RevisionRegistry known = found;
@@ -57,10 +59,33 @@ final class ClasspathRegistry implements RevisionRegistry {
           loader.reload();
         }
         tried = true;
-        found = Registries.discover(loader);
+        try {
+          found = Registries.discover(loader);
+        } catch (ServiceConfigurationError e) {
+          throw failed(e);
+        }
       }
       return found;
     }
+  }
+
+  /**
+   * The failure to report: the first one again when a registry whose class failed to initialise
+   * fails once more, because the JVM then says only "Could not initialize class", not why. Kept
+   * by this Retort only: another one in the same JVM gets the JVM's words.
+   */
+  private ServiceConfigurationError failed(ServiceConfigurationError e) {
+    if (firstFailure != null && firstFailure.getCause() instanceof ExceptionInInitializerError
+        && e.getCause() instanceof NoClassDefFoundError again
+        && String.valueOf(again.getMessage()).startsWith("Could not initialize class")
+        && firstFailure.getMessage().equals(e.getMessage())) {
+      ServiceConfigurationError first =
+          new ServiceConfigurationError(firstFailure.getMessage(), firstFailure.getCause());
+      first.addSuppressed(e);
+      return first;
+    }
+    firstFailure = e;
+    return e;
   }
 
   @Override

@@ -178,6 +178,25 @@ class StartUpTest {
     }
   }
 
+  /** Fails in its class's initialiser, as a generated registry whose table cannot be built. */
+  public static final class UninitialisableRegistry extends GeneratedRegistry {
+
+    private static final RevisionTable TABLE = failToInitialise();
+
+    public UninitialisableRegistry() {
+      super(TABLE);
+    }
+
+    private static RevisionTable failToInitialise() {
+      throw new IllegalStateException("the registry's class was initialised");
+    }
+
+    @Override
+    protected Migration newMigration(int index) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
   /**
    * Each side waits for the other: code that read the registry before connecting, or connected
    * before reading it, would wait until the bound and fail.
@@ -267,20 +286,7 @@ class StartUpTest {
 
   @Test
   void theRegistryOnTheClasspath_isCreatedByTheFirstCommand_notByUsing() throws Exception {
-    Path folder = Files.createDirectories(services.resolve("META-INF/services"));
-    Files.writeString(folder.resolve(RevisionRegistry.class.getName()),
-        UncreatableRegistry.class.getName());
-    ClassLoader application = new URLClassLoader(new URL[] {services.toUri().toURL()},
-        StartUpTest.class.getClassLoader());
-    Thread thread = Thread.currentThread();
-    ClassLoader before = thread.getContextClassLoader();
-    Retort retort;
-    thread.setContextClassLoader(application);
-    try {
-      retort = Retort.using(TestDatabase.H2.create());
-    } finally {
-      thread.setContextClassLoader(before);
-    }
+    Retort retort = onServices(UncreatableRegistry.class);
 
     // Created with the loader that was the context one when Retort was built, and tried again
     // by the next command, which fails the same way rather than going on without it.
@@ -289,5 +295,42 @@ class StartUpTest {
 
     assertThat(first).hasCauseThat().hasMessageThat().isEqualTo("the registry was created");
     assertThat(again).hasCauseThat().hasMessageThat().isEqualTo("the registry was created");
+  }
+
+  @Test
+  void aRegistryWhoseClassFailedToInitialise_reportsWhyAgain_notOnlyThatItCouldNot()
+      throws Exception {
+    Retort retort = onServices(UninitialisableRegistry.class);
+
+    ServiceConfigurationError first =
+        assertThrows(ServiceConfigurationError.class, retort::current);
+    ServiceConfigurationError again =
+        assertThrows(ServiceConfigurationError.class, retort::upgrade);
+
+    // The JVM initialises a class once: the second time it says only "Could not initialize
+    // class", which names neither the registry's fault nor its fix.
+    assertThat(first).hasCauseThat().isInstanceOf(ExceptionInInitializerError.class);
+    assertThat(first).hasCauseThat().hasCauseThat().hasMessageThat()
+        .isEqualTo("the registry's class was initialised");
+    assertThat(again).hasCauseThat().hasCauseThat().hasMessageThat()
+        .isEqualTo("the registry's class was initialised");
+    assertThat(again.getSuppressed()).hasLength(1);
+    assertThat(again.getSuppressed()[0]).hasCauseThat().isInstanceOf(NoClassDefFoundError.class);
+  }
+
+  /** Retort on a new H2 database, with the one registry a services file names. */
+  private Retort onServices(Class<? extends RevisionRegistry> registry) throws Exception {
+    Path folder = Files.createDirectories(services.resolve("META-INF/services"));
+    Files.writeString(folder.resolve(RevisionRegistry.class.getName()), registry.getName());
+    ClassLoader application = new URLClassLoader(new URL[] {services.toUri().toURL()},
+        StartUpTest.class.getClassLoader());
+    Thread thread = Thread.currentThread();
+    ClassLoader before = thread.getContextClassLoader();
+    thread.setContextClassLoader(application);
+    try {
+      return Retort.using(TestDatabase.H2.create());
+    } finally {
+      thread.setContextClassLoader(before);
+    }
   }
 }
