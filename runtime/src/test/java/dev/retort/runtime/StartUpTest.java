@@ -290,8 +290,10 @@ class StartUpTest {
 
     // Created with the loader that was the context one when Retort was built, and tried again
     // by the next command, which fails the same way rather than going on without it.
-    ServiceConfigurationError first = assertThrows(ServiceConfigurationError.class, retort::current);
-    ServiceConfigurationError again = assertThrows(ServiceConfigurationError.class, retort::upgrade);
+    ServiceConfigurationError first =
+        assertThrows(ServiceConfigurationError.class, retort::current);
+    ServiceConfigurationError again =
+        assertThrows(ServiceConfigurationError.class, retort::upgrade);
 
     assertThat(first).hasCauseThat().hasMessageThat().isEqualTo("the registry was created");
     assertThat(again).hasCauseThat().hasMessageThat().isEqualTo("the registry was created");
