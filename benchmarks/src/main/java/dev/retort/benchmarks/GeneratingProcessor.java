@@ -1,14 +1,8 @@
 package dev.retort.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.RoundEnvironment;
-import javax.annotation.processing.SupportedAnnotationTypes;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.annotation.processing.Processor;
 
 /**
  * A processor for {@code @Revision} that writes one empty class in its first round and does
@@ -17,30 +11,18 @@ import javax.lang.model.element.TypeElement;
  * re-enters every class of the compilation; writing it in the last round instead would save that
  * round, but javac then warns on every build that the file escapes annotation processing.
  */
-@SupportedAnnotationTypes("dev.retort.annotations.Revision")
-final class GeneratingProcessor extends AbstractProcessor {
+final class GeneratingProcessor {
 
   /** The class it writes, in the workload's package. */
   static final String GENERATED = Workload.RETORT_PACKAGE + ".GeneratedByBenchmark";
 
-  private boolean written;
+  private GeneratingProcessor() {}
 
-  @Override
-  public SourceVersion getSupportedSourceVersion() {
-    return SourceVersion.latestSupported();
-  }
-
-  @Override
-  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (written || round.processingOver()) {
-      return false;
-    }
-    written = true;
-    try (Writer out = processingEnv.getFiler().createSourceFile(GENERATED).openWriter()) {
-      out.write("package " + Workload.RETORT_PACKAGE + ";\n\nfinal class GeneratedByBenchmark {}\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return false;
+  /** A new processor, for one compilation. */
+  static Processor create() {
+    String source =
+        "package " + Workload.RETORT_PACKAGE + ";\n\nfinal class GeneratedByBenchmark {}\n";
+    return new ReplayingProcessor(List.of(new ReplayingProcessor.Output(GENERATED, true,
+        source.getBytes(StandardCharsets.UTF_8))));
   }
 }

@@ -203,7 +203,7 @@ public final class RegistryBenchmark {
     // compiled by the JIT.
     Javac.compile(files, work.resolve("warm-up-plain"), false);
     Javac.compile(files, work.resolve("warm-up-empty"), new EmptyProcessor());
-    Javac.compile(files, work.resolve("warm-up-generating"), new GeneratingProcessor());
+    Javac.compile(files, work.resolve("warm-up-generating"), GeneratingProcessor.create());
     Javac.compile(files, work.resolve("warm-up"), true);
     List<ReplayingProcessor.Output> retortOutput =
         ReplayingProcessor.writtenInto(work.resolve("warm-up"));
@@ -221,7 +221,7 @@ public final class RegistryBenchmark {
       without[run] = Javac.compile(files, work.resolve("plain-" + run), false);
       empty[run] = Javac.compile(files, work.resolve("empty-" + run), new EmptyProcessor());
       generating[run] = Javac.compile(files, work.resolve("generating-" + run),
-          new GeneratingProcessor());
+          GeneratingProcessor.create());
       replaying[run] = Javac.compile(files, work.resolve("replaying-" + run),
           new ReplayingProcessor(retortOutput));
       with[run] = Javac.compile(files, work.resolve("classes-" + run), true);

@@ -17,8 +17,9 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * A processor for {@code @Revision} that writes, in its first round, the files Retort's processor
- * wrote for the same history, read from disk beforehand, and does nothing else: what javac
+ * A processor for {@code @Revision} that writes, in its first round, the files it is given, and
+ * does nothing else ({@link GeneratingProcessor} gives it one empty class). Given the files
+ * Retort's processor wrote for the same history, read from disk beforehand, it measures what javac
  * charges for compiling Retort's output (the second round, then the registry's typed constants
  * and the {@code switch} that creates each migration, which the registry must have), measured
  * apart from what Retort's processor does to produce it (reading the revisions, checking the
