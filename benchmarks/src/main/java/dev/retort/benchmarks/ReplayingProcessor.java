@@ -1,10 +1,12 @@
 package dev.retort.benchmarks;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -58,7 +60,7 @@ final class ReplayingProcessor extends AbstractProcessor {
       outputs = files.filter(Files::isRegularFile)
           .filter(file -> !file.toString().endsWith(".class"))
           .map(file -> output(classOutput, file))
-          .sorted(java.util.Comparator.comparing(Output::name))
+          .sorted(Comparator.comparing(Output::name))
           .toList();
     }
     if (outputs.stream().noneMatch(output -> output.name().endsWith(".Revisions"))) {
@@ -69,7 +71,7 @@ final class ReplayingProcessor extends AbstractProcessor {
   }
 
   private static Output output(Path root, Path file) {
-    String relative = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+    String relative = root.relativize(file).toString().replace(File.separatorChar, '/');
     boolean source = relative.endsWith(".java");
     String name = source
         ? relative.substring(0, relative.length() - ".java".length()).replace('/', '.')

@@ -412,7 +412,7 @@ public abstract class DatabaseProfile {
      * the role, drops temporary tables, closes cursors and forgets prepared statements (the
      * driver notices and prepares again); then sets what the session was given again. It refuses
      * to run inside a transaction block, so a transaction left open by plain SQL, or an aborted
-     * one, fails it and the connection is closed.
+     * one, fails it, and the caller aborts the connection.
      */
     @Override
     public boolean clearForReuse(Connection connection, List<SessionSetting> given)
