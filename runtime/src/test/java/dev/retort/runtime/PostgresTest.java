@@ -3,8 +3,16 @@ package dev.retort.runtime;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.retort.runtime.internal.database.ForwardingDataSource;
+import dev.retort.runtime.internal.database.ObservedConnection;
 import dev.retort.runtime.messages.Messages;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -47,6 +55,57 @@ class PostgresTest {
     assertThat(during[0]).isEqualTo("2s");
     assertThat(String.valueOf(DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES)
         .fetchValue("show client_connection_check_interval"))).isEqualTo("0");
+  }
+
+  /**
+   * A pool's init SQL may set the dead-client check itself; the connection goes back to the pool
+   * with the pool's value, not the server's default.
+   */
+  @Test
+  void thePoolsOwnDeadClientCheck_isWhatThePoolGetsBack() throws Exception {
+    DataSource server = TestDatabase.POSTGRES.create();
+    List<String> atClose = new CopyOnWriteArrayList<>();
+    DataSource pool = new ForwardingDataSource(server) {
+      @Override
+      public Connection getConnection() throws SQLException {
+        Connection physical = delegate.getConnection();
+        try (Statement statement = physical.createStatement()) {
+          statement.execute("set client_connection_check_interval = '7s'");
+        }
+        return ObservedConnection.of(physical, (method, arguments) -> {
+          if (method.equals("close")) {
+            atClose.add(checkInterval(physical));
+          }
+        });
+      }
+
+      @Override
+      public Connection getConnection(String user, String password) throws SQLException {
+        return getConnection();
+      }
+    };
+    String[] during = new String[1];
+    Retort retort = Retort.using(pool, TestRegistry.builder()
+        .revision("a1").upgrade(db ->
+            during[0] = String.valueOf(db.fetchValue("show client_connection_check_interval")))
+        .build());
+
+    retort.upgrade();
+
+    assertThat(during[0]).isEqualTo("2s");
+    assertThat(atClose).isNotEmpty();
+    assertThat(atClose).containsNoneOf("0", "2s");
+    assertThat(Set.copyOf(atClose)).containsExactly("7s");
+  }
+
+  private static String checkInterval(Connection connection) {
+    try (Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("show client_connection_check_interval")) {
+      row.next();
+      return row.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

@@ -255,14 +255,20 @@ public abstract class DatabaseProfile {
   /**
    * Prepares a command's session on its connection.
    *
-   * @return whether {@link #tearDown} must undo something when the command ends
+   * @return the settings it changed, with the values they had before, for {@link #tearDown}:
+   *     none by default
    */
-  public boolean setUp(Connection connection) {
-    return false;
+  public List<SessionSetting> setUp(Connection connection) {
+    return List.of();
   }
 
-  /** Undoes what {@link #setUp} did, before the connection goes back to its pool. */
-  public void tearDown(Connection connection) {}
+  /**
+   * Sets back what {@link #setUp} changed, before the connection goes back to its pool: to the
+   * values the session had, which a pool's init SQL may have given it, not to the server's.
+   *
+   * @param before what {@link #setUp} returned
+   */
+  public void tearDown(Connection connection, List<SessionSetting> before) {}
 
   /**
    * A session setting and its value, as the database reports them and takes them back.
@@ -321,6 +327,8 @@ public abstract class DatabaseProfile {
 
     /** How often the server checks, during a statement, that the client is still there. */
     private static final String CLIENT_CHECK_INTERVAL = "2s";
+
+    private static final String CLIENT_CHECK = "client_connection_check_interval";
 
     @Override
     public String name() {
@@ -420,19 +428,25 @@ public abstract class DatabaseProfile {
       try (java.sql.Statement statement = connection.createStatement()) {
         statement.execute("discard all");
       }
-      if (!given.isEmpty()) {
-        // One statement, in the given order: it sets all of them or, failing, none.
-        try (java.sql.PreparedStatement statement = connection.prepareStatement(
-            "select set_config(name, setting, false) from unnest(?::text[], ?::text[])"
-                + " with ordinality as given(name, setting, position) order by position")) {
-          statement.setArray(1, connection.createArrayOf("text",
-              given.stream().map(SessionSetting::name).toArray()));
-          statement.setArray(2, connection.createArrayOf("text",
-              given.stream().map(SessionSetting::value).toArray()));
-          statement.executeQuery().close();
-        }
-      }
+      setAll(connection, given);
       return true;
+    }
+
+    /** Sets each setting in one statement, in the order given: all of them or, failing, none. */
+    private static void setAll(Connection connection, List<SessionSetting> settings)
+        throws SQLException {
+      if (settings.isEmpty()) {
+        return;
+      }
+      try (java.sql.PreparedStatement statement = connection.prepareStatement(
+          "select set_config(name, setting, false) from unnest(?::text[], ?::text[])"
+              + " with ordinality as given(name, setting, position) order by position")) {
+        statement.setArray(1, connection.createArrayOf("text",
+            settings.stream().map(SessionSetting::name).toArray()));
+        statement.setArray(2, connection.createArrayOf("text",
+            settings.stream().map(SessionSetting::value).toArray()));
+        statement.executeQuery().close();
+      }
     }
 
     /**
@@ -443,14 +457,19 @@ public abstract class DatabaseProfile {
      * session.
      */
     @Override
-    public boolean setUp(Connection connection) {
-      return Sessions.execute(connection, 14,
-          "set client_connection_check_interval = '" + CLIENT_CHECK_INTERVAL + "'");
+    public List<SessionSetting> setUp(Connection connection) {
+      // The value before, read in the statement that changes it: the pool's, if it set one.
+      return Sessions.firstValue(connection, 14, "with before as materialized (select"
+              + " current_setting('" + CLIENT_CHECK + "') as setting) select setting, set_config('"
+              + CLIENT_CHECK + "', '" + CLIENT_CHECK_INTERVAL + "', false) from before")
+          .map(value -> List.of(new SessionSetting(CLIENT_CHECK, value)))
+          .orElse(List.of());
     }
 
     @Override
-    public void tearDown(Connection connection) {
-      Sessions.execute(connection, 0, "reset client_connection_check_interval");
+    public void tearDown(Connection connection, List<SessionSetting> before) {
+      // Where it fails, the server checks for a dead client as often as Retort asked: no harm.
+      Sessions.attempt("set " + CLIENT_CHECK + " back", () -> setAll(connection, before));
     }
 
     @Override

@@ -2,8 +2,10 @@ package dev.retort.runtime.internal.database;
 
 import dev.retort.runtime.messages.Messages;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,19 +22,55 @@ final class Sessions {
    * @return whether it ran
    */
   static boolean execute(Connection connection, int sinceVersion, String sql) {
+    return query(connection, sinceVersion, sql, false).isPresent();
+  }
+
+  /**
+   * Runs a query that returns one row, if the server's major version is at least {@code
+   * sinceVersion}.
+   *
+   * @return the row's first column; empty where the query did not run
+   */
+  static Optional<String> firstValue(Connection connection, int sinceVersion, String sql) {
+    return query(connection, sinceVersion, sql, true);
+  }
+
+  /** A step on a session that may fail. */
+  interface SessionStep {
+    void run() throws SQLException;
+  }
+
+  /** Runs a step; where the database refuses it, says so at debug level and goes on. */
+  static void attempt(String description, SessionStep step) {
+    try {
+      step.run();
+    } catch (SQLException refused) {
+      if (log.isDebugEnabled()) {
+        log.debug(Messages.sessionSetUpSkipped(description, refused.getMessage()));
+      }
+    }
+  }
+
+  private static Optional<String> query(Connection connection, int sinceVersion, String sql,
+      boolean returnsRow) {
     try {
       if (connection.getMetaData().getDatabaseMajorVersion() < sinceVersion) {
-        return false;
+        return Optional.empty();
       }
       try (Statement statement = connection.createStatement()) {
-        statement.execute(sql);
+        if (!returnsRow) {
+          statement.execute(sql);
+          return Optional.of("");
+        }
+        try (ResultSet row = statement.executeQuery(sql)) {
+          return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
+        }
       }
-      return true;
     } catch (SQLException notOffered) {
       if (log.isDebugEnabled()) {
         log.debug(Messages.sessionSetUpSkipped(sql, notOffered.getMessage()));
       }
-      return false;
+      return Optional.empty();
     }
   }
 }

@@ -38,7 +38,8 @@ public final class Session implements AutoCloseable {
   private final StateReader reader;
   private DSLContext db;
   private MigrationLock lock;
-  private boolean setUp;
+  /** What {@link DatabaseProfile#setUp} changed, with the values before; set back at the end. */
+  private List<DatabaseProfile.SessionSetting> changedBySetUp = List.of();
 
   Session(Database database, Connection connection, DatabaseProfile profile) {
     this.database = database;
@@ -156,7 +157,7 @@ public final class Session implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new LockException(Messages.lockInterrupted(), e);
     }
-    setUp = profile.setUp(connection);
+    changedBySetUp = profile.setUp(connection);
     return lock;
   }
 
@@ -187,8 +188,8 @@ public final class Session implements AutoCloseable {
   @Override
   public void close() {
     try {
-      if (setUp) {
-        profile.tearDown(connection);
+      if (!changedBySetUp.isEmpty()) {
+        profile.tearDown(connection, changedBySetUp);
       }
     } finally {
       try {
