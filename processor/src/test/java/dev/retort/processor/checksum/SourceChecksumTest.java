@@ -1,7 +1,9 @@
 package dev.retort.processor.checksum;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SourceChecksumTest {
@@ -93,6 +95,30 @@ class SourceChecksumTest {
     assertThat(SourceChecksum.normalize("public   static\n\tint x")).isEqualTo("public static int x");
     assertThat(SourceChecksum.normalize("a - -b")).isNotEqualTo(SourceChecksum.normalize("a--b"));
     assertThat(SourceChecksum.normalize("a + b")).isEqualTo(SourceChecksum.normalize("a+b"));
+  }
+
+  /**
+   * Checksums recorded in databases must not change, so the space between two operator characters
+   * stays exactly where it stood before: for every pair of them, where javac reads them as one
+   * token or as a comment's start or end.
+   */
+  @Test
+  void aSpaceBetweenTwoOperatorCharacters_isKept_exactlyWhereTheyWouldJoin() {
+    Set<String> joining = Set.of("++", "--", "&&", "||", "==", "!=", "<=", ">=", "<<", ">>", "+=",
+        "-=", "*=", "/=", "%=", "&=", "|=", "^=", "->", "::", "..", "//", "/*", "*/");
+    for (char last = '!'; last <= '~'; last++) {
+      for (char next = '!'; next <= '~'; next++) {
+        if (Character.isJavaIdentifierPart(last) || Character.isJavaIdentifierPart(next)
+            || "\"'".indexOf(last) >= 0 || "\"'".indexOf(next) >= 0) {
+          continue;
+        }
+        String pair = "" + last + next;
+        String expected = joining.contains(pair) ? last + " " + next : pair;
+        assertWithMessage("'%s %s'", last, next)
+            .that(SourceChecksum.normalize("x " + last + " " + next + " y"))
+            .isEqualTo("x" + expected + "y");
+      }
+    }
   }
 
   @Test
