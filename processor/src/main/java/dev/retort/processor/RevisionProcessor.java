@@ -2,7 +2,6 @@ package dev.retort.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.JavaFile;
 import dev.retort.annotations.RegistryName;
 import dev.retort.annotations.Revision;
 import dev.retort.processor.graph.GraphValidator;
@@ -12,6 +11,7 @@ import dev.retort.processor.graph.RevisionNode;
 import dev.retort.processor.messages.Messages;
 import dev.retort.processor.writing.MarkerWriter;
 import dev.retort.processor.writing.RegistryWriter;
+import dev.retort.processor.writing.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -390,7 +390,7 @@ public final class RevisionProcessor extends AbstractProcessor {
         originating,
         elements.getTypeElement("javax.annotation.processing.Generated") != null,
         RevisionProcessor.class.getName());
-    for (JavaFile file : writer.files()) {
+    for (SourceFile file : writer.files()) {
       file.writeTo(filer);
     }
     MarkerWriter.file(registry, moduleRevisions, originating).writeTo(filer);

@@ -268,6 +268,68 @@ class RegistryGenerationTest {
         .isEqualTo("Copy C:\\users */ <b> {@code x} & @y");
   }
 
+  /**
+   * JavaPoet's printer breaks a line at U+2028 and U+2029, also inside a string literal: an
+   * irreversible revision's reason with one gave a registry and a marker that did not compile.
+   */
+  @Test
+  void reasonsWithLineBreaksAndLineSeparators_stillGiveARegistryThatCompiles() throws Exception {
+    Compilation compilation = compile(migrationWithBody("com.example.db.DropLegacy",
+        "@Revision(id = \"a1\", message = \"Drop \\\"legacy\\\"\")\n"
+            + "@Irreversible(\"two\\nlines\\u2028and\\u2029 paragraphs\")",
+        "  public void upgrade(DSLContext db) {}"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    RevisionInfo revision =
+        registryOf(compilation, "com.example.db.Revisions").revisions().get(0);
+    assertThat(revision.message()).isEqualTo("Drop \"legacy\"");
+    assertThat(revision.irreversibleReason()).hasValue("two\nlines\u2028and\u2029 paragraphs");
+  }
+
+  /**
+   * The registry names the runtime's types, {@code java.lang}'s and its own nested ones by their
+   * simple names; a migration class with one of those names, or the registry's, is named in full.
+   */
+  @Test
+  void migrationsNamedLikeTypesTheRegistryNames_stillGiveARegistryThatCreatesEach()
+      throws Exception {
+    List<String> classes = List.of("com.example.db.Migration", "com.example.db.other.RevisionInfo",
+        "com.example.db.other.Revisions", "com.example.db.other.Page0",
+        "com.example.db.other.String", "com.example.db.other.Override",
+        "com.example.db.other.Outer.Inner");
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (int i = 0; i < classes.size(); i++) {
+      sources.add(clashingMigration(classes.get(i), "r" + i, i == 0 ? "" : "r" + (i - 1)));
+    }
+
+    Compilation compilation = Sources.javac().compile(sources);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    RevisionRegistry registry = registryOf(compilation, "com.example.db.Revisions");
+    for (int i = 0; i < classes.size(); i++) {
+      Migration migration = registry.migration(registry.revision("r" + i).orElseThrow());
+      assertThat(migration.getClass().getCanonicalName()).isEqualTo(classes.get(i));
+    }
+  }
+
+  /** A migration that names every type in full, in a class that may be nested in another. */
+  private static JavaFileObject clashingMigration(String canonicalName, String id, String revises) {
+    String[] parts = canonicalName.split("\\.");
+    boolean nested = Character.isUpperCase(parts[parts.length - 2].charAt(0));
+    int typeStart = parts.length - (nested ? 2 : 1);
+    String packageName = String.join(".", List.of(parts).subList(0, typeStart));
+    String migration = "@dev.retort.annotations.Revision(id = \"" + id + "\""
+        + (revises.isEmpty() ? "" : ", revises = \"" + revises + "\"") + ")\n"
+        + (nested ? "public static" : "public") + " class " + parts[parts.length - 1]
+        + " implements dev.retort.runtime.Migration {\n"
+        + "  @java.lang.Override public void upgrade(org.jooq.DSLContext db) {}\n"
+        + "  @java.lang.Override public void downgrade(org.jooq.DSLContext db) {}\n}\n";
+    String body = nested ? "public class " + parts[typeStart] + " {\n" + migration + "}\n"
+        : migration;
+    return JavaFileObjects.forSourceString(packageName + "." + parts[typeStart],
+        "package " + packageName + ";\n\n" + body);
+  }
+
   @Test
   void theRegistryNameCanBeSetByOption() {
     Compilation compilation = Sources.javac()

@@ -35,7 +35,7 @@ public final class MarkerWriter {
             .sorted(Comparator.comparing(RevisionNode::className))
             .toList())
         .stream()
-        .map(StringLiterals::of)
+        .map(chunk -> CodeBlock.of("$L", StringLiterals.quoted(chunk)))
         .collect(CodeBlock.joining(",\n", "{\n", "\n}"));
     TypeSpec.Builder marker = TypeSpec.classBuilder(markerName(registry))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)

@@ -1,20 +1,13 @@
 package dev.retort.processor.writing;
 
-import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeSpec;
 import dev.retort.processor.graph.RevisionNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.Modifier;
 
 /**
  * Writes the registry: one constant per revision, the rows of the graph in topological order,
@@ -23,6 +16,11 @@ import javax.lang.model.element.Modifier;
  * <p>The rows are a few string constants of {@link RevisionCodec} records, which the runtime
  * reads once at class initialisation: for javac a string literal costs next to nothing, where a
  * call per revision with its arguments and arrays cost it more than the rest of the registry.
+ *
+ * <p>The text is written here, a member per revision, rather than built with JavaPoet: the
+ * registry has two members per revision, and building and printing each as JavaPoet's specs
+ * took more of a build than checking the whole graph. {@link ImportedNames} decides how the
+ * file names each class.
  *
  * <p>The JVM limits a method to 64 KB of bytecode and a class to 65,535 constants, so a large
  * history is split: constructor calls go into nested page classes of {@value #PAGE_SIZE}
@@ -43,9 +41,14 @@ public final class RegistryWriter {
   private static final ClassName TABLE_BUILDER = REVISION_TABLE.nestedClass("Builder");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
+  private static final ClassName OVERRIDE = ClassName.get("java.lang", "Override");
+  private static final ClassName STRING = ClassName.get("java.lang", "String");
+  private static final ClassName OUT_OF_RANGE =
+      ClassName.get("java.lang", "IndexOutOfBoundsException");
   private static final String REGISTRY_FIELD = "REGISTRY";
   // Not upper case, so no revision's constant can take its name: it is an array, not a constant.
   private static final String BY_INDEX_FIELD = "byIndex";
+  private static final String INDENT = "  ";
 
   private final ClassName registry;
   private final List<RevisionNode> revisions;
@@ -54,6 +57,7 @@ public final class RegistryWriter {
   private final List<Element> originatingElements;
   private final boolean generatedAnnotationAvailable;
   private final String processorName;
+  private final List<ClassName> migrationClasses;
 
   /**
    * @param revisions every revision, in topological order
@@ -76,70 +80,119 @@ public final class RegistryWriter {
     this.originatingElements = originatingElements;
     this.generatedAnnotationAvailable = generatedAnnotationAvailable;
     this.processorName = processorName;
+    this.migrationClasses = revisions.stream().map(RegistryWriter::migrationClass).toList();
   }
 
   /** The registry and, for more than {@value #CONSTANTS_PER_TYPE} revisions, its constant interfaces. */
-  public List<JavaFile> files() {
+  public List<SourceFile> files() {
     List<String> names = ConstantNames.of(revisions, Set.of(REGISTRY_FIELD, "PAGE_SIZE", "TABLE"));
-    List<JavaFile> files = new ArrayList<>();
-    TypeSpec.Builder registryType = registryType(names);
+    List<ClassName> interfaces = new ArrayList<>();
+    List<SourceFile> files = new ArrayList<>();
+    files.add(null);
     for (int start = CONSTANTS_PER_TYPE; start < revisions.size(); start += CONSTANTS_PER_TYPE) {
       ClassName holder = constantsInterface(start);
-      registryType.addSuperinterface(holder);
-      files.add(file(constantsType(holder, names, start)));
+      interfaces.add(holder);
+      files.add(constantsFile(holder, names, start));
     }
-    files.add(0, file(registryType.build()));
+    files.set(0, registryFile(names, interfaces));
     return files;
   }
 
-  private TypeSpec.Builder registryType(List<String> names) {
-    TypeSpec.Builder type = TypeSpec.classBuilder(registry)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .superclass(GENERATED_REGISTRY)
-        .addJavadoc(registryJavadoc())
-        .addField(FieldSpec.builder(int.class, "PAGE_SIZE", Modifier.PRIVATE, Modifier.STATIC,
-                Modifier.FINAL)
-            .initializer("$L", PAGE_SIZE).build())
-        .addField(FieldSpec.builder(REVISION_TABLE, "TABLE", Modifier.PRIVATE, Modifier.STATIC,
-                Modifier.FINAL)
-            .initializer("table()").build())
-        .addField(FieldSpec.builder(ArrayTypeName.of(REVISION_INFO), BY_INDEX_FIELD,
-                Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The revisions by index, which the constants are read from. Generated"
-                + " code only.\n")
-            .initializer("TABLE.revisionArray()").build())
-        .addField(FieldSpec.builder(registry, REGISTRY_FIELD, Modifier.PUBLIC, Modifier.STATIC,
-                Modifier.FINAL)
-            .addJavadoc("The registry. Instances that {@link java.util.ServiceLoader} creates"
-                + " answer the same.\n")
-            .initializer("new $T()", registry).build());
-    addGenerated(type);
-    originatingElements.forEach(type::addOriginatingElement);
+  private SourceFile registryFile(List<String> names, List<ClassName> interfaces) {
+    int pages = (revisions.size() + PAGE_SIZE - 1) / PAGE_SIZE;
+    Set<String> declared = new HashSet<>();
+    declared.add(registry.simpleName());
+    for (int page = 0; page < pages; page++) {
+      declared.add(pageName(page));
+    }
+    List<ClassName> named = new ArrayList<>(List.of(GENERATED_REGISTRY, MIGRATION, REVISION_INFO,
+        REVISION_TABLE, OVERRIDE, STRING, OUT_OF_RANGE));
+    if (generatedAnnotationAvailable) {
+      named.add(GENERATED);
+    }
+    named.addAll(interfaces);
+    named.addAll(migrationClasses);
+    ImportedNames imports = new ImportedNames(registry.packageName(), declared, named);
+
+    StringBuilder out = new StringBuilder(200 * revisions.size() + 2_000);
+    header(out, imports);
+    out.append("/**\n")
+        .append(" * The ").append(revisions.size()).append(" revisions of this application in"
+            + " topological order, with the graph that Retort's processor\n")
+        .append(" * computed and checked at compile time.\n")
+        .append(" *\n")
+        .append(" * <p>Heads: ").append(idList(heads)).append(". Bases: ").append(idList(bases))
+        .append(".\n")
+        .append(" *\n")
+        .append(" * <p>Generated from the {@code @Revision} classes on every build; do not edit.\n")
+        .append(" */\n");
+    generated(out, imports);
+    out.append("public final class ").append(registry.simpleName()).append(" extends ")
+        .append(imports.of(GENERATED_REGISTRY));
+    for (int i = 0; i < interfaces.size(); i++) {
+      out.append(i == 0 ? " implements " : ", ").append(imports.of(interfaces.get(i)));
+    }
+    out.append(" {\n");
+    String table = imports.of(REVISION_TABLE);
+    String info = imports.of(REVISION_INFO);
+    out.append(INDENT).append("private static final int PAGE_SIZE = ").append(PAGE_SIZE)
+        .append(";\n\n");
+    out.append(INDENT).append("private static final ").append(table).append(" TABLE = table();\n\n");
+    javadoc(out, INDENT,
+        "The revisions by index, which the constants are read from. Generated code only.");
+    out.append(INDENT).append("static final ").append(info).append("[] ").append(BY_INDEX_FIELD)
+        .append(" = TABLE.revisionArray();\n\n");
+    javadoc(out, INDENT, "The registry. Instances that {@link java.util.ServiceLoader} creates"
+        + " answer the same.");
+    // The class it declares, so its simple name is its own.
+    out.append(INDENT).append("public static final ").append(registry.simpleName()).append(' ')
+        .append(REGISTRY_FIELD).append(" = new ").append(registry.simpleName()).append("();\n\n");
     int constantsHere = Math.min(revisions.size(), CONSTANTS_PER_TYPE);
     for (int i = 0; i < constantsHere; i++) {
-      type.addField(constant(names.get(i), i, CodeBlock.of("$N", BY_INDEX_FIELD),
-          Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL));
+      constant(out, imports, "public static final " + info + " ", names.get(i), i,
+          BY_INDEX_FIELD);
     }
-    type.addMethod(MethodSpec.constructorBuilder()
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("For {@link java.util.ServiceLoader}; code uses {@link #$N}.\n", REGISTRY_FIELD)
-        .addStatement("super(TABLE)")
-        .build());
-    type.addMethod(tableMethod());
-    type.addMethod(newMigrationDispatch());
-    for (int page = 0; page * PAGE_SIZE < revisions.size(); page++) {
-      type.addType(pageType(page));
+    javadoc(out, INDENT, "For {@link java.util.ServiceLoader}; code uses {@link #" + REGISTRY_FIELD
+        + "}.");
+    out.append(INDENT).append("public ").append(registry.simpleName()).append("() {\n")
+        .append(INDENT).append(INDENT).append("super(TABLE);\n")
+        .append(INDENT).append("}\n\n");
+    tableMethod(out, imports);
+    dispatch(out, imports, pages);
+    for (int page = 0; page < pages; page++) {
+      out.append('\n');
+      page(out, imports, page);
     }
-    return type;
+    out.append("}\n");
+    return new SourceFile(registry.canonicalName(), out.toString(), originatingElements);
   }
 
-  private CodeBlock registryJavadoc() {
-    return CodeBlock.builder()
-        .add("The $L revisions of this application in topological order, with the graph that"
-            + " Retort's processor\ncomputed and checked at compile time.\n\n", revisions.size())
-        .add("<p>Heads: $L. Bases: $L.\n\n", idList(heads), idList(bases))
-        .add("<p>Generated from the {@code @Revision} classes on every build; do not edit.\n")
-        .build();
+  private void header(StringBuilder out, ImportedNames imports) {
+    if (!registry.packageName().isEmpty()) {
+      out.append("package ").append(registry.packageName()).append(";\n\n");
+    }
+    String declarations = imports.declarations();
+    if (!declarations.isEmpty()) {
+      out.append(declarations).append('\n');
+    }
+  }
+
+  private void generated(StringBuilder out, ImportedNames imports) {
+    if (generatedAnnotationAvailable) {
+      out.append('@').append(imports.of(GENERATED)).append("(\n")
+          .append("    value = ").append(StringLiterals.quoted(processorName)).append(",\n")
+          .append("    comments = ")
+          .append(StringLiterals.quoted("Regenerated from the @Revision classes on every build"))
+          .append("\n)\n");
+    }
+  }
+
+  private static void javadoc(StringBuilder out, String indent, String text) {
+    out.append(indent).append("/**\n");
+    for (String line : text.split("\n", -1)) {
+      out.append(indent).append(line.isEmpty() ? " *" : " * ").append(line).append('\n');
+    }
+    out.append(indent).append(" */\n");
   }
 
   private static String idList(List<RevisionNode> nodes) {
@@ -151,92 +204,94 @@ public final class RegistryWriter {
    * the class for every call in a static initialiser (to place type annotations), so a call per
    * constant made a class of N constants cost N² in code generation.
    */
-  private FieldSpec constant(
-      String name, int index, CodeBlock byIndex, Modifier... modifiers) {
+  private void constant(StringBuilder out, ImportedNames imports, String declaration, String name,
+      int index, String byIndex) {
     RevisionNode revision = revisions.get(index);
-    return FieldSpec.builder(REVISION_INFO, name, modifiers)
-        .addJavadoc("{@code $L}$L ({@link $T}).\n", revision.id(),
-            revision.message().isEmpty() ? "" : ": " + javadocSafe(revision.message()),
-            migrationClass(revision))
-        .initializer("$L[$L]", byIndex, index)
-        .build();
+    out.append(INDENT).append("/**\n")
+        .append(INDENT).append(" * {@code ").append(revision.id()).append('}');
+    if (!revision.message().isEmpty()) {
+      out.append(": ").append(javadocSafe(revision.message()));
+    }
+    out.append(" ({@link ").append(imports.of(migrationClasses.get(index))).append("}).\n")
+        .append(INDENT).append(" */\n")
+        .append(INDENT).append(declaration).append(name).append(" = ").append(byIndex)
+        .append('[').append(index).append("];\n\n");
   }
 
-  /** Text as javadoc shows it: no comment end, no unicode escape, no tag, no HTML. */
+  /** Text as javadoc shows it: no comment end, no unicode escape, no tag, no HTML, one line. */
   private static String javadocSafe(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         .replace("\\", "&#92;").replace("*/", "*&#47;").replace("{", "&#123;")
-        .replace("}", "&#125;").replace("@", "&#64;");
+        .replace("}", "&#125;").replace("@", "&#64;").replace("\r", "&#13;")
+        .replace("\n", "&#10;");
   }
 
-  private MethodSpec tableMethod() {
-    MethodSpec.Builder method = MethodSpec.methodBuilder("table")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(REVISION_TABLE)
-        .addStatement("$T table = $T.builder($L)", TABLE_BUILDER, REVISION_TABLE, revisions.size());
+  private void tableMethod(StringBuilder out, ImportedNames imports) {
+    String table = imports.of(REVISION_TABLE);
+    String body = INDENT + INDENT;
+    out.append(INDENT).append("private static ").append(table).append(" table() {\n")
+        .append(body).append(imports.of(TABLE_BUILDER)).append(" table = ").append(table)
+        .append(".builder(").append(revisions.size()).append(");\n");
     for (String records : RevisionCodec.encodeChunks(revisions)) {
-      method.addStatement("table.addRecords($L)", StringLiterals.of(records));
+      out.append(body).append("table.addRecords(").append(StringLiterals.quoted(records))
+          .append(");\n");
     }
-    return method
-        .addStatement("return table.build($L,$W$L)", idArray(ids(heads)), idArray(ids(bases)))
-        .build();
+    out.append(body).append("return table.build(").append(idArray(imports, heads)).append(", ")
+        .append(idArray(imports, bases)).append(");\n")
+        .append(INDENT).append("}\n\n");
   }
 
-  private MethodSpec newMigrationDispatch() {
-    CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (index / PAGE_SIZE)");
-    for (int page = 0; page * PAGE_SIZE < revisions.size(); page++) {
-      cases.add("case $L:\n", page).indent()
-          .addStatement("return $N.newMigration(index)", pageName(page)).unindent();
+  private void dispatch(StringBuilder out, ImportedNames imports, int pages) {
+    String body = INDENT + INDENT;
+    out.append(INDENT).append('@').append(imports.of(OVERRIDE)).append('\n')
+        .append(INDENT).append("protected ").append(imports.of(MIGRATION))
+        .append(" newMigration(int index) {\n")
+        .append(body).append("switch (index / PAGE_SIZE) {\n");
+    for (int page = 0; page < pages; page++) {
+      out.append(body).append(INDENT).append("case ").append(page).append(":\n")
+          .append(body).append(INDENT).append(INDENT).append("return ").append(pageName(page))
+          .append(".newMigration(index);\n");
     }
-    cases.add("default:\n").indent().addStatement(outOfRange()).unindent().endControlFlow();
-    return MethodSpec.methodBuilder("newMigration")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PROTECTED)
-        .returns(MIGRATION)
-        .addParameter(int.class, "index")
-        .addCode(cases.build())
-        .build();
+    outOfRange(out, imports, body);
+    out.append(body).append("}\n")
+        .append(INDENT).append("}\n");
   }
 
-  private TypeSpec pageType(int page) {
+  private void page(StringBuilder out, ImportedNames imports, int page) {
     int from = page * PAGE_SIZE;
     int to = Math.min(revisions.size(), from + PAGE_SIZE);
-    CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (index)");
+    String member = INDENT + INDENT;
+    String body = member + INDENT;
+    javadoc(out, INDENT, "Revisions " + from + " to " + (to - 1)
+        + ": the only code that creates their migrations.");
+    out.append(INDENT).append("private static final class ").append(pageName(page)).append(" {\n")
+        .append(member).append("static ").append(imports.of(MIGRATION))
+        .append(" newMigration(int index) {\n")
+        .append(body).append("switch (index) {\n");
     for (int i = from; i < to; i++) {
-      RevisionNode revision = revisions.get(i);
-      cases.add("case $L:\n", i).indent()
-          .addStatement("return new $T()", migrationClass(revision)).unindent();
+      out.append(body).append(INDENT).append("case ").append(i).append(":\n")
+          .append(body).append(INDENT).append(INDENT).append("return new ")
+          .append(imports.of(migrationClasses.get(i))).append("();\n");
     }
-    cases.add("default:\n").indent().addStatement(outOfRange()).unindent().endControlFlow();
-    return TypeSpec.classBuilder(pageName(page))
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Revisions $L to $L: the only code that creates their migrations.\n",
-            from, to - 1)
-        .addMethod(MethodSpec.methodBuilder("newMigration")
-            .addModifiers(Modifier.STATIC)
-            .returns(MIGRATION)
-            .addParameter(int.class, "index")
-            .addCode(cases.build())
-            .build())
-        .build();
+    outOfRange(out, imports, body);
+    out.append(body).append("}\n")
+        .append(member).append("}\n")
+        .append(INDENT).append("}\n");
   }
 
-  private static CodeBlock idArray(List<String> ids) {
-    if (ids.isEmpty()) {
-      return CodeBlock.of("$T.NONE", REVISION_TABLE);
+  private static void outOfRange(StringBuilder out, ImportedNames imports, String body) {
+    out.append(body).append(INDENT).append("default:\n")
+        .append(body).append(INDENT).append(INDENT).append("throw new ")
+        .append(imports.of(OUT_OF_RANGE)).append('(')
+        .append(StringLiterals.quoted("No revision at index ")).append(" + index);\n");
+  }
+
+  private static String idArray(ImportedNames imports, List<RevisionNode> nodes) {
+    if (nodes.isEmpty()) {
+      return imports.of(REVISION_TABLE) + ".NONE";
     }
-    CodeBlock elements = ids.stream().map(id -> CodeBlock.of("$S", id))
-        .collect(CodeBlock.joining(", "));
-    return CodeBlock.of("new $T[] {$L}", String.class, elements);
-  }
-
-  private static List<String> ids(List<RevisionNode> nodes) {
-    return nodes.stream().map(RevisionNode::id).toList();
-  }
-
-  private static CodeBlock outOfRange() {
-    return CodeBlock.of("throw new $T($S + index)", IndexOutOfBoundsException.class,
-        "No revision at index ");
+    return nodes.stream().map(node -> StringLiterals.quoted(node.id()))
+        .collect(Collectors.joining(", ", "new " + imports.of(STRING) + "[] {", "}"));
   }
 
   private static String pageName(int page) {
@@ -258,35 +313,29 @@ public final class RegistryWriter {
     return registry.peerClass(registry.simpleName() + "Constants" + (start / CONSTANTS_PER_TYPE));
   }
 
-  private TypeSpec constantsType(ClassName holder, List<String> names, int start) {
+  private SourceFile constantsFile(ClassName holder, List<String> names, int start) {
     int end = Math.min(revisions.size(), start + CONSTANTS_PER_TYPE);
-    TypeSpec.Builder type = TypeSpec.interfaceBuilder(holder)
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("Constants $L to $L of {@link $T}, which implements this interface: one"
-            + " class could not hold them all.\n", start, end - 1, registry);
-    addGenerated(type);
-    originatingElements.forEach(type::addOriginatingElement);
-    CodeBlock byIndex = CodeBlock.of("$T.$N", registry, BY_INDEX_FIELD);
-    for (int i = start; i < end; i++) {
-      type.addField(constant(names.get(i), i, byIndex,
-          Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL));
-    }
-    return type.build();
-  }
-
-  private void addGenerated(TypeSpec.Builder type) {
+    List<ClassName> named = new ArrayList<>(List.of(REVISION_INFO, registry));
     if (generatedAnnotationAvailable) {
-      type.addAnnotation(AnnotationSpec.builder(GENERATED)
-          .addMember("value", "$S", processorName)
-          .addMember("comments", "$S", "Regenerated from the @Revision classes on every build")
-          .build());
+      named.add(GENERATED);
     }
-  }
-
-  private JavaFile file(TypeSpec type) {
-    return JavaFile.builder(registry.packageName(), type)
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
+    named.addAll(migrationClasses.subList(start, end));
+    ImportedNames imports =
+        new ImportedNames(holder.packageName(), Set.of(holder.simpleName()), named);
+    StringBuilder out = new StringBuilder(200 * (end - start) + 1_000);
+    header(out, imports);
+    javadoc(out, "", "Constants " + start + " to " + (end - 1) + " of {@link "
+        + imports.of(registry) + "}, which implements this interface: one class could not hold"
+        + " them all.");
+    generated(out, imports);
+    out.append("public interface ").append(holder.simpleName()).append(" {\n");
+    String byIndex = imports.of(registry) + "." + BY_INDEX_FIELD;
+    String declaration = imports.of(REVISION_INFO) + " ";
+    for (int i = start; i < end; i++) {
+      constant(out, imports, declaration, names.get(i), i, byIndex);
+    }
+    out.setLength(out.length() - 1);
+    out.append("}\n");
+    return new SourceFile(holder.canonicalName(), out.toString(), originatingElements);
   }
 }

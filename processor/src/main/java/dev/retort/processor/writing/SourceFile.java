@@ -1,0 +1,37 @@
+package dev.retort.processor.writing;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.tools.JavaFileObject;
+
+/**
+ * A generated source file: the class it declares, its text, and the elements it is derived from
+ * (for incremental builds).
+ *
+ * @param className the canonical name of its top-level class
+ */
+public record SourceFile(String className, String text, List<Element> originatingElements) {
+
+  public SourceFile {
+    originatingElements = List.copyOf(originatingElements);
+  }
+
+  /** Writes the file through the processor's filer; a file left half-written is deleted. */
+  public void writeTo(Filer filer) throws IOException {
+    JavaFileObject file =
+        filer.createSourceFile(className, originatingElements.toArray(new Element[0]));
+    try (Writer out = file.openWriter()) {
+      out.write(text);
+    } catch (IOException | RuntimeException e) {
+      try {
+        file.delete();
+      } catch (RuntimeException deleteFailed) {
+        e.addSuppressed(deleteFailed);
+      }
+      throw e;
+    }
+  }
+}
