@@ -30,6 +30,9 @@ public final class RegistryBenchmark {
 
   private static final int REGISTRY_LOADS = 7;
 
+  /** How often each kind of compilation runs in a JVM of its own for its memory. */
+  private static final int MEMORY_RUNS = 3;
+
   /** One run's figures. */
   public record Result(
       int revisions,
@@ -134,6 +137,20 @@ public final class RegistryBenchmark {
           + (baseline.isPresent() ? String.format(Locale.ROOT, " %,d ms |",
               times.baselineMillis()) : ""));
     }
+    System.out.println();
+    System.out.println("Memory: each kind of compilation " + MEMORY_RUNS + " times, each in a JVM"
+        + " of its own with the serial collector, medians");
+    System.out.println();
+    System.out.println("| revisions | compilation | peak RSS | peak heap |");
+    System.out.println("|---|---|---|---|");
+    for (int revisions : sizes) {
+      for (ForkedCompilation.Memory memory :
+          compileMemory(revisions, MEMORY_RUNS, work.resolve("memory-" + revisions))) {
+        System.out.println(String.format(Locale.ROOT, "| %,d | %s | %,d MB | %,d MB |",
+            revisions, memory.variant().description(), memory.peakResidentKilobytes() / 1024,
+            memory.peakHeapKilobytes() / 1024));
+      }
+    }
     int largest = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
     System.out.println();
     System.out.println(run(largest, work.resolve("registry-" + largest)).asMarkdown());
@@ -231,6 +248,38 @@ public final class RegistryBenchmark {
     }
     return new CompileTimes(revisions, runs, median(without), median(empty), median(generating),
         median(replaying), median(with), baseline == null ? -1 : median(old));
+  }
+
+  /**
+   * The peak resident memory and heap of compiling the workload's migrations each way, every
+   * compilation in a JVM of its own ({@link ForkedCompilation}), the kinds alternated; the
+   * medians of {@code runs}. Retort's processor compiles first, since the processor that writes
+   * Retort's output replays what it wrote.
+   */
+  public static List<ForkedCompilation.Memory> compileMemory(int revisions, int runs, Path work)
+      throws Exception {
+    Path sources = work.resolve("src");
+    new Workload(revisions).writeRetortSources(sources);
+    Path retortOutput = work.resolve("retort-output");
+    ForkedCompilation.measure(ForkedCompilation.Variant.RETORT, sources, retortOutput,
+        retortOutput);
+    ForkedCompilation.Variant[] variants = ForkedCompilation.Variant.values();
+    long[][] resident = new long[variants.length][runs];
+    long[][] heap = new long[variants.length][runs];
+    for (int run = 0; run < runs; run++) {
+      for (ForkedCompilation.Variant variant : variants) {
+        ForkedCompilation.Memory memory = ForkedCompilation.measure(variant, sources,
+            work.resolve(variant.name() + "-" + run), retortOutput);
+        resident[variant.ordinal()][run] = memory.peakResidentKilobytes();
+        heap[variant.ordinal()][run] = memory.peakHeapKilobytes();
+      }
+    }
+    List<ForkedCompilation.Memory> figures = new ArrayList<>();
+    for (ForkedCompilation.Variant variant : variants) {
+      figures.add(new ForkedCompilation.Memory(variant, median(resident[variant.ordinal()]),
+          median(heap[variant.ordinal()])));
+    }
+    return figures;
   }
 
   private static long median(long[] values) {

@@ -4,9 +4,6 @@ import dev.retort.runtime.Fleet;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortSettings;
 import dev.retort.runtime.RevisionRegistry;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -119,7 +116,7 @@ public final class FleetBenchmark {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(url);
         System.gc();
-        resetHeapPeaks();
+        ProcessMemory.resetHeapPeaks();
         int parallelism = variant.equals("sequential") ? 1
             : variant.equals("fleet-default") ? Fleet.defaultParallelism()
             : Integer.parseInt(variant.substring("fleet-".length()));
@@ -143,7 +140,7 @@ public final class FleetBenchmark {
         long millis = (System.nanoTime() - start) / 1_000_000;
         running.set(false);
         sampler.join();
-        long heap = heapPeakKilobytes();
+        long heap = ProcessMemory.peakHeapKilobytes();
         figures.add(new Figure(variant, parallelism, millis, heap, peakConnections.get(),
             atHead(dataSource, names, registry)));
         System.err.printf(Locale.ROOT, "%s: %,d ms%n", variant, millis);
@@ -229,24 +226,6 @@ public final class FleetBenchmark {
     sampler.setDaemon(true);
     sampler.start();
     return sampler;
-  }
-
-  private static void resetHeapPeaks() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
-  private static long heapPeakKilobytes() {
-    long bytes = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        bytes += pool.getPeakUsage().getUsed();
-      }
-    }
-    return bytes / 1024;
   }
 
   private static void execute(String server, String sql) throws Exception {

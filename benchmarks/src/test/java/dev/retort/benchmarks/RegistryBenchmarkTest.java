@@ -57,6 +57,27 @@ class RegistryBenchmarkTest {
   }
 
   @Test
+  void theCompileMemory_isMeasuredForEachKindOfCompilation_eachInAJvmOfItsOwn()
+      throws Exception {
+    List<ForkedCompilation.Memory> figures = RegistryBenchmark.compileMemory(20, 1, work);
+
+    assertThat(figures.stream().map(ForkedCompilation.Memory::variant).toList())
+        .containsExactlyElementsIn(ForkedCompilation.Variant.values()).inOrder();
+    for (ForkedCompilation.Memory memory : figures) {
+      assertThat(memory.peakResidentKilobytes()).isGreaterThan(0);
+      assertThat(memory.peakHeapKilobytes()).isGreaterThan(0);
+    }
+    assertThat(work.resolve("WRITES_RETORTS_OUTPUT-0/bench/retort/Revisions.class").toFile()
+        .isFile()).isTrue();
+    assertThat(work.resolve("NO_PROCESSOR-0/bench/retort/Revisions.class").toFile().exists())
+        .isFalse();
+    IllegalStateException failed = assertThrows(IllegalStateException.class,
+        () -> ForkedCompilation.measure(ForkedCompilation.Variant.RETORT, work.resolve("missing"),
+            work.resolve("nowhere"), work.resolve("nowhere")));
+    assertThat(failed).hasMessageThat().contains("in its own JVM failed");
+  }
+
+  @Test
   void theReplayingProcessor_writesWhatRetortsWrote_soTheSameClassesAndServiceFileResult()
       throws Exception {
     List<Path> files = new Workload(30).writeRetortSources(work.resolve("src"));

@@ -9,8 +9,6 @@ import dev.retort.runtime.internal.state.StateSql;
 import dev.retort.runtime.internal.state.StateSql.Statement;
 import dev.retort.runtime.internal.state.StateTables;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,24 +72,10 @@ final class ToolRun {
     }
     long micros = (System.nanoTime() - start) / 1_000;
     System.out.println("call_us=" + micros);
-    System.out.println("rss_kb=" + peakResidentKilobytes());
-    System.out.println("heap_kb=" + peakHeapKilobytes());
+    System.out.println("rss_kb=" + ProcessMemory.peakResidentKilobytes());
+    System.out.println("heap_kb=" + ProcessMemory.peakHeapKilobytes());
     System.out.println("cpu_us=" + ((com.sun.management.OperatingSystemMXBean)
         ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000);
-  }
-
-  /**
-   * The heap's peak use: the sum of each heap pool's peak (eden, survivor, old), an upper bound
-   * of the used heap at any one moment, measured the same way for every tool.
-   */
-  private static long peakHeapKilobytes() {
-    long bytes = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        bytes += pool.getPeakUsage().getUsed();
-      }
-    }
-    return bytes / 1024;
   }
 
   private static DataSource dataSource(String url) {
@@ -438,14 +422,5 @@ final class ToolRun {
           + " revisions, not " + revisions);
     }
     return new State(heads, recorded);
-  }
-
-  private static long peakResidentKilobytes() throws Exception {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("VmHWM:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", ""));
-      }
-    }
-    return -1;
   }
 }
