@@ -10,9 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -155,8 +159,8 @@ public final class RegistryBenchmark {
     System.out.println();
     System.out.println(run(largest, work.resolve("registry-" + largest)).asMarkdown());
     if (Boolean.getBoolean("benchmark.profile")) {
-      System.out.println("Profile of one compilation of " + largest + " revisions with Retort's"
-          + " processor (main thread's stack samples, 1 ms apart):");
+      System.out.println("Profiles of one compilation of " + largest + " revisions each way (the"
+          + " compiling thread's stack samples, 1 ms apart):");
       System.out.println();
       System.out.println(profileCompilation(largest, work.resolve("profile-" + largest)));
     }
@@ -187,22 +191,42 @@ public final class RegistryBenchmark {
           "com.sun.tools.javac.jvm."),
       ProfileSummary.Category.anyFrame("javac: the rest", "com.sun.tools.javac."));
 
-  /** One profiled compilation with the processor, after a warm-up, summarised by phase. */
+  /**
+   * One profiled compilation each with the processor that does nothing, with the one that writes
+   * Retort's output (the floor of compiling that output), and with Retort's, after a warm-up of
+   * each, every one summarised by phase: where the floor's time goes, and what Retort adds.
+   */
   static String profileCompilation(int revisions, Path work) throws Exception {
     List<Path> files = new Workload(revisions).writeRetortSources(work.resolve("src"));
     Javac.compile(files, work.resolve("warm-up"), true);
-    Path file = work.resolve("compile.jfr");
-    try (jdk.jfr.Recording recording =
-        new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
-      recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
-      recording.enable("jdk.NativeMethodSample").withPeriod(java.time.Duration.ofMillis(1));
-      recording.start();
-      Javac.compile(files, work.resolve("classes"), true);
-      recording.stop();
-      recording.dump(file);
+    List<ReplayingProcessor.Output> retortOutput =
+        ReplayingProcessor.writtenInto(work.resolve("warm-up"));
+    Map<String, Supplier<Processor>> variants = new LinkedHashMap<>();
+    variants.put("a processor that does nothing", EmptyProcessor::new);
+    variants.put("a processor that writes Retort's output, read beforehand",
+        () -> new ReplayingProcessor(retortOutput));
+    variants.put("Retort's processor", RevisionProcessor::new);
+    StringBuilder profiles = new StringBuilder();
+    int variant = 0;
+    for (Map.Entry<String, Supplier<Processor>> each : variants.entrySet()) {
+      Javac.compile(files, work.resolve("warm-up-" + variant), each.getValue().get());
+      Path file = work.resolve("compile-" + variant + ".jfr");
+      try (jdk.jfr.Recording recording =
+          new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+        recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
+        recording.enable("jdk.NativeMethodSample").withPeriod(java.time.Duration.ofMillis(1));
+        recording.start();
+        Javac.compile(files, work.resolve("profiled-" + variant), each.getValue().get());
+        recording.stop();
+        recording.dump(file);
+      }
+      profiles.append("With ").append(each.getKey()).append(":\n\n")
+          .append(new ProfileSummary(Thread.currentThread().getName(), COMPILE_CATEGORIES)
+              .add(file).asMarkdown())
+          .append('\n');
+      variant++;
     }
-    return new ProfileSummary(Thread.currentThread().getName(), COMPILE_CATEGORIES).add(file)
-        .asMarkdown();
+    return profiles.toString();
   }
 
   /**

@@ -28,13 +28,21 @@ class RegistryBenchmarkTest {
   }
 
   @Test
-  void theCompileProfile_attributesSamplesToThePhases() throws Exception {
-    String profile = RegistryBenchmark.profileCompilation(200, work);
+  void theCompileProfiles_ofTheFloorsAndRetort_attributeSamplesToThePhases() throws Exception {
+    String profiles = RegistryBenchmark.profileCompilation(200, work);
 
-    for (ProfileSummary.Category category : RegistryBenchmark.COMPILE_CATEGORIES) {
-      assertThat(profile).contains("| " + category.name() + " |");
+    List<String> each = List.of(profiles.split("\n(?=With )"));
+    assertThat(each).hasSize(3);
+    assertThat(each.get(0)).startsWith("With a processor that does nothing:");
+    assertThat(each.get(1)).startsWith("With a processor that writes Retort's output");
+    assertThat(each.get(2)).startsWith("With Retort's processor:");
+    for (String profile : each) {
+      for (ProfileSummary.Category category : RegistryBenchmark.COMPILE_CATEGORIES) {
+        assertThat(profile).contains("| " + category.name() + " |");
+      }
+      assertThat(profile).doesNotContainMatch("all samples of thread \\S+ \\| 0 \\|");
     }
-    assertThat(profile).doesNotContainMatch("all samples of thread \\S+ \\| 0 \\|");
+    assertThat(work.resolve("profiled-1/bench/retort/Revisions.class").toFile().isFile()).isTrue();
   }
 
   @Test

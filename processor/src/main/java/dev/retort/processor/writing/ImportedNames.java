@@ -42,7 +42,8 @@ final class ImportedNames {
     this.bySimpleName = Map.copyOf(bySimpleName);
     TreeSet<ClassName> sorted = new TreeSet<>();
     for (ClassName topLevel : bySimpleName.values()) {
-      if (!topLevel.packageName().equals(packageName)
+      // A class in the unnamed package cannot be imported (JLS 7.5); javac reports it unknown.
+      if (!topLevel.packageName().equals(packageName) && !topLevel.packageName().isEmpty()
           && !topLevel.packageName().equals(JAVA_LANG)) {
         sorted.add(topLevel);
       }

@@ -3,6 +3,7 @@ package dev.retort.processor.writing;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Objects;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.tools.JavaFileObject;
@@ -15,8 +16,12 @@ import javax.tools.JavaFileObject;
  */
 public record SourceFile(String className, String text, List<Element> originatingElements) {
 
+  /**
+   * @param originatingElements may hold {@code null}s, which are left out: an element the
+   *     processor could not find (a name found in two modules) only makes builds less incremental
+   */
   public SourceFile {
-    originatingElements = List.copyOf(originatingElements);
+    originatingElements = originatingElements.stream().filter(Objects::nonNull).toList();
   }
 
   /** Writes the file through the processor's filer; a file left half-written is deleted. */
