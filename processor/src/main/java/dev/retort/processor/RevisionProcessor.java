@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -246,7 +247,8 @@ public final class RevisionProcessor extends AbstractProcessor {
     List<Problem> problems = new GraphValidator(permissive, command.get()).validate(graph);
     problems.forEach(new Reporter(messager, elements, canonicalNames,
         canonicalNames.get(localRevisions.firstKey()))::report);
-    boolean located = reportRegistryLocation(location, otherModule, anchor);
+    boolean located = reportRegistryLocation(location, otherModule, anchor)
+        && reportUnnamedPackageRevisions(location.name().orElseThrow(), module.values(), anchor);
     if (!located || invalidClassSeen
         || problems.stream().anyMatch(p -> p.severity() == Problem.Severity.ERROR)) {
       return;
@@ -269,6 +271,28 @@ public final class RevisionProcessor extends AbstractProcessor {
     }
     module.putAll(localRevisions);
     return module;
+  }
+
+  /**
+   * Reports each of the module's revisions in the unnamed package when the registry is in a named
+   * one, which cannot name such a class (JLS 7.5); whether there is none.
+   */
+  private boolean reportUnnamedPackageRevisions(
+      ClassName registry, Collection<RevisionNode> revisions, TypeElement anchor) {
+    if (registry.packageName().isEmpty()) {
+      return true;
+    }
+    boolean none = true;
+    for (RevisionNode revision : revisions) {
+      if (revision.className().indexOf('.') < 0) {
+        String canonicalName = canonicalNames.get(revision.className());
+        TypeElement element = canonicalName == null ? null : elements.getTypeElement(canonicalName);
+        reportAt(element != null ? element : anchor,
+            Messages.revisionInUnnamedPackage(registry.canonicalName(), revision.describe()));
+        none = false;
+      }
+    }
+    return none;
   }
 
   /** Reports why the registry cannot have its name, if it cannot; whether it can. */

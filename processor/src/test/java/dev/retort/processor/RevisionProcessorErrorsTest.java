@@ -512,6 +512,31 @@ class RevisionProcessorErrorsTest {
   }
 
   @Test
+  void aMigrationInTheUnnamedPackage_withARegistryInANamedOne_isReportedWithTheFix() {
+    JavaFileObject unnamed = JavaFileObjects.forSourceLines("CreateUsers",
+        "import dev.retort.annotations.Revision;",
+        "import dev.retort.runtime.Migration;",
+        "import org.jooq.DSLContext;",
+        "@Revision(id = \"a1\")",
+        "public class CreateUsers implements Migration {",
+        "  public void upgrade(DSLContext db) {}",
+        "  public void downgrade(DSLContext db) {}",
+        "}");
+
+    Compilation named = Sources.javac()
+        .withOptions("-A" + Messages.REGISTRY_OPTION + "=com.example.db.Revisions")
+        .compile(unnamed);
+    Compilation alongside = Sources.javac().compile(unnamed);
+
+    assertThat(named).hadErrorContaining(Messages.revisionInUnnamedPackage(
+            "com.example.db.Revisions", "a1 (CreateUsers)"))
+        .inFile(unnamed).onLineContaining("@Revision");
+    assertThat(named).hadErrorCount(1);
+    assertThat(alongside).succeededWithoutWarnings();
+    assertThat(alongside).generatedSourceFile("Revisions");
+  }
+
+  @Test
   void aBrokenGraph_reportsTheCauseAlone() {
     JavaFileObject child = migration("com.example.db.AddEmail",
         "@Revision(id = \"b1\", revises = \"nope\")");

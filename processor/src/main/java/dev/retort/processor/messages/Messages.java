@@ -289,6 +289,14 @@ public final class Messages {
         + " package-info.java with @RegistryName(\"Revisions\").";
   }
 
+  public static String revisionInUnnamedPackage(String registry, String revision) {
+    return REGISTRY_LOCATION + " " + revision + " is in the unnamed package, which " + registry
+        + " cannot name: a class in a named package cannot use one in the unnamed package."
+        + " Fix: move the migration into a package, or put the registry in the unnamed package"
+        + " with -A" + REGISTRY_OPTION + "=" + registry.substring(registry.lastIndexOf('.') + 1)
+        + ".";
+  }
+
   public static String invalidRegistryOption(String value) {
     return REGISTRY_LOCATION + " -A" + REGISTRY_OPTION + "=" + value + " is not a qualified"
         + " class name. Fix: pass a name such as com.example.db.Revisions.";
