@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import javax.annotation.processing.Processor;
 import javax.tools.JavaCompiler;
@@ -159,8 +160,8 @@ public final class RegistryBenchmark {
     System.out.println();
     System.out.println(run(largest, work.resolve("registry-" + largest)).asMarkdown());
     if (Boolean.getBoolean("benchmark.profile")) {
-      System.out.println("Profiles of one compilation of " + largest + " revisions each way (the"
-          + " compiling thread's stack samples, 1 ms apart):");
+      System.out.println("Profiles of " + PROFILED_RUNS + " compilations of " + largest
+          + " revisions each way (the compiling thread's stack samples, 1 ms apart):");
       System.out.println();
       System.out.println(profileCompilation(largest, work.resolve("profile-" + largest)));
     }
@@ -191,10 +192,16 @@ public final class RegistryBenchmark {
           "com.sun.tools.javac.jvm."),
       ProfileSummary.Category.anyFrame("javac: the rest", "com.sun.tools.javac."));
 
+  /** How many compilations of each kind one profile covers. */
+  private static final int PROFILED_RUNS = 3;
+
   /**
-   * One profiled compilation each with the processor that does nothing, with the one that writes
-   * Retort's output (the floor of compiling that output), and with Retort's, after a warm-up of
-   * each, every one summarised by phase: where the floor's time goes, and what Retort adds.
+   * Profiles of compiling with the processor that does nothing, with the one that writes Retort's
+   * output (the floor of compiling that output), and with Retort's, every one summarised by
+   * phase: where the floor's time goes, and what Retort adds. After two warm-up compilations of
+   * each, one recording covers {@value #PROFILED_RUNS} compilations of each kind, alternated, each
+   * on a thread named for its kind, so that each profile is that thread's samples and none is
+   * taken while the recording starts.
    */
   static String profileCompilation(int revisions, Path work) throws Exception {
     List<Path> files = new Workload(revisions).writeRetortSources(work.resolve("src"));
@@ -206,27 +213,54 @@ public final class RegistryBenchmark {
     variants.put("a processor that writes Retort's output, read beforehand",
         () -> new ReplayingProcessor(retortOutput));
     variants.put("Retort's processor", RevisionProcessor::new);
-    StringBuilder profiles = new StringBuilder();
-    int variant = 0;
-    for (Map.Entry<String, Supplier<Processor>> each : variants.entrySet()) {
-      Javac.compile(files, work.resolve("warm-up-" + variant), each.getValue().get());
-      Path file = work.resolve("compile-" + variant + ".jfr");
-      try (jdk.jfr.Recording recording =
-          new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
-        recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
-        recording.enable("jdk.NativeMethodSample").withPeriod(java.time.Duration.ofMillis(1));
-        recording.start();
-        Javac.compile(files, work.resolve("profiled-" + variant), each.getValue().get());
-        recording.stop();
-        recording.dump(file);
+    List<String> kinds = List.copyOf(variants.keySet());
+    for (int kind = 0; kind < kinds.size(); kind++) {
+      for (int warmUp = 0; warmUp < 2; warmUp++) {
+        Javac.compile(files, work.resolve("warm-up-" + kind + "-" + warmUp),
+            variants.get(kinds.get(kind)).get());
       }
-      profiles.append("With ").append(each.getKey()).append(":\n\n")
-          .append(new ProfileSummary(Thread.currentThread().getName(), COMPILE_CATEGORIES)
-              .add(file).asMarkdown())
+    }
+    Path file = work.resolve("compile.jfr");
+    try (jdk.jfr.Recording recording =
+        new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+      recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
+      recording.enable("jdk.NativeMethodSample").withPeriod(java.time.Duration.ofMillis(1));
+      recording.start();
+      for (int run = 0; run < PROFILED_RUNS; run++) {
+        for (int kind = 0; kind < kinds.size(); kind++) {
+          Supplier<Processor> processor = variants.get(kinds.get(kind));
+          Path output = work.resolve("profiled-" + kind + "-" + run);
+          onThread("compile-" + kind, () -> Javac.compile(files, output, processor.get()));
+        }
+      }
+      recording.stop();
+      recording.dump(file);
+    }
+    StringBuilder profiles = new StringBuilder();
+    for (int kind = 0; kind < kinds.size(); kind++) {
+      profiles.append("With ").append(kinds.get(kind)).append(":\n\n")
+          .append(new ProfileSummary("compile-" + kind, COMPILE_CATEGORIES).add(file)
+              .asMarkdown())
           .append('\n');
-      variant++;
     }
     return profiles.toString();
+  }
+
+  /** A compilation on a thread of its own, with the main thread's stack size; waits for it. */
+  private static void onThread(String name, Callable<Long> compilation) throws Exception {
+    Exception[] failure = new Exception[1];
+    Thread thread = new Thread(null, () -> {
+      try {
+        compilation.call();
+      } catch (Exception e) {
+        failure[0] = e;
+      }
+    }, name, 8L << 20);
+    thread.start();
+    thread.join();
+    if (failure[0] != null) {
+      throw failure[0];
+    }
   }
 
   /**
