@@ -11,10 +11,11 @@ import java.util.stream.Stream;
 import javax.annotation.processing.Processor;
 
 /**
- * One compilation in a JVM of its own, for the memory a compilation needs: the peak resident
- * memory and heap of a javac process, as a build that forks the compiler sees them.
- * {@link RegistryBenchmark} times its compilations one after another in its own JVM, where what
- * one compilation uses cannot be told from what the ones before left. The JVM runs the serial
+ * One compilation in a JVM of its own, as a build compiles: cold, once. It gives the compilation's
+ * time with everything a build pays (loading and compiling the processor's and javac's code
+ * included), and the memory it needs: the peak resident memory and heap of the process.
+ * {@link RegistryBenchmark} times its other compilations one after another in its own JVM, warm,
+ * where what one compilation uses cannot be told from what the ones before left. The JVM runs the serial
  * collector, as the start-up harness's tools do, so that the heap's peaks depend on what the
  * compilation keeps and allocates, not on when a concurrent collector's threads got a core.
  */
@@ -51,8 +52,9 @@ final class ForkedCompilation {
     }
   }
 
-  /** One forked compilation's peaks. */
-  record Memory(Variant variant, long peakResidentKilobytes, long peakHeapKilobytes) {}
+  /** One forked compilation's time, by the wall clock, and peaks. */
+  record Figures(Variant variant, long millis, long peakResidentKilobytes,
+      long peakHeapKilobytes) {}
 
   private ForkedCompilation() {}
 
@@ -63,7 +65,7 @@ final class ForkedCompilation {
    *     {@link Variant#WRITES_RETORTS_OUTPUT} replays; unused by the others
    * @throws IllegalStateException if the compilation fails or reports no figures
    */
-  static Memory measure(Variant variant, Path sources, Path output, Path retortOutput)
+  static Figures measure(Variant variant, Path sources, Path output, Path retortOutput)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -78,7 +80,8 @@ final class ForkedCompilation {
       throw new IllegalStateException("The compilation " + variant + " in its own JVM failed: "
           + printed.strip());
     }
-    return new Memory(variant, figure(printed, "rss_kb="), figure(printed, "heap_kb="));
+    return new Figures(variant, figure(printed, "millis="), figure(printed, "rss_kb="),
+        figure(printed, "heap_kb="));
   }
 
   private static long figure(String printed, String prefix) {
@@ -89,14 +92,18 @@ final class ForkedCompilation {
             + prefix + " line: " + printed.strip()));
   }
 
-  /** {@code <variant> <sources> <output> <Retort's output>}: compiles, then prints its peaks. */
+  /**
+   * {@code <variant> <sources> <output> <Retort's output>}: compiles, then prints the time it
+   * took and the peaks.
+   */
   public static void main(String[] args) throws Exception {
     Variant variant = Variant.valueOf(args[0]);
     List<Path> files;
     try (Stream<Path> walked = Files.walk(Path.of(args[1]))) {
       files = walked.filter(file -> file.toString().endsWith(".java")).sorted().toList();
     }
-    Javac.compile(files, Path.of(args[2]), variant.newProcessor(Path.of(args[3])));
+    long millis = Javac.compile(files, Path.of(args[2]), variant.newProcessor(Path.of(args[3])));
+    System.out.println("millis=" + millis);
     System.out.println("rss_kb=" + ProcessMemory.peakResidentKilobytes());
     System.out.println("heap_kb=" + ProcessMemory.peakHeapKilobytes());
   }

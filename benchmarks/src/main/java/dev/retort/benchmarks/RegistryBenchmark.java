@@ -35,8 +35,8 @@ public final class RegistryBenchmark {
 
   private static final int REGISTRY_LOADS = 7;
 
-  /** How often each kind of compilation runs in a JVM of its own for its memory. */
-  private static final int MEMORY_RUNS = 3;
+  /** How often each kind of compilation runs in a JVM of its own. */
+  private static final int FORKED_RUNS = 3;
 
   /** One run's figures. */
   public record Result(
@@ -143,17 +143,21 @@ public final class RegistryBenchmark {
               times.baselineMillis()) : ""));
     }
     System.out.println();
-    System.out.println("Memory: each kind of compilation " + MEMORY_RUNS + " times, each in a JVM"
-        + " of its own with the serial collector, medians");
+    System.out.println("Each kind of compilation " + FORKED_RUNS + " times, each in a JVM of its"
+        + " own with the serial collector, cold, as a build compiles; medians");
     System.out.println();
-    System.out.println("| revisions | compilation | peak RSS | peak heap |");
-    System.out.println("|---|---|---|---|");
+    System.out.println("| revisions | compilation | time | ÷ the processor that does nothing"
+        + " | peak RSS | peak heap |");
+    System.out.println("|---|---|---|---|---|---|");
     for (int revisions : sizes) {
-      for (ForkedCompilation.Memory memory :
-          compileMemory(revisions, MEMORY_RUNS, work.resolve("memory-" + revisions))) {
-        System.out.println(String.format(Locale.ROOT, "| %,d | %s | %,d MB | %,d MB |",
-            revisions, memory.variant().description(), memory.peakResidentKilobytes() / 1024,
-            memory.peakHeapKilobytes() / 1024));
+      List<ForkedCompilation.Figures> figures =
+          forkedCompilations(revisions, FORKED_RUNS, work.resolve("forked-" + revisions));
+      long doesNothing = figures.get(ForkedCompilation.Variant.DOES_NOTHING.ordinal()).millis();
+      for (ForkedCompilation.Figures each : figures) {
+        System.out.println(String.format(Locale.ROOT, "| %,d | %s | %,d ms | %.2f× | %,d MB |"
+                + " %,d MB |", revisions, each.variant().description(), each.millis(),
+            (double) each.millis() / doesNothing, each.peakResidentKilobytes() / 1024,
+            each.peakHeapKilobytes() / 1024));
       }
     }
     int largest = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
@@ -309,35 +313,38 @@ public final class RegistryBenchmark {
   }
 
   /**
-   * The peak resident memory and heap of compiling the workload's migrations each way, every
-   * compilation in a JVM of its own ({@link ForkedCompilation}), the kinds alternated; the
+   * The time, peak resident memory and heap of compiling the workload's migrations each way,
+   * every compilation in a JVM of its own ({@link ForkedCompilation}), the kinds alternated; the
    * medians of {@code runs}. Retort's processor compiles first, since the processor that writes
    * Retort's output replays what it wrote.
    */
-  public static List<ForkedCompilation.Memory> compileMemory(int revisions, int runs, Path work)
-      throws Exception {
+  public static List<ForkedCompilation.Figures> forkedCompilations(int revisions, int runs,
+      Path work) throws Exception {
     Path sources = work.resolve("src");
     new Workload(revisions).writeRetortSources(sources);
     Path retortOutput = work.resolve("retort-output");
     ForkedCompilation.measure(ForkedCompilation.Variant.RETORT, sources, retortOutput,
         retortOutput);
     ForkedCompilation.Variant[] variants = ForkedCompilation.Variant.values();
+    long[][] millis = new long[variants.length][runs];
     long[][] resident = new long[variants.length][runs];
     long[][] heap = new long[variants.length][runs];
     for (int run = 0; run < runs; run++) {
       for (ForkedCompilation.Variant variant : variants) {
-        ForkedCompilation.Memory memory = ForkedCompilation.measure(variant, sources,
+        ForkedCompilation.Figures figures = ForkedCompilation.measure(variant, sources,
             work.resolve(variant.name() + "-" + run), retortOutput);
-        resident[variant.ordinal()][run] = memory.peakResidentKilobytes();
-        heap[variant.ordinal()][run] = memory.peakHeapKilobytes();
+        millis[variant.ordinal()][run] = figures.millis();
+        resident[variant.ordinal()][run] = figures.peakResidentKilobytes();
+        heap[variant.ordinal()][run] = figures.peakHeapKilobytes();
       }
     }
-    List<ForkedCompilation.Memory> figures = new ArrayList<>();
+    List<ForkedCompilation.Figures> medians = new ArrayList<>();
     for (ForkedCompilation.Variant variant : variants) {
-      figures.add(new ForkedCompilation.Memory(variant, median(resident[variant.ordinal()]),
-          median(heap[variant.ordinal()])));
+      int at = variant.ordinal();
+      medians.add(new ForkedCompilation.Figures(variant, median(millis[at]),
+          median(resident[at]), median(heap[at])));
     }
-    return figures;
+    return medians;
   }
 
   private static long median(long[] values) {

@@ -66,15 +66,15 @@ class RegistryBenchmarkTest {
   }
 
   @Test
-  void theCompileMemory_isMeasuredForEachKindOfCompilation_eachInAJvmOfItsOwn()
-      throws Exception {
-    List<ForkedCompilation.Memory> figures = RegistryBenchmark.compileMemory(20, 1, work);
+  void theForkedCompilations_giveTimeAndMemoryForEachKind_eachInAJvmOfItsOwn() throws Exception {
+    List<ForkedCompilation.Figures> figures = RegistryBenchmark.forkedCompilations(20, 1, work);
 
-    assertThat(figures.stream().map(ForkedCompilation.Memory::variant).toList())
+    assertThat(figures.stream().map(ForkedCompilation.Figures::variant).toList())
         .containsExactlyElementsIn(ForkedCompilation.Variant.values()).inOrder();
-    for (ForkedCompilation.Memory memory : figures) {
-      assertThat(memory.peakResidentKilobytes()).isGreaterThan(0);
-      assertThat(memory.peakHeapKilobytes()).isGreaterThan(0);
+    for (ForkedCompilation.Figures each : figures) {
+      assertThat(each.millis()).isGreaterThan(0);
+      assertThat(each.peakResidentKilobytes()).isGreaterThan(0);
+      assertThat(each.peakHeapKilobytes()).isGreaterThan(0);
     }
     assertThat(work.resolve("WRITES_RETORTS_OUTPUT-0/bench/retort/Revisions.class").toFile()
         .isFile()).isTrue();
