@@ -15,9 +15,9 @@ import javax.annotation.processing.Processor;
  * time with everything a build pays (loading and compiling the processor's and javac's code
  * included), and the memory it needs: the peak resident memory and heap of the process.
  * {@link RegistryBenchmark} times its other compilations one after another in its own JVM, warm,
- * where what one compilation uses cannot be told from what the ones before left. The JVM runs the serial
- * collector, as the start-up harness's tools do, so that the heap's peaks depend on what the
- * compilation keeps and allocates, not on when a concurrent collector's threads got a core.
+ * where what one compilation uses cannot be told from what the ones before left. The JVM runs the
+ * serial collector, as the start-up harness's tools do, so that the heap's peaks depend on what
+ * the compilation keeps and allocates, not on when a concurrent collector's threads got a core.
  */
 final class ForkedCompilation {
 

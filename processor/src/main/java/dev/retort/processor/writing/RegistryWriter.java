@@ -83,18 +83,21 @@ public final class RegistryWriter {
     this.migrationClasses = revisions.stream().map(RegistryWriter::migrationClass).toList();
   }
 
-  /** The registry and, for more than {@value #CONSTANTS_PER_TYPE} revisions, its constant interfaces. */
+  /**
+   * The registry and, for more than {@value #CONSTANTS_PER_TYPE} revisions, its constant
+   * interfaces.
+   */
   public List<SourceFile> files() {
     List<String> names = ConstantNames.of(revisions, Set.of(REGISTRY_FIELD, "PAGE_SIZE", "TABLE"));
     List<ClassName> interfaces = new ArrayList<>();
-    List<SourceFile> files = new ArrayList<>();
-    files.add(null);
     for (int start = CONSTANTS_PER_TYPE; start < revisions.size(); start += CONSTANTS_PER_TYPE) {
-      ClassName holder = constantsInterface(start);
-      interfaces.add(holder);
-      files.add(constantsFile(holder, names, start));
+      interfaces.add(constantsInterface(start));
     }
-    files.set(0, registryFile(names, interfaces));
+    List<SourceFile> files = new ArrayList<>();
+    files.add(registryFile(names, interfaces));
+    for (int i = 0; i < interfaces.size(); i++) {
+      files.add(constantsFile(interfaces.get(i), names, (i + 1) * CONSTANTS_PER_TYPE));
+    }
     return files;
   }
 
@@ -137,7 +140,8 @@ public final class RegistryWriter {
     String info = imports.of(REVISION_INFO);
     out.append(INDENT).append("private static final int PAGE_SIZE = ").append(PAGE_SIZE)
         .append(";\n\n");
-    out.append(INDENT).append("private static final ").append(table).append(" TABLE = table();\n\n");
+    out.append(INDENT).append("private static final ").append(table)
+        .append(" TABLE = table();\n\n");
     javadoc(out, INDENT,
         "The revisions by index, which the constants are read from. Generated code only.");
     out.append(INDENT).append("static final ").append(info).append("[] ").append(BY_INDEX_FIELD)

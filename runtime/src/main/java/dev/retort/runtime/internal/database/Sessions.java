@@ -17,22 +17,26 @@ final class Sessions {
   private Sessions() {}
 
   /**
-   * Runs a statement if the server's major version is at least {@code sinceVersion}.
-   *
-   * @return whether it ran
-   */
-  static boolean execute(Connection connection, int sinceVersion, String sql) {
-    return query(connection, sinceVersion, sql, false).isPresent();
-  }
-
-  /**
    * Runs a query that returns one row, if the server's major version is at least {@code
    * sinceVersion}.
    *
    * @return the row's first column; empty where the query did not run
    */
   static Optional<String> firstValue(Connection connection, int sinceVersion, String sql) {
-    return query(connection, sinceVersion, sql, true);
+    try {
+      if (connection.getMetaData().getDatabaseMajorVersion() < sinceVersion) {
+        return Optional.empty();
+      }
+      try (Statement statement = connection.createStatement();
+          ResultSet row = statement.executeQuery(sql)) {
+        return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException notOffered) {
+      if (log.isDebugEnabled()) {
+        log.debug(Messages.sessionSetUpSkipped(sql, notOffered.getMessage()));
+      }
+      return Optional.empty();
+    }
   }
 
   /** A step on a session that may fail. */
@@ -48,29 +52,6 @@ final class Sessions {
       if (log.isDebugEnabled()) {
         log.debug(Messages.sessionSetUpSkipped(description, refused.getMessage()));
       }
-    }
-  }
-
-  private static Optional<String> query(Connection connection, int sinceVersion, String sql,
-      boolean returnsRow) {
-    try {
-      if (connection.getMetaData().getDatabaseMajorVersion() < sinceVersion) {
-        return Optional.empty();
-      }
-      try (Statement statement = connection.createStatement()) {
-        if (!returnsRow) {
-          statement.execute(sql);
-          return Optional.of("");
-        }
-        try (ResultSet row = statement.executeQuery(sql)) {
-          return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
-        }
-      }
-    } catch (SQLException notOffered) {
-      if (log.isDebugEnabled()) {
-        log.debug(Messages.sessionSetUpSkipped(sql, notOffered.getMessage()));
-      }
-      return Optional.empty();
     }
   }
 }
