@@ -1,6 +1,5 @@
 package dev.retort.benchmarks;
 
-import dev.retort.processor.RevisionProcessor;
 import dev.retort.runtime.RevisionRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -10,13 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import javax.annotation.processing.Processor;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -210,18 +206,13 @@ public final class RegistryBenchmark {
   static String profileCompilation(int revisions, Path work) throws Exception {
     List<Path> files = new Workload(revisions).writeRetortSources(work.resolve("src"));
     Javac.compile(files, work.resolve("warm-up"), true);
-    List<ReplayingProcessor.Output> retortOutput =
-        ReplayingProcessor.writtenInto(work.resolve("warm-up"));
-    Map<String, Supplier<Processor>> variants = new LinkedHashMap<>();
-    variants.put("a processor that does nothing", EmptyProcessor::new);
-    variants.put("a processor that writes Retort's output, read beforehand",
-        () -> new ReplayingProcessor(retortOutput));
-    variants.put("Retort's processor", RevisionProcessor::new);
-    List<String> kinds = List.copyOf(variants.keySet());
+    Path retortOutput = work.resolve("warm-up");
+    List<ForkedCompilation.Variant> kinds = List.of(ForkedCompilation.Variant.DOES_NOTHING,
+        ForkedCompilation.Variant.WRITES_RETORTS_OUTPUT, ForkedCompilation.Variant.RETORT);
     for (int kind = 0; kind < kinds.size(); kind++) {
       for (int warmUp = 0; warmUp < 2; warmUp++) {
         Javac.compile(files, work.resolve("warm-up-" + kind + "-" + warmUp),
-            variants.get(kinds.get(kind)).get());
+            kinds.get(kind).newProcessor(retortOutput));
       }
     }
     Path file = work.resolve("compile.jfr");
@@ -232,9 +223,10 @@ public final class RegistryBenchmark {
       recording.start();
       for (int run = 0; run < PROFILED_RUNS; run++) {
         for (int kind = 0; kind < kinds.size(); kind++) {
-          Supplier<Processor> processor = variants.get(kinds.get(kind));
+          // Made here, so that reading Retort's output from disk is not the thread's sample.
+          Processor processor = kinds.get(kind).newProcessor(retortOutput);
           Path output = work.resolve("profiled-" + kind + "-" + run);
-          onThread("compile-" + kind, () -> Javac.compile(files, output, processor.get()));
+          onThread("compile-" + kind, () -> Javac.compile(files, output, processor));
         }
       }
       recording.stop();
@@ -242,7 +234,7 @@ public final class RegistryBenchmark {
     }
     StringBuilder profiles = new StringBuilder();
     for (int kind = 0; kind < kinds.size(); kind++) {
-      profiles.append("With ").append(kinds.get(kind)).append(":\n\n")
+      profiles.append("With ").append(kinds.get(kind).description()).append(":\n\n")
           .append(new ProfileSummary("compile-" + kind, COMPILE_CATEGORIES).add(file)
               .asMarkdown())
           .append('\n');
@@ -250,20 +242,26 @@ public final class RegistryBenchmark {
     return profiles.toString();
   }
 
-  /** A compilation on a thread of its own, with the main thread's stack size; waits for it. */
+  /**
+   * A compilation on a thread of its own, with the main thread's stack size; waits for it, and
+   * throws what it threw, an error too, rather than profiling on without it.
+   */
   private static void onThread(String name, Callable<Long> compilation) throws Exception {
-    Exception[] failure = new Exception[1];
+    Throwable[] failure = new Throwable[1];
     Thread thread = new Thread(null, () -> {
       try {
         compilation.call();
-      } catch (Exception e) {
+      } catch (Throwable e) {
         failure[0] = e;
       }
     }, name, 8L << 20);
     thread.start();
     thread.join();
-    if (failure[0] != null) {
-      throw failure[0];
+    if (failure[0] instanceof Exception exception) {
+      throw exception;
+    }
+    if (failure[0] instanceof Error error) {
+      throw error;
     }
   }
 
