@@ -20,6 +20,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface Irreversible {
 
-  /** Why the revision cannot be undone; shown when a downgrade is refused. */
+  /**
+   * Why the revision cannot be undone; shown when a downgrade is refused and by {@code show}.
+   * One line, not blank, without line breaks or control characters: the processor rejects
+   * anything else ({@code [Retort/InvalidIrreversibleReason]}).
+   */
   String value();
 }

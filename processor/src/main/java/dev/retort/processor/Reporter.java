@@ -12,8 +12,8 @@ import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 
 /**
- * Prints graph problems where the developer will look: on the migration class, its
- * {@code @Revision}, and the offending value. A problem about a revision from the classpath, which
+ * Prints graph problems where the developer will look: on the migration class, the annotation
+ * ({@code @Revision}, or {@code @Irreversible} for its reason), and the offending value. A problem about a revision from the classpath, which
  * has no source here, is printed on a local revision instead; its message names the other one.
  */
 final class Reporter {
@@ -46,7 +46,9 @@ final class Reporter {
       messager.printMessage(kind, problem.message());
       return;
     }
-    Optional<AnnotationMirror> mirror = Annotations.mirror(type, Revision.class);
+    // A problem about a revision from the classpath is printed on the fallback's @Revision.
+    Optional<AnnotationMirror> mirror = Annotations.mirror(
+        type, local != null ? problem.attribute().annotation() : Revision.class);
     if (mirror.isEmpty()) {
       messager.printMessage(kind, problem.message(), type);
       return;

@@ -269,21 +269,24 @@ class RegistryGenerationTest {
   }
 
   /**
-   * JavaPoet's printer breaks a line at U+2028 and U+2029, also inside a string literal: an
-   * irreversible revision's reason with one gave a registry and a marker that did not compile.
+   * A reason is written into the registry's source and its marker as a string literal: quotes,
+   * backslashes, comment and escape syntax and text beyond ASCII come back as written.
    */
   @Test
-  void reasonsWithLineBreaksAndLineSeparators_stillGiveARegistryThatCompiles() throws Exception {
+  void reasonsWithQuotesBackslashesAndOtherScripts_stillGiveARegistryThatCompiles()
+      throws Exception {
+    String reason = "drops \"legacy\" from C:\\data */ \\u0041 — 削除, {@code x}";
     Compilation compilation = compile(migrationWithBody("com.example.db.DropLegacy",
         "@Revision(id = \"a1\", message = \"Drop \\\"legacy\\\"\")\n"
-            + "@Irreversible(\"two\\nlines\\u2028and\\u2029 paragraphs\")",
+            + "@Irreversible(\"drops \\\"legacy\\\" from C:\\\\data */ \\\\u0041 — 削除,"
+            + " {@code x}\")",
         "  public void upgrade(DSLContext db) {}"));
 
     assertThat(compilation).succeededWithoutWarnings();
     RevisionInfo revision =
         registryOf(compilation, "com.example.db.Revisions").revisions().get(0);
     assertThat(revision.message()).isEqualTo("Drop \"legacy\"");
-    assertThat(revision.irreversibleReason()).hasValue("two\nlines\u2028and\u2029 paragraphs");
+    assertThat(revision.irreversibleReason()).hasValue(reason);
   }
 
   /**

@@ -483,6 +483,28 @@ class RevisionProcessorErrorsTest {
   }
 
   @Test
+  void anIrreversibleReasonWithALineBreak_orBlank_failsAtTheReason() {
+    JavaFileObject forged = migrationWithBody("com.example.db.DropLegacy",
+        "@Revision(id = \"a1\")\n"
+            + "@Irreversible(\"drops the table\\nRevision: deadbeef (head)\")",
+        "  public void upgrade(DSLContext db) {}");
+    JavaFileObject blank = migrationWithBody("com.example.db.DropOrders",
+        "@Revision(id = \"b1\", revises = \"a1\")\n@Irreversible(\" \")",
+        "  public void upgrade(DSLContext db) {}");
+
+    Compilation compilation = compile(forged, blank);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining(Messages.invalidIrreversibleReason(
+            "a1 (DropLegacy)", Messages.containsLineBreak('\n')))
+        .inFile(forged).onLineContaining("@Irreversible");
+    assertThat(compilation).hadErrorContaining(Messages.invalidIrreversibleReason(
+            "b1 (DropOrders)", Messages.isBlank()))
+        .inFile(blank).onLineContaining("@Irreversible");
+    assertThat(compilation).hadErrorCount(2);
+  }
+
+  @Test
   void anIrreversibleMigrationWithADowngrade_fails() {
     JavaFileObject source = migration("com.example.db.DropLegacy",
         "@Revision(id = \"a1\") @Irreversible(\"drops data\")");

@@ -26,7 +26,8 @@ public final class GraphValidator {
         new ReferenceCheck(),
         new CycleCheck(),
         new BranchLabelCheck(),
-        new MessageCheck());
+        new MessageCheck(),
+        new IrreversibleReasonCheck());
     this.shapeChecks = List.of(
         new HeadsCheck(permissive, command), new BasesCheck(permissive, command));
   }

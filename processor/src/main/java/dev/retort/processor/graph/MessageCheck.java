@@ -25,35 +25,15 @@ final class MessageCheck implements GraphCheck {
     return problems;
   }
 
-  static Optional<String> whyInvalid(String message) {
-    for (int i = 0; i < message.length(); i++) {
-      char c = message.charAt(i);
-      if (isLineBreak(c)) {
-        return Optional.of(Messages.containsLineBreak(c));
-      }
-      if (isControl(c)) {
-        return Optional.of(Messages.containsControlCharacter(c));
-      }
+  private static Optional<String> whyInvalid(String message) {
+    Optional<String> notOneLine = OneLineText.whyNot(message);
+    if (notOneLine.isPresent()) {
+      return notOneLine;
     }
     int length = message.codePointCount(0, message.length());
     if (length > Messages.MAX_MESSAGE_LENGTH) {
       return Optional.of(Messages.messageTooLong(length));
     }
     return Optional.empty();
-  }
-
-  /** What a regular expression's {@code \R} matches, one character at a time. */
-  private static boolean isLineBreak(char c) {
-    return (c >= '\n' && c <= '\r') || c == '\u0085' || c == '\u2028' || c == '\u2029';
-  }
-
-  /**
-   * C0 and C1 controls and DEL, and the invisible marks that reorder how a terminal shows text
-   * (the bidirectional embeddings, overrides and isolates).
-   */
-  private static boolean isControl(char c) {
-    return Character.isISOControl(c)
-        || c == '\u061C' || c == '\u200E' || c == '\u200F'
-        || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
   }
 }

@@ -1,9 +1,13 @@
 package dev.retort.processor.graph;
 
+import dev.retort.annotations.Irreversible;
+import dev.retort.annotations.Revision;
+import java.lang.annotation.Annotation;
+
 /**
  * One finding of a graph check, attached to the revision it should be reported on.
  *
- * @param subject the revision whose {@code @Revision} the diagnostic points at
+ * @param subject the revision whose annotation the diagnostic points at
  * @param attribute the annotation member at fault, so the diagnostic can point at its value
  * @param value the offending element of that member (an id or label), or {@code null} for the
  *     member as a whole
@@ -24,19 +28,27 @@ public record Problem(
     WARNING
   }
 
-  /** The member of {@code @Revision} a finding is about. */
+  /** The annotation member a finding is about: one of {@code @Revision}'s, or the reason. */
   public enum Attribute {
-    ID("id"),
-    REVISES("revises"),
-    DEPENDS_ON("dependsOn"),
-    BRANCH_LABELS("branchLabels"),
-    MESSAGE("message"),
-    NONE(null);
+    ID(Revision.class, "id"),
+    REVISES(Revision.class, "revises"),
+    DEPENDS_ON(Revision.class, "dependsOn"),
+    BRANCH_LABELS(Revision.class, "branchLabels"),
+    MESSAGE(Revision.class, "message"),
+    IRREVERSIBLE_REASON(Irreversible.class, "value"),
+    NONE(Revision.class, null);
 
+    private final Class<? extends Annotation> annotation;
     private final String memberName;
 
-    Attribute(String memberName) {
+    Attribute(Class<? extends Annotation> annotation, String memberName) {
+      this.annotation = annotation;
       this.memberName = memberName;
+    }
+
+    /** The annotation that holds the member. */
+    public Class<? extends Annotation> annotation() {
+      return annotation;
     }
 
     /** The annotation member's name, or {@code null} for the annotation as a whole. */

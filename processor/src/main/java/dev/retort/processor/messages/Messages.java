@@ -30,6 +30,7 @@ public final class Messages {
   public static final String UNRESOLVED_VALUE = "[Retort/UnresolvedValue]";
   public static final String STALE_MARKER = "[Retort/StaleMarker]";
   public static final String INVALID_MESSAGE = "[Retort/InvalidMessage]";
+  public static final String INVALID_IRREVERSIBLE_REASON = "[Retort/InvalidIrreversibleReason]";
   public static final String INVALID_OPTION = "[Retort/InvalidOption]";
   public static final String INTERNAL_ERROR = "[Retort/InternalError]";
 
@@ -195,6 +196,17 @@ public final class Messages {
   public static String containsControlCharacter(char character) {
     return "contains the control character U+" + hex(character) + ", which terminals act on"
         + " instead of printing it";
+  }
+
+  public static String invalidIrreversibleReason(String subject, String reason) {
+    return INVALID_IRREVERSIBLE_REASON + " The @Irreversible reason of " + subject + " " + reason
+        + ". A refused downgrade and show print the reason within one line. Fix: say in one line,"
+        + " without control characters, why the revision cannot be undone, and put any longer"
+        + " explanation in the class's javadoc.";
+  }
+
+  public static String isBlank() {
+    return "is blank";
   }
 
   public static String messageTooLong(int length) {

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static dev.retort.processor.graph.Nodes.dependent;
 import static dev.retort.processor.graph.Nodes.graph;
 import static dev.retort.processor.graph.Nodes.inClass;
+import static dev.retort.processor.graph.Nodes.irreversible;
 import static dev.retort.processor.graph.Nodes.labelled;
 import static dev.retort.processor.graph.Nodes.node;
 import static dev.retort.processor.graph.Nodes.withMessage;
@@ -289,6 +290,36 @@ class GraphValidatorTest {
         Messages.invalidMessage("h (Rev_h)", Messages.containsControlCharacter('\u001B')));
     assertThat(problems.stream().map(Problem::attribute).distinct().toList())
         .containsExactly(Problem.Attribute.MESSAGE);
+  }
+
+  /**
+   * A refused downgrade prints the reason inside its one-line error, and {@code show} after
+   * "Irreversible:": a reason that breaks the line forges output, one that is blank says nothing.
+   */
+  @Test
+  void anIrreversibleReasonThatIsBlank_orNotOneLine_isReportedOnTheReason() {
+    List<Problem> problems = strictly(graph(
+        irreversible("a", "drops the legacy table\nRevision: deadbeef"),
+        irreversible("b", "   ", "a"),
+        irreversible("c", "", "b"),
+        irreversible("d", "paragraph\u2029", "c"),
+        irreversible("e", "escape \u001B]0;title\u0007", "d"),
+        irreversible("f", "isolate \u2066", "e"),
+        irreversible("g", "deletes the rows it moved; a downgrade could not bring them back", "f"),
+        irreversible("h", "supprime la colonne « legacy » — 削除", "g"),
+        node("i", "h")));
+
+    assertThat(messages(problems)).containsExactly(
+        Messages.invalidIrreversibleReason("a (Rev_a)", Messages.containsLineBreak('\n')),
+        Messages.invalidIrreversibleReason("b (Rev_b)", Messages.isBlank()),
+        Messages.invalidIrreversibleReason("c (Rev_c)", Messages.isBlank()),
+        Messages.invalidIrreversibleReason("d (Rev_d)", Messages.containsLineBreak('\u2029')),
+        Messages.invalidIrreversibleReason("e (Rev_e)",
+            Messages.containsControlCharacter('\u001B')),
+        Messages.invalidIrreversibleReason("f (Rev_f)",
+            Messages.containsControlCharacter('\u2066')));
+    assertThat(problems.stream().map(Problem::attribute).distinct().toList())
+        .containsExactly(Problem.Attribute.IRREVERSIBLE_REASON);
   }
 
   @Test

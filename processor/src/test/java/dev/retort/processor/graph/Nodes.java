@@ -28,6 +28,11 @@ final class Nodes {
         message, true, null, "", true);
   }
 
+  static RevisionNode irreversible(String id, String reason, String... parents) {
+    return new RevisionNode("com.example.Rev_" + id, id, List.of(parents), List.of(), List.of(),
+        "", true, reason, "", true);
+  }
+
   static RevisionNode inClass(String className, String id, String... parents) {
     return new RevisionNode(className, id, List.of(parents), List.of(), List.of(),
         "", true, null, "", true);
