@@ -63,9 +63,14 @@ public final class StartupAndApplyBenchmark {
   record Figure(String phase, String database, String tool, long callMicros, long wallMillis,
       long rssKilobytes, long heapKilobytes, long cpuMicros, List<Long> callsMillis) {}
 
-  /** Everything one benchmark run measured. */
+  /**
+   * Everything one benchmark run measured.
+   *
+   * @param steal what {@link MachineSteal} said of each phase on each database, keyed
+   *     {@code "apply h2"}
+   */
   record Report(int revisions, int runs, List<Figure> figures, int migrationClassesLoadedByNoop,
-      Map<String, String> profiles) {
+      Map<String, String> profiles, Map<String, String> steal) {
 
     Figure figure(String phase, String database, String tool) {
       return measured(phase, database, tool).orElseThrow();
@@ -83,26 +88,33 @@ public final class StartupAndApplyBenchmark {
         for (String database : figures.stream().filter(f -> f.phase().equals(phase))
             .map(Figure::database).distinct().toList()) {
           String floorTool = phase.equals("apply") ? "jdbc-apply" : "jdbc-floor";
-          long floor = figure(phase, database, floorTool).callMicros();
+          Figure floorFigure = figure(phase, database, floorTool);
+          long floor = floorFigure.callMicros();
           long stateFloor = measured(phase, database,
               phase.equals("apply") ? "jooq-state-apply" : "jdbc-state-floor")
               .map(Figure::callMicros).orElse(0L);
-          text.append(String.format(Locale.ROOT, "%n%s, %s, %,d revisions, median of %d runs%n%n",
+          text.append(String.format(Locale.ROOT,
+              "%n%s, %s, %,d revisions, median of %d runs; %s%n%n",
               phase.equals("apply") ? "Apply (empty database to head)"
                   : "Start-up with nothing to do (database at head)",
-              database, revisions, runs));
-          text.append("| tool | call | × floor | × state floor | process wall time"
-              + " | JVM CPU time | peak RSS | peak heap | every run's call (ms) |\n");
-          text.append("|---|---|---|---|---|---|---|---|---|\n");
+              database, revisions, runs, steal.getOrDefault(phase + " " + database,
+                  "steal not known")));
+          text.append("| tool | call | × floor | × floor, run by run | × state floor"
+              + " | process wall time | JVM CPU time | CPU × floor | peak RSS | peak heap"
+              + " | every run's call (ms) |\n");
+          text.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
           for (Figure figure : figures) {
             if (figure.phase().equals(phase) && figure.database().equals(database)) {
-              text.append(String.format(Locale.ROOT,
-                  "| %s | %,d ms | %.2f | %s | %,d ms | %,d ms | %,d MB | %,d MB | %s |%n",
+              text.append(String.format(Locale.ROOT, "| %s | %,d ms | %.2f | %.2f | %s | %,d ms"
+                      + " | %,d ms | %.2f | %,d MB | %,d MB | %s |%n",
                   figure.tool(), figure.callMicros() / 1000,
-                  (double) figure.callMicros() / floor, stateFloor == 0 ? "—"
+                  (double) figure.callMicros() / floor, pairedRatio(figure, floorFigure),
+                  stateFloor == 0 ? "—"
                       : String.format(Locale.ROOT, "%.2f",
                           (double) figure.callMicros() / stateFloor), figure.wallMillis(),
-                  figure.cpuMicros() / 1000, figure.rssKilobytes() / 1024,
+                  figure.cpuMicros() / 1000,
+                  (double) figure.cpuMicros() / floorFigure.cpuMicros(),
+                  figure.rssKilobytes() / 1024,
                   figure.heapKilobytes() / 1024, figure.callsMillis().stream()
                       .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
             }
@@ -116,6 +128,23 @@ public final class StartupAndApplyBenchmark {
           .append(table));
       return text.toString();
     }
+  }
+
+  /**
+   * The median of the tool's run-by-run ratios to the floor: run i of every tool falls in the
+   * same round of the interleaving, so a slow minute of the machine lands on both sides of a
+   * ratio, where the ratio of two medians may take them from different minutes.
+   */
+  static double pairedRatio(Figure figure, Figure floor) {
+    List<Double> ratios = new ArrayList<>();
+    for (int run = 0; run < Math.min(figure.callsMillis().size(), floor.callsMillis().size());
+        run++) {
+      ratios.add((double) figure.callsMillis().get(run) / floor.callsMillis().get(run));
+    }
+    ratios.sort(null);
+    int middle = ratios.size() / 2;
+    return ratios.size() % 2 == 1 ? ratios.get(middle)
+        : (ratios.get(middle - 1) + ratios.get(middle)) / 2;
   }
 
   private StartupAndApplyBenchmark() {}
@@ -222,10 +251,12 @@ public final class StartupAndApplyBenchmark {
 
     List<Figure> figures = new ArrayList<>();
     Map<String, String> profiles = new LinkedHashMap<>();
+    Map<String, String> steal = new LinkedHashMap<>();
     int migrationClasses = -1;
     for (String database : databases) {
       Map<String, List<Run>> apply = new LinkedHashMap<>();
       Map<String, String> atHead = new LinkedHashMap<>();
+      Optional<MachineSteal.Counters> applyStarted = MachineSteal.now();
       for (int run = 0; run < runs; run++) {
         for (String tool : APPLY_TOOLS) {
           if (!tools.contains(tool)) {
@@ -241,6 +272,7 @@ public final class StartupAndApplyBenchmark {
           }
         }
       }
+      steal.put("apply " + database, MachineSteal.describe(applyStarted, MachineSteal.now()));
       atHead.put("jdbc-floor", atHead.get("jdbc-apply"));
       for (String floor : List.of("jdbc-state-floor", "jdbc-registry-floor")) {
         if (tools.contains(floor)) {
@@ -249,6 +281,7 @@ public final class StartupAndApplyBenchmark {
         }
       }
       Map<String, List<Run>> noop = new LinkedHashMap<>();
+      Optional<MachineSteal.Counters> noopStarted = MachineSteal.now();
       for (int run = 0; run < runs; run++) {
         for (String tool : NOOP_TOOLS) {
           if (!tools.contains(tool)) {
@@ -259,6 +292,7 @@ public final class StartupAndApplyBenchmark {
               null));
         }
       }
+      steal.put("noop " + database, MachineSteal.describe(noopStarted, MachineSteal.now()));
       if (profile) {
         for (String tool : PROFILED_TOOLS) {
           if (!tools.contains(tool)) {
@@ -296,7 +330,7 @@ public final class StartupAndApplyBenchmark {
         dropDatabase(database, url);
       }
     }
-    return new Report(revisions, runs, figures, migrationClasses, profiles);
+    return new Report(revisions, runs, figures, migrationClasses, profiles, steal);
   }
 
   /** The tools whose apply is profiled with {@code -Dbenchmark.profile=true}. */

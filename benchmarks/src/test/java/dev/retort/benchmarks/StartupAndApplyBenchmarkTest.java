@@ -47,6 +47,11 @@ class StartupAndApplyBenchmarkTest {
     assertThat(report.asMarkdown()).contains("| retort |");
     assertThat(report.asMarkdown()).contains("| jdbc-state-floor |");
     assertThat(report.asMarkdown()).contains("| jdbc-registry-floor |");
+    // Each table says how much CPU time the machine lost to other guests while it ran.
+    assertThat(report.steal().keySet()).containsExactly("apply h2", "noop h2");
+    assertThat(report.asMarkdown()).containsMatch(
+        "median of 1 runs; (\\d+\\.\\d % of the CPU time asked for was stolen"
+            + "|steal not known)");
     // Every profiled tool but the baseline, which runs only when a baseline build is given.
     assertThat(report.profiles().keySet()).hasSize(StartupAndApplyBenchmark.PROFILED_TOOLS.size()
         + StartupAndApplyBenchmark.PROFILED_NOOP_TOOLS.size() - 2);
@@ -70,6 +75,21 @@ class StartupAndApplyBenchmarkTest {
     assertThat(floor).isEqualTo(retort);
     assertThat(floor).hasSize(21);
     assertThat(floor.get(0)).isEqualTo("head r20");
+  }
+
+  /**
+   * A slow minute of the machine in run 2 makes the floor's median and the tool's come from
+   * different rounds; the run-by-run ratio compares each tool with the floor of its own round.
+   */
+  @Test
+  void theRunByRunRatio_isTheMedianOfEachRoundsRatio() {
+    StartupAndApplyBenchmark.Figure floor = new StartupAndApplyBenchmark.Figure("noop", "h2",
+        "jdbc-floor", 200_000, 0, 0, 0, 0, List.of(100L, 300L, 200L));
+    StartupAndApplyBenchmark.Figure tool = new StartupAndApplyBenchmark.Figure("noop", "h2",
+        "retort", 330_000, 0, 0, 0, 0, List.of(110L, 330L, 900L));
+
+    assertThat(StartupAndApplyBenchmark.pairedRatio(tool, floor)).isWithin(1e-9).of(1.1);
+    assertThat(StartupAndApplyBenchmark.pairedRatio(floor, floor)).isWithin(1e-9).of(1.0);
   }
 
   /** The version rows, then each history row's columns but its id, times and checksum's value. */
