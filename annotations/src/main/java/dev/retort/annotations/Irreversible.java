@@ -21,9 +21,10 @@ import java.lang.annotation.Target;
 public @interface Irreversible {
 
   /**
-   * Why the revision cannot be undone; shown when a downgrade is refused and by {@code show}.
-   * One line, not blank, without line breaks or control characters: the processor rejects
-   * anything else ({@code [Retort/InvalidIrreversibleReason]}).
+   * Why the revision cannot be undone; printed within one line wherever Retort names the
+   * revision as irreversible: a refused downgrade, {@code show}, offline {@code sql}, the proofs.
+   * One line that says something, without line breaks or control characters: the processor
+   * rejects anything else ({@code [Retort/InvalidIrreversibleReason]}).
    */
   String value();
 }

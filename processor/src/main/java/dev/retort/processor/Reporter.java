@@ -13,8 +13,9 @@ import javax.tools.Diagnostic;
 
 /**
  * Prints graph problems where the developer will look: on the migration class, the annotation
- * ({@code @Revision}, or {@code @Irreversible} for its reason), and the offending value. A problem about a revision from the classpath, which
- * has no source here, is printed on a local revision instead; its message names the other one.
+ * ({@code @Revision}, or {@code @Irreversible} for its reason), and the offending value. A
+ * problem about a revision from the classpath, which has no source here, is printed on a local
+ * revision's {@code @Revision} instead; its message names the other one.
  */
 final class Reporter {
 

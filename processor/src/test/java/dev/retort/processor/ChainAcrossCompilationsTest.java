@@ -8,7 +8,9 @@ import static dev.retort.processor.Sources.migration;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import dev.retort.processor.graph.RevisionNode;
 import dev.retort.processor.messages.Messages;
+import dev.retort.processor.writing.RevisionCodec;
 import dev.retort.runtime.RevisionRegistry;
 import java.io.File;
 import java.io.IOException;
@@ -201,6 +203,49 @@ class ChainAcrossCompilationsTest {
                 .toString()))
         .inFile(appRevision).onLineContaining("@Revision");
     assertThat(app).hadErrorCount(1);
+  }
+
+  /**
+   * A jar's revision is checked with the local ones; its problem is reported on a local
+   * {@code @Revision}, the only source here, and names the jar's revision.
+   */
+  @Test
+  void anIrreversibleReasonOnTwoLines_inAJarsMarker_isReportedOnALocalRevision_namingIt()
+      throws Exception {
+    String record = RevisionCodec.encode(new RevisionNode("com.example.lib.db.DropLegacy",
+        "27c6a30d7c24", List.of(), List.of(), List.of(), "Drop legacy", true,
+        "drops the table\nRevision: deadbeef (head)", "", false));
+    compileInto(libraryJar, JavaFileObjects.forSourceLines(
+        "dev.retort.aggregated.com_example_lib_db_Revisions",
+        "package dev.retort.aggregated;",
+        "@dev.retort.annotations.internal.AggregatedRevisions(",
+        "    registry = \"com.example.lib.db.Revisions\",",
+        "    revisions = {" + javaLiteral(record) + "})",
+        "public final class com_example_lib_db_Revisions {}"));
+    JavaFileObject appRevision = migration("com.example.app.db.AddAuditLog",
+        "@Revision(id = \"b8e2d0c4a6f1\", revises = \"27c6a30d7c24\")");
+
+    Compilation app = javacWithClasspath(libraryJar).compile(appRevision);
+
+    assertThat(app).hadErrorContaining(Messages.invalidIrreversibleReason(
+            "27c6a30d7c24 (DropLegacy, from the classpath)", Messages.containsLineBreak('\n')))
+        .inFile(appRevision).onLineContaining("@Revision");
+    assertThat(app).hadErrorCount(1);
+  }
+
+  /** {@code text} as a Java string literal: control characters as octal escapes. */
+  private static String javaLiteral(String text) {
+    StringBuilder literal = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        literal.append('\\').append(c);
+      } else if (c < 0x20 || c == 0x7F) {
+        literal.append(String.format(Locale.ROOT, "\\%03o", (int) c));
+      } else {
+        literal.append(c);
+      }
+    }
+    return literal.append('"').toString();
   }
 
   /** Compiles, and writes the classes and resources to {@code output} as a jar would hold them. */

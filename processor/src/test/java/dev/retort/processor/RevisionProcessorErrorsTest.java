@@ -499,7 +499,7 @@ class RevisionProcessorErrorsTest {
             "a1 (DropLegacy)", Messages.containsLineBreak('\n')))
         .inFile(forged).onLineContaining("@Irreversible");
     assertThat(compilation).hadErrorContaining(Messages.invalidIrreversibleReason(
-            "b1 (DropOrders)", Messages.isBlank()))
+            "b1 (DropOrders)", Messages.saysNothing()))
         .inFile(blank).onLineContaining("@Irreversible");
     assertThat(compilation).hadErrorCount(2);
   }

@@ -131,7 +131,9 @@ public final class RevisionTable {
      * @param message the one-line description, empty for none
      * @param checksum the checksum of its source, empty for none
      * @param transactional whether it runs in a transaction with the record of it
-     * @param irreversibleReason why the revision has no downgrade, or {@code null} if it has one
+     * @param irreversibleReason why the revision has no downgrade, or {@code null} if it has one;
+     *     printed within one line, so one line without control characters (the processor
+     *     enforces it for the registries it writes; this builder takes the reason as given)
      * @param revises the ids of its parents, each added before it
      * @param dependsOn the ids of its cross-branch dependencies, each added before it
      * @param branchLabels the branch labels it declares

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * An {@code @Irreversible} reason is what a refused downgrade says, inside its one-line error,
- * and what {@code show} prints after "Irreversible:": so it must say something, and stay one line
- * without control characters, as a message must.
+ * and what {@code show}, offline {@code sql} and the proofs print beside the revision: so it must
+ * say something, and stay one line without control characters, as a message must.
  */
 final class IrreversibleReasonCheck implements GraphCheck {
 
@@ -17,13 +17,28 @@ final class IrreversibleReasonCheck implements GraphCheck {
     List<Problem> problems = new ArrayList<>();
     for (RevisionNode node : graph.nodes()) {
       String reason = node.irreversibleReason();
-      if (reason == null) {
-        continue;
+      if (reason != null) {
+        whyInvalid(reason).ifPresent(why -> problems.add(Problem.error(node,
+            Problem.Attribute.IRREVERSIBLE_REASON, null,
+            Messages.invalidIrreversibleReason(node.describe(), why))));
       }
-      (reason.isBlank() ? Optional.of(Messages.isBlank()) : OneLineText.whyNot(reason))
-          .ifPresent(why -> problems.add(Problem.error(node, Problem.Attribute.IRREVERSIBLE_REASON,
-              null, Messages.invalidIrreversibleReason(node.describe(), why))));
     }
     return problems;
+  }
+
+  private static Optional<String> whyInvalid(String reason) {
+    Optional<String> notOneLine = OneLineText.whyNot(reason);
+    if (notOneLine.isPresent()) {
+      return notOneLine;
+    }
+    return reason.codePoints().allMatch(IrreversibleReasonCheck::isInvisible)
+        ? Optional.of(Messages.saysNothing())
+        : Optional.empty();
+  }
+
+  /** Spaces of every kind (a no-break space too) and the invisible format characters. */
+  private static boolean isInvisible(int codePoint) {
+    return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
+        || Character.getType(codePoint) == Character.FORMAT;
   }
 }

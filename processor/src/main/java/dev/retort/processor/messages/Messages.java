@@ -200,13 +200,13 @@ public final class Messages {
 
   public static String invalidIrreversibleReason(String subject, String reason) {
     return INVALID_IRREVERSIBLE_REASON + " The @Irreversible reason of " + subject + " " + reason
-        + ". A refused downgrade and show print the reason within one line. Fix: say in one line,"
+        + ". Retort prints the reason within one line, as a refused downgrade and show do. Fix: say in one line,"
         + " without control characters, why the revision cannot be undone, and put any longer"
         + " explanation in the class's javadoc.";
   }
 
-  public static String isBlank() {
-    return "is blank";
+  public static String saysNothing() {
+    return "says nothing (it is empty, or only spaces and invisible characters)";
   }
 
   public static String messageTooLong(int length) {

@@ -106,6 +106,17 @@ class GraphValidatorTest {
     assertThat(problems.get(0).message()).contains("revises = {\"b\", \"c\"}");
   }
 
+  /** Only a broken edge makes heads and bases unreliable; a message on two lines does not. */
+  @Test
+  void aProblemThatBreaksNoEdge_doesNotHideTwoUnmergedHeads() {
+    List<Problem> problems = strictly(graph(node("a"), withMessage("b", "one\ntwo", "a"),
+        irreversible("c", " ", "a")));
+
+    assertThat(problems.stream().map(problem -> problem.message().split(" ")[0]).toList())
+        .containsExactly(Messages.INVALID_MESSAGE, Messages.INVALID_IRREVERSIBLE_REASON,
+            Messages.MULTIPLE_HEADS, Messages.MULTIPLE_HEADS).inOrder();
+  }
+
   @Test
   void headsOfDistinctLabelledBranches_areAllowed() {
     assertThat(strictly(graph(
@@ -307,17 +318,21 @@ class GraphValidatorTest {
         irreversible("f", "isolate \u2066", "e"),
         irreversible("g", "deletes the rows it moved; a downgrade could not bring them back", "f"),
         irreversible("h", "supprime la colonne « legacy » — 削除", "g"),
-        node("i", "h")));
+        irreversible("i", "\u00A0\u200B\u3000", "h"),
+        irreversible("j", "\uFEFF", "i"),
+        node("k", "j")));
 
     assertThat(messages(problems)).containsExactly(
         Messages.invalidIrreversibleReason("a (Rev_a)", Messages.containsLineBreak('\n')),
-        Messages.invalidIrreversibleReason("b (Rev_b)", Messages.isBlank()),
-        Messages.invalidIrreversibleReason("c (Rev_c)", Messages.isBlank()),
+        Messages.invalidIrreversibleReason("b (Rev_b)", Messages.saysNothing()),
+        Messages.invalidIrreversibleReason("c (Rev_c)", Messages.saysNothing()),
         Messages.invalidIrreversibleReason("d (Rev_d)", Messages.containsLineBreak('\u2029')),
         Messages.invalidIrreversibleReason("e (Rev_e)",
             Messages.containsControlCharacter('\u001B')),
         Messages.invalidIrreversibleReason("f (Rev_f)",
-            Messages.containsControlCharacter('\u2066')));
+            Messages.containsControlCharacter('\u2066')),
+        Messages.invalidIrreversibleReason("i (Rev_i)", Messages.saysNothing()),
+        Messages.invalidIrreversibleReason("j (Rev_j)", Messages.saysNothing()));
     assertThat(problems.stream().map(Problem::attribute).distinct().toList())
         .containsExactly(Problem.Attribute.IRREVERSIBLE_REASON);
   }
