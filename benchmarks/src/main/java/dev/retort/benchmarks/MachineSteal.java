@@ -23,9 +23,12 @@ final class MachineSteal {
     double stolenShareUntil(Counters later) {
       long steal = later.steal - this.steal;
       long asked = later.busy - this.busy + steal;
-      return asked <= 0 ? 0 : (double) steal / asked;
+      return asked <= 0 || steal <= 0 ? 0 : Math.min(1, (double) steal / asked);
     }
   }
+
+  /** What a table says where the counters could not be read. */
+  static final String NOT_KNOWN = "steal not known";
 
   private MachineSteal() {}
 
@@ -41,23 +44,30 @@ final class MachineSteal {
 
   /**
    * The first line of {@code /proc/stat}: {@code cpu user nice system idle iowait irq softirq
-   * steal ...}; empty when it has no steal field (kernels before 2.6.11).
+   * steal ...}; empty when it is not such a line or has no steal field (kernels before 2.6.11).
    */
   static Optional<Counters> parse(String cpuLine) {
     String[] fields = cpuLine.trim().split("\\s+");
     if (!fields[0].equals("cpu") || fields.length < 9) {
       return Optional.empty();
     }
-    long busy = Long.parseLong(fields[1]) + Long.parseLong(fields[2]) + Long.parseLong(fields[3])
-        + Long.parseLong(fields[6]) + Long.parseLong(fields[7]);
-    return Optional.of(new Counters(busy, Long.parseLong(fields[8])));
+    try {
+      long busy = Long.parseLong(fields[1]) + Long.parseLong(fields[2])
+          + Long.parseLong(fields[3]) + Long.parseLong(fields[6]) + Long.parseLong(fields[7]);
+      return Optional.of(new Counters(busy, Long.parseLong(fields[8])));
+    } catch (NumberFormatException notCounters) {
+      return Optional.empty();
+    }
   }
 
-  /** "12.3 % steal" between two readings, or "steal not known". */
+  /**
+   * "12.3 % of the CPU time asked for was stolen" between two readings, or {@link #NOT_KNOWN}
+   * where either is missing.
+   */
   static String describe(Optional<Counters> before, Optional<Counters> after) {
     return before.isPresent() && after.isPresent()
         ? String.format(Locale.ROOT, "%.1f %% of the CPU time asked for was stolen",
             100 * before.get().stolenShareUntil(after.get()))
-        : "steal not known";
+        : NOT_KNOWN;
   }
 }

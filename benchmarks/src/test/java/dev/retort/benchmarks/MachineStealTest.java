@@ -25,14 +25,16 @@ class MachineStealTest {
   void aLineWithoutSteal_orNoReading_saysStealIsNotKnown() {
     assertThat(MachineSteal.parse("cpu  1000 10 200 5000 40 5 5")).isEmpty();
     assertThat(MachineSteal.parse("intr 12 3 4 5 6 7 8 9 10")).isEmpty();
+    assertThat(MachineSteal.parse("cpu  1000 10 200 5000 40 5 5 x")).isEmpty();
     assertThat(MachineSteal.describe(Optional.empty(), MachineSteal.now()))
-        .isEqualTo("steal not known");
+        .isEqualTo(MachineSteal.NOT_KNOWN);
   }
 
   @Test
-  void noTimeAskedFor_isNoSteal() {
+  void noTimeAskedFor_orCountersThatWentBack_isNoSteal() {
     MachineSteal.Counters same = new MachineSteal.Counters(10, 5);
 
     assertThat(same.stolenShareUntil(same)).isEqualTo(0.0);
+    assertThat(same.stolenShareUntil(new MachineSteal.Counters(20, 1))).isEqualTo(0.0);
   }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jooq.SQLDialect;
 
@@ -61,7 +62,7 @@ public final class StartupAndApplyBenchmark {
 
   /** The medians of one tool's runs in one phase on one database. */
   record Figure(String phase, String database, String tool, long callMicros, long wallMillis,
-      long rssKilobytes, long heapKilobytes, long cpuMicros, List<Long> callsMillis) {}
+      long rssKilobytes, long heapKilobytes, long cpuMicros, List<Long> callsMicros) {}
 
   /**
    * Everything one benchmark run measured.
@@ -88,35 +89,36 @@ public final class StartupAndApplyBenchmark {
         for (String database : figures.stream().filter(f -> f.phase().equals(phase))
             .map(Figure::database).distinct().toList()) {
           String floorTool = phase.equals("apply") ? "jdbc-apply" : "jdbc-floor";
-          Figure floorFigure = figure(phase, database, floorTool);
-          long floor = floorFigure.callMicros();
+          Figure floor = figure(phase, database, floorTool);
           long stateFloor = measured(phase, database,
               phase.equals("apply") ? "jooq-state-apply" : "jdbc-state-floor")
               .map(Figure::callMicros).orElse(0L);
+          // The yardstick of issue 19's targets: jooq-apply for applying, the floor at start-up.
+          Figure target = phase.equals("apply")
+              ? measured(phase, database, "jooq-apply").orElse(floor)
+              : floor;
           text.append(String.format(Locale.ROOT,
               "%n%s, %s, %,d revisions, median of %d runs; %s%n%n",
               phase.equals("apply") ? "Apply (empty database to head)"
                   : "Start-up with nothing to do (database at head)",
               database, revisions, runs, steal.getOrDefault(phase + " " + database,
-                  "steal not known")));
-          text.append("| tool | call | × floor | × floor, run by run | × state floor"
-              + " | process wall time | JVM CPU time | CPU × floor | peak RSS | peak heap"
-              + " | every run's call (ms) |\n");
+                  MachineSteal.NOT_KNOWN)));
+          text.append("| tool | call | × floor | × state floor | × " + target.tool()
+              + ", run by run | process wall time | JVM CPU time | CPU × floor | peak RSS"
+              + " | peak heap | every run's call (ms) |\n");
           text.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
           for (Figure figure : figures) {
             if (figure.phase().equals(phase) && figure.database().equals(database)) {
-              text.append(String.format(Locale.ROOT, "| %s | %,d ms | %.2f | %.2f | %s | %,d ms"
-                      + " | %,d ms | %.2f | %,d MB | %,d MB | %s |%n",
+              text.append(String.format(Locale.ROOT,
+                  "| %s | %,d ms | %s | %s | %s | %,d ms | %,d ms | %s | %,d MB | %,d MB | %s |%n",
                   figure.tool(), figure.callMicros() / 1000,
-                  (double) figure.callMicros() / floor, pairedRatio(figure, floorFigure),
-                  stateFloor == 0 ? "—"
-                      : String.format(Locale.ROOT, "%.2f",
-                          (double) figure.callMicros() / stateFloor), figure.wallMillis(),
-                  figure.cpuMicros() / 1000,
-                  (double) figure.cpuMicros() / floorFigure.cpuMicros(),
-                  figure.rssKilobytes() / 1024,
-                  figure.heapKilobytes() / 1024, figure.callsMillis().stream()
-                      .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
+                  ratio(figure.callMicros(), floor.callMicros()),
+                  ratio(figure.callMicros(), stateFloor),
+                  ratio(pairedRatio(figure, target), 1), figure.wallMillis(),
+                  figure.cpuMicros() / 1000, ratio(figure.cpuMicros(), floor.cpuMicros()),
+                  figure.rssKilobytes() / 1024, figure.heapKilobytes() / 1024,
+                  figure.callsMicros().stream().map(micros -> String.valueOf(micros / 1000))
+                      .collect(Collectors.joining(", "))));
             }
           }
         }
@@ -133,18 +135,24 @@ public final class StartupAndApplyBenchmark {
   /**
    * The median of the tool's run-by-run ratios to the floor: run i of every tool falls in the
    * same round of the interleaving, so a slow minute of the machine lands on both sides of a
-   * ratio, where the ratio of two medians may take them from different minutes.
+   * ratio, where the ratio of two medians may take them from different minutes. The median is
+   * taken as {@link #median} takes it (the upper middle of an even count); NaN without runs.
    */
   static double pairedRatio(Figure figure, Figure floor) {
-    List<Double> ratios = new ArrayList<>();
-    for (int run = 0; run < Math.min(figure.callsMillis().size(), floor.callsMillis().size());
-        run++) {
-      ratios.add((double) figure.callsMillis().get(run) / floor.callsMillis().get(run));
+    int rounds = Math.min(figure.callsMicros().size(), floor.callsMicros().size());
+    double[] ratios = new double[rounds];
+    for (int run = 0; run < rounds; run++) {
+      ratios[run] = (double) figure.callsMicros().get(run) / floor.callsMicros().get(run);
     }
-    ratios.sort(null);
-    int middle = ratios.size() / 2;
-    return ratios.size() % 2 == 1 ? ratios.get(middle)
-        : (ratios.get(middle - 1) + ratios.get(middle)) / 2;
+    Arrays.sort(ratios);
+    return rounds == 0 ? Double.NaN : ratios[rounds / 2];
+  }
+
+  /** {@code value ÷ floor} to two places, or "—" where either is not a measured quantity. */
+  static String ratio(double value, double floor) {
+    return value > 0 && floor > 0 && Double.isFinite(value / floor)
+        ? String.format(Locale.ROOT, "%.2f", value / floor)
+        : "—";
   }
 
   private StartupAndApplyBenchmark() {}
@@ -520,7 +528,7 @@ public final class StartupAndApplyBenchmark {
         median(runs.stream().mapToLong(Run::rssKilobytes).toArray()),
         median(runs.stream().mapToLong(Run::heapKilobytes).toArray()),
         median(runs.stream().mapToLong(Run::cpuMicros).toArray()),
-        runs.stream().map(run -> run.callMicros() / 1000).toList());
+        runs.stream().map(Run::callMicros).toList());
   }
 
   private static long median(long[] values) {

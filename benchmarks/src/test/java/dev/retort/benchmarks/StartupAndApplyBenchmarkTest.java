@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +53,12 @@ class StartupAndApplyBenchmarkTest {
     assertThat(report.asMarkdown()).containsMatch(
         "median of 1 runs; (\\d+\\.\\d % of the CPU time asked for was stolen"
             + "|steal not known)");
+    // The floor is the floor of itself, by every ratio; apply's targets are against jooq-apply.
+    assertThat(report.asMarkdown()).containsMatch("\\| jdbc-floor \\| [0-9,]+ ms \\| 1\\.00 \\|"
+        + " [^|]+ \\| 1\\.00 \\| [0-9,]+ ms \\| [0-9,]+ ms \\| 1\\.00 \\|");
+    assertThat(report.asMarkdown()).containsMatch("\\| jooq-apply \\| [0-9,]+ ms \\| [0-9.]+ \\|"
+        + " [^|]+ \\| 1\\.00 \\|");
+    assertThat(report.asMarkdown()).contains("| × jooq-apply, run by run |");
     // Every profiled tool but the baseline, which runs only when a baseline build is given.
     assertThat(report.profiles().keySet()).hasSize(StartupAndApplyBenchmark.PROFILED_TOOLS.size()
         + StartupAndApplyBenchmark.PROFILED_NOOP_TOOLS.size() - 2);
@@ -83,13 +90,28 @@ class StartupAndApplyBenchmarkTest {
    */
   @Test
   void theRunByRunRatio_isTheMedianOfEachRoundsRatio() {
-    StartupAndApplyBenchmark.Figure floor = new StartupAndApplyBenchmark.Figure("noop", "h2",
-        "jdbc-floor", 200_000, 0, 0, 0, 0, List.of(100L, 300L, 200L));
-    StartupAndApplyBenchmark.Figure tool = new StartupAndApplyBenchmark.Figure("noop", "h2",
-        "retort", 330_000, 0, 0, 0, 0, List.of(110L, 330L, 900L));
+    StartupAndApplyBenchmark.Figure floor = figure("jdbc-floor", 100_000, 300_000, 200_000);
+    StartupAndApplyBenchmark.Figure tool = figure("retort", 110_000, 330_000, 900_000);
 
     assertThat(StartupAndApplyBenchmark.pairedRatio(tool, floor)).isWithin(1e-9).of(1.1);
     assertThat(StartupAndApplyBenchmark.pairedRatio(floor, floor)).isWithin(1e-9).of(1.0);
+    // An even count takes the upper middle, as every other median of the harness does.
+    assertThat(StartupAndApplyBenchmark.pairedRatio(figure("a", 100, 200, 300, 400),
+        figure("b", 100, 100, 100, 100))).isWithin(1e-9).of(3.0);
+    assertThat(StartupAndApplyBenchmark.pairedRatio(figure("a"), floor)).isNaN();
+  }
+
+  @Test
+  void aRatioOfNothingMeasured_printsADash() {
+    assertThat(StartupAndApplyBenchmark.ratio(330, 300)).isEqualTo("1.10");
+    assertThat(StartupAndApplyBenchmark.ratio(330, 0)).isEqualTo("—");
+    assertThat(StartupAndApplyBenchmark.ratio(-1, 300)).isEqualTo("—");
+    assertThat(StartupAndApplyBenchmark.ratio(Double.NaN, 1)).isEqualTo("—");
+  }
+
+  private static StartupAndApplyBenchmark.Figure figure(String tool, long... callsMicros) {
+    return new StartupAndApplyBenchmark.Figure("noop", "h2", tool, 0, 0, 0, 0, 0,
+        LongStream.of(callsMicros).boxed().toList());
   }
 
   /** The version rows, then each history row's columns but its id, times and checksum's value. */
