@@ -290,6 +290,33 @@ class RegistryGenerationTest {
   }
 
   /**
+   * The Filer writes a generated source in the build's {@code -encoding}, and javac reads it back
+   * in it: text beyond ASCII written as is came back as {@code ?} from a windows-1252 build. The
+   * registry and the marker are ASCII, so every build reads back what the migrations say.
+   */
+  @Test
+  void messagesAndReasonsInOtherScripts_giveAnAsciiRegistryAndMarker_thatReadThemBack()
+      throws Exception {
+    String message = "A\u00f1adir \u00ab\u00e9t\u00e9\u00bb \u524a\u9664 \uD83D\uDE00";
+    String reason = "supprime \u00ab legacy \u00bb \u2014 \uD835\uDD38";
+    Compilation compilation = compile(migrationWithBody("com.example.db.DropLegacy",
+        "@Revision(id = \"a1\", message = \"" + message + "\")\n"
+            + "@Irreversible(\"" + reason + "\")",
+        "  public void upgrade(DSLContext db) {}"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    RevisionInfo revision =
+        registryOf(compilation, "com.example.db.Revisions").revisions().get(0);
+    assertThat(revision.message()).isEqualTo(message);
+    assertThat(revision.irreversibleReason()).hasValue(reason);
+    for (JavaFileObject generated : compilation.generatedSourceFiles()) {
+      assertThat(generated.getCharContent(true).chars().filter(c -> c > '~').count())
+          .isEqualTo(0);
+    }
+    assertThat(compilation.generatedSourceFiles()).hasSize(2);
+  }
+
+  /**
    * The registry names the runtime's types, {@code java.lang}'s and its own nested ones by their
    * simple names; a migration class with one of those names, or the registry's, is named in full.
    */

@@ -223,11 +223,27 @@ public final class RegistryWriter {
   }
 
   /** Text as javadoc shows it: no comment end, no unicode escape, no tag, no HTML, one line. */
+  /**
+   * The text as javadoc shows it, in ASCII (as {@link StringLiterals#quoted} writes literals):
+   * markup, comment ends and characters beyond ASCII as HTML character references.
+   */
   private static String javadocSafe(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         .replace("\\", "&#92;").replace("*/", "*&#47;").replace("{", "&#123;")
         .replace("}", "&#125;").replace("@", "&#64;").replace("\r", "&#13;")
         .replace("\n", "&#10;");
+    if (escaped.chars().allMatch(c -> c <= '~')) {
+      return escaped;
+    }
+    StringBuilder ascii = new StringBuilder(escaped.length() + 16);
+    escaped.codePoints().forEach(c -> {
+      if (c <= '~') {
+        ascii.append((char) c);
+      } else {
+        ascii.append("&#").append(c).append(';');
+      }
+    });
+    return ascii.toString();
   }
 
   private void tableMethod(StringBuilder out, ImportedNames imports) {

@@ -2,17 +2,22 @@ package dev.retort.processor.writing;
 
 /**
  * String literals for generated code, the registry's and the marker's records among them: one
- * literal on one line, whatever the string holds.
+ * literal on one line, in ASCII, whatever the string holds.
  */
 final class StringLiterals {
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private StringLiterals() {}
 
   /**
    * {@code value} as one Java string literal, escaped as JavaPoet's {@code $S} escapes: {@code \b
    * \t \n \f \r \" \\} and any other control character as a unicode escape. Unlike {@code $S},
-   * a line break does not end the literal, and U+2028 and U+2029 are written as unicode escapes:
-   * JavaPoet's printer breaks the line at them, inside the literal, which javac then rejects.
+   * a line break does not end the literal, and every character beyond ASCII is a unicode escape
+   * too. The Filer writes generated sources in the compilation's {@code -encoding}, and javac
+   * reads them back in it: a message in another script written as is came back as {@code ?} from
+   * a build in ISO-8859-1 or windows-1252, and so did an unpaired surrogate from any build.
+   * (JavaPoet's printer also broke the line at U+2028 and U+2029, inside the literal.)
    */
   static String quoted(String value) {
     if (!needsEscapes(value)) {
@@ -30,8 +35,9 @@ final class StringLiterals {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");
         default -> {
-          if (Character.isISOControl(c) || isLineSeparator(c)) {
-            out.append(String.format("\\u%04x", (int) c));
+          if (c < ' ' || c > '~') {
+            out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
+                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
           } else {
             out.append(c);
           }
@@ -44,14 +50,10 @@ final class StringLiterals {
   private static boolean needsEscapes(String value) {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c == '"' || c == '\\' || Character.isISOControl(c) || isLineSeparator(c)) {
+      if (c == '"' || c == '\\' || c < ' ' || c > '~') {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean isLineSeparator(char c) {
-    return c == '\u2028' || c == '\u2029';
   }
 }

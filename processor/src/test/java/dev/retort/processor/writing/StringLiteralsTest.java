@@ -9,10 +9,9 @@ import org.junit.jupiter.api.Test;
 class StringLiteralsTest {
 
   @Test
-  void aStringOnOneLine_isEscapedExactlyAsJavaPoetsDollarSEscapesIt() {
+  void anAsciiStringOnOneLine_isEscapedExactlyAsJavaPoetsDollarSEscapesIt() {
     List<String> values = List.of("", "plain 12:ab", "it's", "say \"hi\"", "back\\slash",
-        "tab\there", "nul\0", "del\u007f", "caf\u00e9 \u2713 \u65e5\u672c", "$S $L $$",
-        "{@code x}", "bell\u0007 nel\u0085");
+        "tab\there", "nul\0", "del\u007f", "$S $L $$", "{@code x}", "bell\u0007 ~");
 
     for (String value : values) {
       assertThat(StringLiterals.quoted(value)).isEqualTo(CodeBlock.of("$S", value).toString());
@@ -24,5 +23,16 @@ class StringLiteralsTest {
     assertThat(StringLiterals.quoted("two\nlines\r\n")).isEqualTo("\"two\\nlines\\r\\n\"");
     assertThat(StringLiterals.quoted("a\u2028b\u2029c")).isEqualTo("\"a\\u2028b\\u2029c\"");
     assertThat(StringLiterals.quoted("\\u0041")).isEqualTo("\"\\\\u0041\"");
+  }
+
+  /** Whatever the build's {@code -encoding}, the generated source reads back as it was written. */
+  @Test
+  void everyCharacterBeyondAscii_isAUnicodeEscape_soTheLiteralIsAscii() {
+    assertThat(StringLiterals.quoted("caf\u00e9 nel\u0085 \u65e5\u672c"))
+        .isEqualTo("\"caf\\u00e9 nel\\u0085 \\u65e5\\u672c\"");
+    // A character beyond the basic plane, and a surrogate without its pair, escape char by char.
+    assertThat(StringLiterals.quoted("\uD83D\uDE00 \uDC00"))
+        .isEqualTo("\"\\ud83d\\ude00 \\udc00\"");
+    assertThat(StringLiterals.quoted("\uFFFF")).isEqualTo("\"\\uffff\"");
   }
 }
