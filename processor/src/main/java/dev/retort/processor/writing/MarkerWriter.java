@@ -1,16 +1,11 @@
 package dev.retort.processor.writing;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.TypeSpec;
 import dev.retort.annotations.internal.AggregatedRevisions;
 import dev.retort.processor.graph.RevisionNode;
 import java.util.Comparator;
 import java.util.List;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.Modifier;
 
 /**
  * Writes the marker class that records a compilation's revisions for later compilations (see
@@ -27,25 +22,36 @@ public final class MarkerWriter {
   }
 
   /**
+   * The marker's source, printed as the registry is (see {@link RegistryWriter}): one annotation
+   * holding the records, so a build loads nothing of JavaPoet's printer for it. The annotation is
+   * named in full, since a marker may share its simple name.
+   *
    * @param revisions the revisions of the registry's module, sorted here by class name
    */
-  public static JavaFile file(
+  public static SourceFile file(
       ClassName registry, List<RevisionNode> revisions, List<Element> originatingElements) {
-    CodeBlock records = RevisionCodec.encodeChunks(revisions.stream()
-            .sorted(Comparator.comparing(RevisionNode::className))
-            .toList())
-        .stream()
-        .map(chunk -> CodeBlock.of("$L", StringLiterals.quoted(chunk)))
-        .collect(CodeBlock.joining(",\n", "{\n", "\n}"));
-    TypeSpec.Builder marker = TypeSpec.classBuilder(markerName(registry))
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Records the revisions of {@code $L} for later compilations. Generated; not"
-            + " an API.\n", registry)
-        .addAnnotation(AnnotationSpec.builder(AggregatedRevisions.class)
-            .addMember("registry", "$S", registry.reflectionName())
-            .addMember("revisions", "$L", records)
-            .build());
-    originatingElements.forEach(marker::addOriginatingElement);
-    return JavaFile.builder(AggregatedRevisions.PACKAGE, marker.build()).indent("  ").build();
+    ClassName marker = markerName(registry);
+    List<String> chunks = RevisionCodec.encodeChunks(revisions.stream()
+        .sorted(Comparator.comparing(RevisionNode::className))
+        .toList());
+    StringBuilder out = new StringBuilder(chunks.stream().mapToInt(String::length).sum() + 512)
+        .append("package ").append(marker.packageName()).append(";\n\n")
+        .append("/**\n")
+        .append(" * Records the revisions of {@code ").append(registry.canonicalName())
+        .append("} for later compilations. Generated; not an API.\n")
+        .append(" */\n")
+        .append("@").append(AggregatedRevisions.class.getCanonicalName()).append("(\n")
+        .append("    registry = ").append(StringLiterals.quoted(registry.reflectionName()))
+        .append(",\n")
+        .append("    revisions = {\n");
+    for (int i = 0; i < chunks.size(); i++) {
+      out.append("        ").append(StringLiterals.quoted(chunks.get(i)))
+          .append(i + 1 < chunks.size() ? ",\n" : "\n");
+    }
+    out.append("    }\n")
+        .append(")\n")
+        .append("public final class ").append(marker.simpleName()).append(" {\n")
+        .append("}\n");
+    return new SourceFile(marker.canonicalName(), out.toString(), originatingElements);
   }
 }
