@@ -178,8 +178,8 @@ public final class RegistryBenchmark {
           "dev.retort.processor.checksum.", "dev.retort.processor.MarkerReader."),
       ProfileSummary.Category.anyFrame("Retort: graph checks and topological order",
           "dev.retort.processor.graph."),
-      ProfileSummary.Category.anyFrame("Retort: writing the registry and marker (JavaPoet)",
-          "dev.retort.processor.writing.", "com.palantir.javapoet."),
+      ProfileSummary.Category.anyFrame("Retort: writing the registry and marker",
+          "dev.retort.processor.writing."),
       ProfileSummary.Category.anyFrame("Retort: the rest of the processor", "dev.retort.processor."),
       ProfileSummary.Category.anyFrame("javac: parsing", "com.sun.tools.javac.parser."),
       ProfileSummary.Category.anyFrame("javac: processing rounds (finding annotated elements,"

@@ -1,8 +1,8 @@
 package dev.retort.processor;
 
-import com.palantir.javapoet.ClassName;
 import dev.retort.annotations.RegistryName;
 import dev.retort.processor.messages.Messages;
+import dev.retort.processor.writing.ClassName;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,7 +59,7 @@ final class RegistryLocator {
       boolean valid = SourceVersion.isIdentifier(simpleName) && !SourceVersion.isKeyword(simpleName)
           && (packageName.isEmpty() || SourceVersion.isName(packageName));
       return valid
-          ? Result.of(ClassName.get(packageName, simpleName))
+          ? Result.of(ClassName.of(packageName, simpleName))
           : Result.failure(Messages.invalidRegistryOption(option));
     }
     if (namedPackages.size() > 1) {
@@ -70,16 +70,16 @@ final class RegistryLocator {
       PackageElement annotated = namedPackages.get(0);
       String simpleName = annotated.getAnnotation(RegistryName.class).value();
       return SourceVersion.isIdentifier(simpleName) && !SourceVersion.isKeyword(simpleName)
-          ? Result.of(ClassName.get(annotated.getQualifiedName().toString(), simpleName))
+          ? Result.of(ClassName.of(annotated.getQualifiedName().toString(), simpleName))
           : Result.failure(Messages.invalidRegistryName(simpleName), namedPackages);
     }
     if (previousRegistry != null) {
       int lastDot = previousRegistry.lastIndexOf('.');
-      return Result.of(ClassName.get(lastDot < 0 ? "" : previousRegistry.substring(0, lastDot),
+      return Result.of(ClassName.of(lastDot < 0 ? "" : previousRegistry.substring(0, lastDot),
           previousRegistry.substring(lastDot + 1)));
     }
     return commonPackage(revisionPackages)
-        .map(packageName -> Result.of(ClassName.get(packageName, DEFAULT_NAME)))
+        .map(packageName -> Result.of(ClassName.of(packageName, DEFAULT_NAME)))
         .orElseGet(() -> Result.failure(
             Messages.noCommonPackage(List.copyOf(new TreeSet<>(revisionPackages)))));
   }

@@ -1,7 +1,6 @@
 package dev.retort.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.ClassName;
 import dev.retort.annotations.RegistryName;
 import dev.retort.annotations.Revision;
 import dev.retort.processor.graph.GraphValidator;
@@ -9,6 +8,7 @@ import dev.retort.processor.graph.Problem;
 import dev.retort.processor.graph.RevisionGraph;
 import dev.retort.processor.graph.RevisionNode;
 import dev.retort.processor.messages.Messages;
+import dev.retort.processor.writing.ClassName;
 import dev.retort.processor.writing.MarkerWriter;
 import dev.retort.processor.writing.RegistryWriter;
 import dev.retort.processor.writing.SourceFile;
@@ -218,7 +218,7 @@ public final class RevisionProcessor extends AbstractProcessor {
         registryNamePackages.stream().map(elements::getPackageElement).toList(),
         registryThatRecorded(localRevisions.keySet(), markers),
         localRevisions.values().stream().map(RevisionProcessor::packageOf).toList());
-    String registryName = location.name().map(ClassName::reflectionName).orElse("");
+    String registryName = location.name().map(ClassName::binaryName).orElse("");
     // Another module's marker with this registry's name: its revisions are not this module's,
     // and this module cannot write a registry of that name.
     MarkerReader.Marker otherModule = markers.stream()
@@ -421,7 +421,7 @@ public final class RevisionProcessor extends AbstractProcessor {
     FileObject services = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE,
         originating.toArray(new Element[0]));
     try (Writer out = services.openWriter()) {
-      out.write(registry.reflectionName() + "\n");
+      out.write(registry.binaryName() + "\n");
     }
     writtenRegistry = registry;
   }

@@ -9,18 +9,23 @@ import static dev.retort.processor.Sources.migrationWithBody;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import dev.retort.annotations.Revision;
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.RevisionRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.ServiceLoader;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +56,29 @@ class RegistryGenerationTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("com.example.shop.db.Revisions")
         .contentsAsUtf8String().isEqualTo(golden("golden/Revisions.java"));
+  }
+
+  /**
+   * A build puts the processor's jar and what its pom names on the processor path; the processor
+   * needs only the annotations, so a build loads and opens no other jar for it.
+   */
+  @Test
+  void theProcessor_runsWithOnlyItsOwnClassesAndTheAnnotations_onItsPath() throws Exception {
+    try (URLClassLoader processorPath = new URLClassLoader(new URL[] {
+        RevisionProcessor.class.getProtectionDomain().getCodeSource().getLocation(),
+        Revision.class.getProtectionDomain().getCodeSource().getLocation()},
+        ClassLoader.getPlatformClassLoader())) {
+      Processor isolated = (Processor) processorPath
+          .loadClass(RevisionProcessor.class.getName()).getConstructor().newInstance();
+
+      Compilation compilation = Compiler.javac().withProcessors(isolated).compile(SHOP);
+
+      assertThat(compilation).succeededWithoutWarnings();
+      assertThat(compilation).generatedSourceFile("com.example.shop.db.Revisions")
+          .contentsAsUtf8String().isEqualTo(golden("golden/Revisions.java"));
+      assertThrows(ClassNotFoundException.class,
+          () -> processorPath.loadClass("com.palantir.javapoet.ClassName"));
+    }
   }
 
   @Test

@@ -148,7 +148,6 @@ class LintAndReviewScriptTest {
         Files.readString(sample.resolve("target/classpath.txt")).strip().split(File.pathSeparator)));
     // The processor and what it needs, found by javac through its service file.
     classpath.add(location(RevisionProcessor.class));
-    classpath.add(location(com.palantir.javapoet.JavaFile.class));
     List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
         String.join(File.pathSeparator, classpath), "-Xlint:-options"));
     try (Stream<Path> sources = Files.walk(sample.resolve("src/main/java"))) {

@@ -1,6 +1,5 @@
 package dev.retort.processor.writing;
 
-import com.palantir.javapoet.ClassName;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +31,7 @@ final class ImportedNames {
     Map<String, ClassName> bySimpleName = new HashMap<>();
     Set<String> clashing = new HashSet<>(declared);
     for (ClassName className : named) {
-      ClassName topLevel = className.topLevelClassName();
+      ClassName topLevel = className.topLevel();
       ClassName before = bySimpleName.putIfAbsent(topLevel.simpleName(), topLevel);
       if (before != null && !before.equals(topLevel)) {
         clashing.add(topLevel.simpleName());
@@ -53,7 +52,7 @@ final class ImportedNames {
 
   /** The class as the file writes it: {@code Outer.Inner}, or its canonical name. */
   String of(ClassName className) {
-    ClassName topLevel = className.topLevelClassName();
+    ClassName topLevel = className.topLevel();
     if (!topLevel.equals(bySimpleName.get(topLevel.simpleName()))) {
       return className.canonicalName();
     }

@@ -1,6 +1,5 @@
 package dev.retort.processor.writing;
 
-import com.palantir.javapoet.ClassName;
 import dev.retort.annotations.internal.AggregatedRevisions;
 import dev.retort.processor.graph.RevisionNode;
 import java.util.Comparator;
@@ -17,14 +16,14 @@ public final class MarkerWriter {
 
   /** The marker's class name: one per registry, so a rebuild replaces its own marker. */
   public static ClassName markerName(ClassName registry) {
-    return ClassName.get(AggregatedRevisions.PACKAGE,
-        registry.reflectionName().replace('.', '_').replace('$', '_'));
+    return ClassName.of(AggregatedRevisions.PACKAGE,
+        registry.binaryName().replace('.', '_').replace('$', '_'));
   }
 
   /**
    * The marker's source, printed as the registry is (see {@link RegistryWriter}): one annotation
-   * holding the records, so a build loads nothing of JavaPoet's printer for it. The annotation is
-   * named in full, since a marker may share its simple name.
+   * holding the records. The annotation is named in full, since a marker may share its simple
+   * name.
    *
    * @param revisions the revisions of the registry's module, sorted here by class name
    */
@@ -41,7 +40,7 @@ public final class MarkerWriter {
         .append("} for later compilations. Generated; not an API.\n")
         .append(" */\n")
         .append("@").append(AggregatedRevisions.class.getCanonicalName()).append("(\n")
-        .append("    registry = ").append(StringLiterals.quoted(registry.reflectionName()))
+        .append("    registry = ").append(StringLiterals.quoted(registry.binaryName()))
         .append(",\n")
         .append("    revisions = {\n");
     for (int i = 0; i < chunks.size(); i++) {

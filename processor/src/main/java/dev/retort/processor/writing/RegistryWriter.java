@@ -1,6 +1,5 @@
 package dev.retort.processor.writing;
 
-import com.palantir.javapoet.ClassName;
 import dev.retort.processor.graph.RevisionNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,17 +33,17 @@ public final class RegistryWriter {
   static final int CONSTANTS_PER_TYPE = 2_000;
 
   private static final String RUNTIME = "dev.retort.runtime";
-  private static final ClassName GENERATED_REGISTRY = ClassName.get(RUNTIME, "GeneratedRegistry");
-  private static final ClassName MIGRATION = ClassName.get(RUNTIME, "Migration");
-  private static final ClassName REVISION_INFO = ClassName.get(RUNTIME, "RevisionInfo");
-  private static final ClassName REVISION_TABLE = ClassName.get(RUNTIME, "RevisionTable");
-  private static final ClassName TABLE_BUILDER = REVISION_TABLE.nestedClass("Builder");
+  private static final ClassName GENERATED_REGISTRY = ClassName.of(RUNTIME, "GeneratedRegistry");
+  private static final ClassName MIGRATION = ClassName.of(RUNTIME, "Migration");
+  private static final ClassName REVISION_INFO = ClassName.of(RUNTIME, "RevisionInfo");
+  private static final ClassName REVISION_TABLE = ClassName.of(RUNTIME, "RevisionTable");
+  private static final ClassName TABLE_BUILDER = REVISION_TABLE.nested("Builder");
   private static final ClassName GENERATED =
-      ClassName.get("javax.annotation.processing", "Generated");
-  private static final ClassName OVERRIDE = ClassName.get("java.lang", "Override");
-  private static final ClassName STRING = ClassName.get("java.lang", "String");
+      ClassName.of("javax.annotation.processing", "Generated");
+  private static final ClassName OVERRIDE = ClassName.of("java.lang", "Override");
+  private static final ClassName STRING = ClassName.of("java.lang", "String");
   private static final ClassName OUT_OF_RANGE =
-      ClassName.get("java.lang", "IndexOutOfBoundsException");
+      ClassName.of("java.lang", "IndexOutOfBoundsException");
   private static final String REGISTRY_FIELD = "REGISTRY";
   // Not upper case, so no revision's constant can take its name: it is an array, not a constant.
   private static final String BY_INDEX_FIELD = "byIndex";
@@ -80,7 +79,7 @@ public final class RegistryWriter {
     this.originatingElements = originatingElements;
     this.generatedAnnotationAvailable = generatedAnnotationAvailable;
     this.processorName = processorName;
-    this.migrationClasses = revisions.stream().map(RegistryWriter::migrationClass).toList();
+    this.migrationClasses = revisions.stream().map(revision -> ClassName.fromBinaryName(revision.className())).toList();
   }
 
   /**
@@ -318,19 +317,8 @@ public final class RegistryWriter {
     return "Page" + page;
   }
 
-  /** The migration class from its binary name: {@code a.b.Outer$Inner}. */
-  private static ClassName migrationClass(RevisionNode revision) {
-    String binaryName = revision.className();
-    int lastDot = binaryName.lastIndexOf('.');
-    String packageName = lastDot < 0 ? "" : binaryName.substring(0, lastDot);
-    String[] simpleNames = binaryName.substring(lastDot + 1).split("\\$");
-    String[] nested = new String[simpleNames.length - 1];
-    System.arraycopy(simpleNames, 1, nested, 0, nested.length);
-    return ClassName.get(packageName, simpleNames[0], nested);
-  }
-
   private ClassName constantsInterface(int start) {
-    return registry.peerClass(registry.simpleName() + "Constants" + (start / CONSTANTS_PER_TYPE));
+    return registry.peer(registry.simpleName() + "Constants" + (start / CONSTANTS_PER_TYPE));
   }
 
   private SourceFile constantsFile(ClassName holder, List<String> names, int start) {
