@@ -13,9 +13,10 @@ import dev.retort.processor.writing.MarkerWriter;
 import dev.retort.processor.writing.RegistryWriter;
 import dev.retort.processor.writing.SourceFile;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -420,8 +421,9 @@ public final class RevisionProcessor extends AbstractProcessor {
     MarkerWriter.file(registry, moduleRevisions, originating).writeTo(filer);
     FileObject services = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE,
         originating.toArray(new Element[0]));
-    try (Writer out = services.openWriter()) {
-      out.write(registry.binaryName() + "\n");
+    // ServiceLoader reads UTF-8 (its javadoc), where openWriter would use the build's -encoding.
+    try (OutputStream out = services.openOutputStream()) {
+      out.write((registry.binaryName() + "\n").getBytes(StandardCharsets.UTF_8));
     }
     writtenRegistry = registry;
   }

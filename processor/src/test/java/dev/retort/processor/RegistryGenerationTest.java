@@ -1,6 +1,7 @@
 package dev.retort.processor;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.retort.processor.Sources.compile;
 import static dev.retort.processor.Sources.migration;
@@ -15,19 +16,29 @@ import dev.retort.annotations.Revision;
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.RevisionRegistry;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.annotation.processing.Processor;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RegistryGenerationTest {
 
@@ -342,6 +353,69 @@ class RegistryGenerationTest {
           .isEqualTo(0);
     }
     assertThat(compilation.generatedSourceFiles()).hasSize(2);
+  }
+
+  /**
+   * A class may be named in letters beyond ASCII, written as unicode escapes in an ASCII source.
+   * The registry, its marker and its constants name it too, and javac reads them back in the
+   * build's {@code -encoding}: here ISO-8859-1, which has no letter of these names. The services
+   * file is read by {@code ServiceLoader} in UTF-8 whatever the build's encoding.
+   */
+  @Test
+  void classesNamedBeyondAscii_inABuildInLatin1_getARegistryThatCompilesAndCreatesThem(
+      @TempDir Path directory) throws Exception {
+    Path sources = Files.createDirectories(directory.resolve("src/com/example/db"));
+    Files.writeString(sources.resolve("package-info.java"),
+        "@dev.retort.annotations.RegistryName(\"\\u5909\\u66f4\")\npackage com.example.db;\n",
+        StandardCharsets.US_ASCII);
+    Files.writeString(sources.resolve("Outer.java"), """
+        package com.example.db;
+
+        public class Outer {
+          @dev.retort.annotations.Revision(id = "a1", message = "drop legacy")
+          public static class \\u524a\\u9664Legacy implements dev.retort.runtime.Migration {
+            @Override
+            public void upgrade(org.jooq.DSLContext db) {}
+
+            @Override
+            public void downgrade(org.jooq.DSLContext db) {}
+          }
+        }
+        """, StandardCharsets.US_ASCII);
+    Path classes = Files.createDirectories(directory.resolve("classes"));
+    Path generated = Files.createDirectories(directory.resolve("generated"));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    String classpath = Stream.of(Revision.class, Migration.class, org.jooq.DSLContext.class)
+        .map(type -> type.getProtectionDomain().getCodeSource().getLocation().getPath())
+        .collect(Collectors.joining(File.pathSeparator));
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+      JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+          List.of("-encoding", "ISO-8859-1", "-d", classes.toString(), "-s",
+              generated.toString(), "-classpath", classpath, "-Xlint:-options"),
+          null, files.getJavaFileObjects(sources.resolve("package-info.java").toFile(),
+              sources.resolve("Outer.java").toFile()));
+      task.setProcessors(List.of(new RevisionProcessor()));
+      assertWithMessage(diagnostics.getDiagnostics().toString()).that(task.call()).isTrue();
+    }
+
+    String registryName = "com.example.db.\u5909\u66f4";
+    byte[] services = Files.readAllBytes(classes.resolve(RevisionProcessor.SERVICE_FILE));
+    assertThat(new String(services, StandardCharsets.UTF_8)).isEqualTo(registryName + "\n");
+    try (Stream<Path> written = Files.walk(generated)) {
+      for (Path source : written.filter(Files::isRegularFile).toList()) {
+        assertWithMessage(source.toString()).that(
+            Files.readString(source, StandardCharsets.ISO_8859_1).chars().filter(c -> c > '~')
+                .count()).isEqualTo(0);
+      }
+    }
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        RegistryGenerationTest.class.getClassLoader())) {
+      RevisionRegistry registry = (RevisionRegistry) loader.loadClass(registryName)
+          .getConstructor().newInstance();
+      assertThat(registry.migration(registry.revision("a1").orElseThrow()).getClass().getName())
+          .isEqualTo("com.example.db.Outer$\u524a\u9664Legacy");
+    }
   }
 
   /**

@@ -13,6 +13,9 @@ import javax.tools.JavaFileObject;
  * (for incremental builds).
  *
  * @param className the canonical name of its top-level class
+ * @param text the source, in ASCII: characters beyond it become unicode escapes here, so that
+ *     javac reads the file back as it was written whatever the build's {@code -encoding}, in
+ *     which the Filer writes it
  */
 public record SourceFile(String className, String text, List<Element> originatingElements) {
 
@@ -21,6 +24,7 @@ public record SourceFile(String className, String text, List<Element> originatin
    *     processor could not find (a name found in two modules) only makes builds less incremental
    */
   public SourceFile {
+    text = StringLiterals.asciiSource(text);
     originatingElements = originatingElements.stream().filter(Objects::nonNull).toList();
   }
 

@@ -2,7 +2,8 @@ package dev.retort.processor.writing;
 
 /**
  * String literals for generated code, the registry's and the marker's records among them: one
- * literal on one line, in ASCII, whatever the string holds.
+ * literal on one line, in ASCII, whatever the string holds; and the unicode escapes that keep the
+ * rest of a generated file in ASCII.
  */
 final class StringLiterals {
 
@@ -36,8 +37,7 @@ final class StringLiterals {
         case '\\' -> out.append("\\\\");
         default -> {
           if (c < ' ' || c > '~') {
-            out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
-                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
+            unicodeEscape(out, c);
           } else {
             out.append(c);
           }
@@ -45,6 +45,37 @@ final class StringLiterals {
       }
     }
     return out.append('"').toString();
+  }
+
+  /**
+   * {@code source} with every character beyond ASCII as a unicode escape, which javac reads as the
+   * character in any {@code -encoding} (JLS 3.3), in an identifier as anywhere else. Literals and
+   * javadoc are escaped where they are written; what this leaves to escape is the names of
+   * classes, packages and constants that a build declared with letters beyond ASCII.
+   */
+  static String asciiSource(String source) {
+    int first = 0;
+    while (first < source.length() && source.charAt(first) < 0x80) {
+      first++;
+    }
+    if (first == source.length()) {
+      return source;
+    }
+    StringBuilder out = new StringBuilder(source.length() + 64).append(source, 0, first);
+    for (int i = first; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c < 0x80) {
+        out.append(c);
+      } else {
+        unicodeEscape(out, c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static void unicodeEscape(StringBuilder out, char c) {
+    out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF])
+        .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
   }
 
   private static boolean needsEscapes(String value) {

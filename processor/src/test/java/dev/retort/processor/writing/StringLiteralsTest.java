@@ -35,4 +35,12 @@ class StringLiteralsTest {
         .isEqualTo("\"\\ud83d\\ude00 \\udc00\"");
     assertThat(StringLiterals.quoted("\uFFFF")).isEqualTo("\"\\uffff\"");
   }
+
+  @Test
+  void aSourceWithNamesBeyondAscii_isWrittenWithUnicodeEscapes_andAnAsciiOneIsKeptAsItIs() {
+    String ascii = "package a;\nclass B { String s = \"\\u00e9\"; }\n";
+    assertThat(StringLiterals.asciiSource(ascii)).isSameInstanceAs(ascii);
+    assertThat(StringLiterals.asciiSource("class \u524aB\u00e9 {}"))
+        .isEqualTo("class \\u524aB\\u00e9 {}");
+  }
 }
