@@ -100,14 +100,16 @@ public final class RegistryBenchmark {
   }
 
   /**
-   * {@code RegistryBenchmark [revisions,...] [runs]}: compile times for each history size, then
-   * the registry's start-up and heap at the largest.
+   * {@code RegistryBenchmark [revisions,...] [runs] [cold rounds]}: compile times for each history
+   * size, warm and then cold ({@value #FORKED_RUNS} rounds unless given), then the registry's
+   * start-up and heap at the largest.
    */
   public static void main(String[] args) throws Exception {
     List<Integer> sizes = args.length > 0
         ? Arrays.stream(args[0].split(",")).map(String::trim).map(Integer::valueOf).toList()
         : List.of(100, 1_000, 10_000);
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int coldRounds = args.length > 2 ? Integer.parseInt(args[2]) : FORKED_RUNS;
     System.out.println("Java " + System.getProperty("java.version") + ", "
         + Runtime.getRuntime().availableProcessors() + " cores, max heap "
         + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; compilations timed by "
@@ -138,23 +140,13 @@ public final class RegistryBenchmark {
           + (baseline.isPresent() ? String.format(Locale.ROOT, " %,d ms |",
               times.baselineMillis()) : ""));
     }
-    System.out.println();
-    System.out.println("Each kind of compilation " + FORKED_RUNS + " times, each in a JVM of its"
-        + " own with the serial collector, cold, as a build compiles; medians");
-    System.out.println();
-    System.out.println("| revisions | compilation | time | ÷ the processor that does nothing"
-        + " | peak RSS | peak heap |");
-    System.out.println("|---|---|---|---|---|---|");
     for (int revisions : sizes) {
-      List<ForkedCompilation.Figures> figures =
-          forkedCompilations(revisions, FORKED_RUNS, work.resolve("forked-" + revisions));
-      long doesNothing = figures.get(ForkedCompilation.Variant.DOES_NOTHING.ordinal()).millis();
-      for (ForkedCompilation.Figures each : figures) {
-        System.out.println(String.format(Locale.ROOT, "| %,d | %s | %,d ms | %.2f× | %,d MB |"
-                + " %,d MB |", revisions, each.variant().description(), each.millis(),
-            (double) each.millis() / doesNothing, each.peakResidentKilobytes() / 1024,
-            each.peakHeapKilobytes() / 1024));
-      }
+      Optional<MachineSteal.Counters> before = MachineSteal.now();
+      List<ColdFigures> figures =
+          forkedCompilations(revisions, coldRounds, work.resolve("forked-" + revisions));
+      System.out.println();
+      System.out.println(coldTable(revisions, coldRounds, figures,
+          MachineSteal.describe(before, MachineSteal.now())));
     }
     int largest = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
     System.out.println();
@@ -316,8 +308,36 @@ public final class RegistryBenchmark {
    * medians of {@code runs}. Retort's processor compiles first, since the processor that writes
    * Retort's output replays what it wrote.
    */
-  public static List<ForkedCompilation.Figures> forkedCompilations(int revisions, int runs,
-      Path work) throws Exception {
+  /**
+   * The medians of one kind of cold compilation, and the median of its ratios to the processor
+   * that does nothing compiled in the same round: a slow minute of the machine then lands on both
+   * sides of a ratio, where the ratio of two medians may take them from different minutes.
+   */
+  record ColdFigures(ForkedCompilation.Figures medians, double runByRun) {}
+
+  /** The cold table of one history size, in Markdown, headed by its rounds and the steal. */
+  static String coldTable(int revisions, int rounds, List<ColdFigures> figures, String steal) {
+    long doesNothing =
+        figures.get(ForkedCompilation.Variant.DOES_NOTHING.ordinal()).medians().millis();
+    StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+        "%,d revisions: each kind of compilation %d times, each in a JVM of its own with the"
+            + " serial collector, cold, as a build compiles, the kinds alternated round by round;"
+            + " medians; %s%n%n", revisions, rounds, steal))
+        .append("| compilation | time | ÷ the processor that does nothing | the same, run by run"
+            + " | peak RSS | peak heap |\n")
+        .append("|---|---|---|---|---|---|\n");
+    for (ColdFigures each : figures) {
+      ForkedCompilation.Figures medians = each.medians();
+      table.append(String.format(Locale.ROOT, "| %s | %,d ms | %.2f× | %.2f× | %,d MB | %,d MB |%n",
+          medians.variant().description(), medians.millis(),
+          (double) medians.millis() / doesNothing, each.runByRun(),
+          medians.peakResidentKilobytes() / 1024, medians.peakHeapKilobytes() / 1024));
+    }
+    return table.toString();
+  }
+
+  public static List<ColdFigures> forkedCompilations(int revisions, int runs, Path work)
+      throws Exception {
     Path sources = work.resolve("src");
     new Workload(revisions).writeRetortSources(sources);
     Path retortOutput = work.resolve("retort-output");
@@ -336,11 +356,17 @@ public final class RegistryBenchmark {
         heap[variant.ordinal()][run] = figures.peakHeapKilobytes();
       }
     }
-    List<ForkedCompilation.Figures> medians = new ArrayList<>();
+    long[] doesNothing = millis[ForkedCompilation.Variant.DOES_NOTHING.ordinal()];
+    List<ColdFigures> medians = new ArrayList<>();
     for (ForkedCompilation.Variant variant : variants) {
       int at = variant.ordinal();
-      medians.add(new ForkedCompilation.Figures(variant, median(millis[at]),
-          median(resident[at]), median(heap[at])));
+      double[] ratios = new double[runs];
+      for (int run = 0; run < runs; run++) {
+        ratios[run] = (double) millis[at][run] / doesNothing[run];
+      }
+      Arrays.sort(ratios);
+      medians.add(new ColdFigures(new ForkedCompilation.Figures(variant, median(millis[at]),
+          median(resident[at]), median(heap[at])), ratios[runs / 2]));
     }
     return medians;
   }

@@ -7,6 +7,7 @@ import dev.retort.annotations.Revision;
 import dev.retort.processor.RevisionProcessor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -65,15 +66,21 @@ class RegistryBenchmarkTest {
 
   @Test
   void theForkedCompilations_giveTimeAndMemoryForEachKind_eachInAJvmOfItsOwn() throws Exception {
-    List<ForkedCompilation.Figures> figures = RegistryBenchmark.forkedCompilations(20, 1, work);
+    List<RegistryBenchmark.ColdFigures> figures =
+        RegistryBenchmark.forkedCompilations(20, 2, work);
 
-    assertThat(figures.stream().map(ForkedCompilation.Figures::variant).toList())
+    assertThat(figures.stream().map(each -> each.medians().variant()).toList())
         .containsExactlyElementsIn(ForkedCompilation.Variant.values()).inOrder();
-    for (ForkedCompilation.Figures each : figures) {
-      assertThat(each.millis()).isGreaterThan(0);
-      assertThat(each.peakResidentKilobytes()).isGreaterThan(0);
-      assertThat(each.peakHeapKilobytes()).isGreaterThan(0);
+    for (RegistryBenchmark.ColdFigures each : figures) {
+      assertThat(each.medians().millis()).isGreaterThan(0);
+      assertThat(each.medians().peakResidentKilobytes()).isGreaterThan(0);
+      assertThat(each.medians().peakHeapKilobytes()).isGreaterThan(0);
+      assertThat(each.runByRun()).isGreaterThan(0.0);
     }
+    // Each round's ratio of the processor that does nothing to itself.
+    assertThat(figures.get(ForkedCompilation.Variant.DOES_NOTHING.ordinal()).runByRun())
+        .isEqualTo(1.0);
+    assertThat(work.resolve("RETORT-1/bench/retort/Revisions.class").toFile().isFile()).isTrue();
     assertThat(work.resolve("WRITES_RETORTS_OUTPUT-0/bench/retort/Revisions.class").toFile()
         .isFile()).isTrue();
     assertThat(work.resolve("NO_PROCESSOR-0/bench/retort/Revisions.class").toFile().exists())
@@ -82,6 +89,23 @@ class RegistryBenchmarkTest {
         () -> ForkedCompilation.measure(ForkedCompilation.Variant.RETORT, work.resolve("missing"),
             work.resolve("nowhere"), work.resolve("nowhere")));
     assertThat(failed).hasMessageThat().contains("in its own JVM failed");
+  }
+
+  @Test
+  void theColdTable_givesEachKindItsMedianRatio_andItsRatioRunByRun_underTheSteal() {
+    List<RegistryBenchmark.ColdFigures> figures = new ArrayList<>();
+    for (ForkedCompilation.Variant variant : ForkedCompilation.Variant.values()) {
+      figures.add(new RegistryBenchmark.ColdFigures(new ForkedCompilation.Figures(variant,
+          1_000 + 100L * variant.ordinal(), 2_048 * 100, 1_024 * 50), 1.0 + variant.ordinal()));
+    }
+
+    String table = RegistryBenchmark.coldTable(1_000, 7, figures, "0.3 % stolen");
+
+    assertThat(table).startsWith("1,000 revisions: each kind of compilation 7 times,");
+    assertThat(table).contains("medians; 0.3 % stolen\n");
+    // Its median is 1,400 ms against 1,100 ms, its median round 5.00.
+    assertThat(table)
+        .contains("| Retort's processor | 1,400 ms | 1.27× | 5.00× | 200 MB | 50 MB |");
   }
 
   @Test
