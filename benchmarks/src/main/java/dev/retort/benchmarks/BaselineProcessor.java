@@ -26,7 +26,10 @@ final class BaselineProcessor {
   private final List<Path> classpath;
   private final ClassLoader loader;
 
-  /** @param classpath the older processor's jars: the processor, the annotations and JavaPoet */
+  /**
+   * @param classpath the older processor's jars: the processor and the annotations, and JavaPoet
+   *     for a processor built before 3c26be6
+   */
   private BaselineProcessor(List<Path> classpath) {
     this.classpath = classpath;
     URL[] urls = new URL[classpath.size()];
@@ -68,7 +71,7 @@ final class BaselineProcessor {
     for (Path entry : classpath) {
       if (!Files.exists(entry)) {
         throw new IllegalArgumentException("-D" + PROPERTY + " names " + entry + ", which does"
-            + " not exist; give the older processor's jars (processor, annotations, JavaPoet)");
+            + " not exist; give the older processor's jars (processor, annotations, and JavaPoet before 3c26be6)");
       }
     }
     return new BaselineProcessor(List.copyOf(classpath));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import javax.annotation.processing.Processor;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -33,6 +34,7 @@ public final class RegistryBenchmark {
 
   /** How often each kind of compilation runs in a JVM of its own. */
   private static final int FORKED_RUNS = 3;
+  static final String COLD_ROUNDS_PROPERTY = "benchmark.cold.rounds";
 
   /** One run's figures. */
   public record Result(
@@ -100,16 +102,20 @@ public final class RegistryBenchmark {
   }
 
   /**
-   * {@code RegistryBenchmark [revisions,...] [runs] [cold rounds]}: compile times for each history
-   * size, warm and then cold ({@value #FORKED_RUNS} rounds unless given), then the registry's
-   * start-up and heap at the largest.
+   * {@code RegistryBenchmark [revisions,...] [runs]}: compile times for each history size, warm
+   * and then cold ({@value #FORKED_RUNS} rounds, or {@code -D}{@value #COLD_ROUNDS_PROPERTY}),
+   * then the registry's start-up and heap at the largest.
    */
   public static void main(String[] args) throws Exception {
     List<Integer> sizes = args.length > 0
         ? Arrays.stream(args[0].split(",")).map(String::trim).map(Integer::valueOf).toList()
         : List.of(100, 1_000, 10_000);
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-    int coldRounds = args.length > 2 ? Integer.parseInt(args[2]) : FORKED_RUNS;
+    int coldRounds = Integer.getInteger(COLD_ROUNDS_PROPERTY, FORKED_RUNS);
+    if (coldRounds < 1) {
+      throw new IllegalArgumentException("-D" + COLD_ROUNDS_PROPERTY + "=" + coldRounds
+          + " measures nothing; give 1 or more rounds of cold compilations");
+    }
     System.out.println("Java " + System.getProperty("java.version") + ", "
         + Runtime.getRuntime().availableProcessors() + " cores, max heap "
         + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; compilations timed by "
@@ -303,17 +309,16 @@ public final class RegistryBenchmark {
   }
 
   /**
-   * The time, peak resident memory and heap of compiling the workload's migrations each way,
-   * every compilation in a JVM of its own ({@link ForkedCompilation}), the kinds alternated; the
-   * medians of {@code runs}. Retort's processor compiles first, since the processor that writes
-   * Retort's output replays what it wrote.
-   */
-  /**
    * The medians of one kind of cold compilation, and the median of its ratios to the processor
    * that does nothing compiled in the same round: a slow minute of the machine then lands on both
    * sides of a ratio, where the ratio of two medians may take them from different minutes.
    */
-  record ColdFigures(ForkedCompilation.Figures medians, double runByRun) {}
+  record ColdFigures(ForkedCompilation.Figures medians, double runByRun, List<Long> roundsMillis) {
+
+    ColdFigures {
+      roundsMillis = List.copyOf(roundsMillis);
+    }
+  }
 
   /** The cold table of one history size, in Markdown, headed by its rounds and the steal. */
   static String coldTable(int revisions, int rounds, List<ColdFigures> figures, String steal) {
@@ -322,20 +327,27 @@ public final class RegistryBenchmark {
     StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
         "%,d revisions: each kind of compilation %d times, each in a JVM of its own with the"
             + " serial collector, cold, as a build compiles, the kinds alternated round by round;"
-            + " medians; %s%n%n", revisions, rounds, steal))
+            + " medians; %s\n\n", revisions, rounds, steal))
         .append("| compilation | time | ÷ the processor that does nothing | the same, run by run"
-            + " | peak RSS | peak heap |\n")
-        .append("|---|---|---|---|---|---|\n");
+            + " | peak RSS | peak heap | each round, ms |\n")
+        .append("|---|---|---|---|---|---|---|\n");
     for (ColdFigures each : figures) {
       ForkedCompilation.Figures medians = each.medians();
-      table.append(String.format(Locale.ROOT, "| %s | %,d ms | %.2f× | %.2f× | %,d MB | %,d MB |%n",
-          medians.variant().description(), medians.millis(),
+      table.append(String.format(Locale.ROOT, "| %s | %,d ms | %.2f× | %.2f× | %,d MB | %,d MB |"
+              + " %s |\n", medians.variant().description(), medians.millis(),
           (double) medians.millis() / doesNothing, each.runByRun(),
-          medians.peakResidentKilobytes() / 1024, medians.peakHeapKilobytes() / 1024));
+          medians.peakResidentKilobytes() / 1024, medians.peakHeapKilobytes() / 1024,
+          each.roundsMillis().stream().map(String::valueOf).collect(Collectors.joining(", "))));
     }
     return table.toString();
   }
 
+  /**
+   * The time, peak resident memory and heap of compiling the workload's migrations each way,
+   * every compilation in a JVM of its own ({@link ForkedCompilation}), the kinds alternated; the
+   * medians of {@code runs}. Retort's processor compiles first, since the processor that writes
+   * Retort's output replays what it wrote.
+   */
   public static List<ColdFigures> forkedCompilations(int revisions, int runs, Path work)
       throws Exception {
     Path sources = work.resolve("src");
@@ -360,15 +372,24 @@ public final class RegistryBenchmark {
     List<ColdFigures> medians = new ArrayList<>();
     for (ForkedCompilation.Variant variant : variants) {
       int at = variant.ordinal();
-      double[] ratios = new double[runs];
-      for (int run = 0; run < runs; run++) {
-        ratios[run] = (double) millis[at][run] / doesNothing[run];
-      }
-      Arrays.sort(ratios);
       medians.add(new ColdFigures(new ForkedCompilation.Figures(variant, median(millis[at]),
-          median(resident[at]), median(heap[at])), ratios[runs / 2]));
+          median(resident[at]), median(heap[at])), runByRun(millis[at], doesNothing),
+          Arrays.stream(millis[at]).boxed().toList()));
     }
     return medians;
+  }
+
+  /**
+   * The median of {@code times[i] ÷ floor[i]}, round by round, taken as {@link #median} takes it
+   * (the upper middle of an even count).
+   */
+  static double runByRun(long[] times, long[] floor) {
+    double[] ratios = new double[times.length];
+    for (int run = 0; run < times.length; run++) {
+      ratios[run] = (double) times[run] / floor[run];
+    }
+    Arrays.sort(ratios);
+    return ratios[ratios.length / 2];
   }
 
   private static long median(long[] values) {

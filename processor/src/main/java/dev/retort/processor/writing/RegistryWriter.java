@@ -79,7 +79,8 @@ public final class RegistryWriter {
     this.originatingElements = originatingElements;
     this.generatedAnnotationAvailable = generatedAnnotationAvailable;
     this.processorName = processorName;
-    this.migrationClasses = revisions.stream().map(revision -> ClassName.fromBinaryName(revision.className())).toList();
+    this.migrationClasses =
+        revisions.stream().map(RevisionNode::className).map(ClassName::fromBinaryName).toList();
   }
 
   /**

@@ -51,7 +51,9 @@ final class StringLiterals {
    * {@code source} with every character beyond ASCII as a unicode escape, which javac reads as the
    * character in any {@code -encoding} (JLS 3.3), in an identifier as anywhere else. Literals and
    * javadoc are escaped where they are written; what this leaves to escape is the names of
-   * classes, packages and constants that a build declared with letters beyond ASCII.
+   * classes, packages and constants that a build declared with letters beyond ASCII. A backslash
+   * that an odd run of them leaves right before such a character becomes a unicode escape itself,
+   * since an escape right after it would not be read as one.
    */
   static String asciiSource(String source) {
     int first = 0;
@@ -61,13 +63,20 @@ final class StringLiterals {
     if (first == source.length()) {
       return source;
     }
-    StringBuilder out = new StringBuilder(source.length() + 64).append(source, 0, first);
-    for (int i = first; i < source.length(); i++) {
+    StringBuilder out = new StringBuilder(source.length() + 64);
+    int backslashes = 0;
+    for (int i = 0; i < source.length(); i++) {
       char c = source.charAt(i);
       if (c < 0x80) {
         out.append(c);
+        backslashes = c == '\\' ? backslashes + 1 : 0;
       } else {
+        if (backslashes % 2 == 1) {
+          out.setLength(out.length() - 1);
+          unicodeEscape(out, '\\');
+        }
         unicodeEscape(out, c);
+        backslashes = 0;
       }
     }
     return out.toString();

@@ -3,6 +3,7 @@ package dev.retort.processor.writing;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -63,9 +64,36 @@ class ClassNameTest {
   void aNameWithoutASimpleName_isRefused_andTheListIsCopied() {
     assertThrows(IllegalArgumentException.class, () -> new ClassName("a", List.of()));
 
-    List<String> names = new java.util.ArrayList<>(List.of("Outer"));
+    List<String> names = new ArrayList<>(List.of("Outer"));
     ClassName outer = new ClassName("a", names);
     names.add("Inner");
     assertThat(outer.simpleNames()).containsExactly("Outer");
+  }
+
+  /** The processor used JavaPoet's {@code ClassName} before; the writers rely on the same names. */
+  @Test
+  void everyNameTheWritersUse_isJavaPoetsName() {
+    List<List<String>> names = List.of(List.of("", "Revisions"), List.of("a.b", "Outer"),
+        List.of("a.b", "Outer", "Inner"), List.of("", "Outer", "Inner", "Deeper"),
+        List.of("com.example.db", "V1_Init"), List.of("java.lang", "String"));
+    for (List<String> name : names) {
+      String[] nested = name.subList(2, name.size()).toArray(String[]::new);
+      ClassName ours = ClassName.of(name.get(0), name.get(1), nested);
+      com.palantir.javapoet.ClassName theirs =
+          com.palantir.javapoet.ClassName.get(name.get(0), name.get(1), nested);
+
+      assertThat(ours.canonicalName()).isEqualTo(theirs.canonicalName());
+      assertThat(ours.binaryName()).isEqualTo(theirs.reflectionName());
+      assertThat(ours.simpleName()).isEqualTo(theirs.simpleName());
+      assertThat(ours.simpleNames()).isEqualTo(theirs.simpleNames());
+      assertThat(ours.packageName()).isEqualTo(theirs.packageName());
+      assertThat(ours.topLevel().canonicalName())
+          .isEqualTo(theirs.topLevelClassName().canonicalName());
+      assertThat(ours.peer("Peer").canonicalName())
+          .isEqualTo(theirs.peerClass("Peer").canonicalName());
+      assertThat(ours.nested("Inner2").canonicalName())
+          .isEqualTo(theirs.nestedClass("Inner2").canonicalName());
+      assertThat(ClassName.fromBinaryName(theirs.reflectionName())).isEqualTo(ours);
+    }
   }
 }

@@ -43,4 +43,13 @@ class StringLiteralsTest {
     assertThat(StringLiterals.asciiSource("class \u524aB\u00e9 {}"))
         .isEqualTo("class \\u524aB\\u00e9 {}");
   }
+
+  /** JLS 3.3: a backslash starts an escape only after an even run of backslashes. */
+  @Test
+  void aBackslashRightBeforeACharacterBeyondAscii_becomesAnEscapeToo_soTheNextOneIsRead() {
+    assertThat(StringLiterals.asciiSource("\\\u00e9")).isEqualTo("\\u005c\\u00e9");
+    assertThat(StringLiterals.asciiSource("\\\\\u00e9")).isEqualTo("\\\\\\u00e9");
+    assertThat(StringLiterals.asciiSource("\\\\\\\u00e9"))
+        .isEqualTo("\\\\\\u005c\\u00e9");
+  }
 }
