@@ -94,6 +94,13 @@ final class RevisionReader {
     if (!hasPublicNoArgConstructor(type)) {
       valid = error(type, Messages.noPublicNoArgConstructor(name));
     }
+    for (Element named = type; named instanceof TypeElement; named = named.getEnclosingElement()) {
+      String simpleName = named.getSimpleName().toString();
+      if (simpleName.indexOf('$') >= 0) {
+        valid = error(type, Messages.dollarInClassName(name, simpleName));
+        break;
+      }
+    }
     return checkContract(type) && valid;
   }
 

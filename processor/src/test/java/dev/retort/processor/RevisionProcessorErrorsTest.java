@@ -393,6 +393,34 @@ class RevisionProcessorErrorsTest {
         .inFile(source).onLineContaining("id = \"b1\"");
   }
 
+  /** Before, such a class gave a registry that did not compile, with javac's error in it. */
+  @Test
+  void aClassNamedWithADollar_orNestedInOne_failsAtTheAnnotation_notInTheRegistry() {
+    JavaFileObject topLevel = migration("com.example.db.V1$Init", "@Revision(id = \"a1\")");
+    JavaFileObject nested = JavaFileObjects.forSourceLines("com.example.db.Old$Style",
+        "package com.example.db;",
+        "import dev.retort.runtime.Migration;",
+        "import org.jooq.DSLContext;",
+        "public class Old$Style {",
+        "  @dev.retort.annotations.Revision(id = \"b1\", revises = \"a1\")",
+        "  public static class Inner implements Migration {",
+        "    public void upgrade(DSLContext db) {}",
+        "    public void downgrade(DSLContext db) {}",
+        "  }",
+        "}");
+
+    Compilation compilation = compile(topLevel, nested);
+
+    assertThat(compilation).hadErrorContaining(
+        Messages.dollarInClassName("com.example.db.V1$Init", "V1$Init"))
+        .inFile(topLevel).onLineContaining("@Revision");
+    assertThat(compilation).hadErrorContaining(
+        Messages.dollarInClassName("com.example.db.Old$Style.Inner", "Old$Style"))
+        .inFile(nested).onLineContaining("id = \"b1\"");
+    // No third error: the processor writes no registry for javac to fail on.
+    assertThat(compilation).hadErrorCount(2);
+  }
+
   @Test
   void aClassWithoutAPublicNoArgConstructor_fails() {
     JavaFileObject source = migrationWithBody("com.example.db.NeedsArgs", "@Revision(id = \"a1\")",

@@ -264,6 +264,16 @@ public final class Messages {
         + " public, or make " + className + " a top-level class.";
   }
 
+  /**
+   * The registry and the marker record a class by its binary name, in which {@code $} separates
+   * a nested class from the class it is nested in.
+   */
+  public static String dollarInClassName(String className, String simpleName) {
+    return INVALID_MIGRATION_CLASS + " " + className + " is named with a '$' (" + simpleName
+        + "), which the registry would read as a nested class. Fix: rename " + simpleName
+        + " without '$', which javac keeps for nested and generated classes.";
+  }
+
   public static String noPublicNoArgConstructor(String className) {
     return INVALID_MIGRATION_CLASS + " " + className + " has no public constructor without"
         + " parameters, so the registry could not create it. Fix: add one (a migration gets"
