@@ -71,7 +71,8 @@ final class BaselineProcessor {
     for (Path entry : classpath) {
       if (!Files.exists(entry)) {
         throw new IllegalArgumentException("-D" + PROPERTY + " names " + entry + ", which does"
-            + " not exist; give the older processor's jars (processor, annotations, and JavaPoet before 3c26be6)");
+            + " not exist; give the older processor's jars (processor, annotations, and JavaPoet"
+            + " before 3c26be6)");
       }
     }
     return new BaselineProcessor(List.copyOf(classpath));
