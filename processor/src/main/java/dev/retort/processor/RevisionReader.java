@@ -3,6 +3,8 @@ package dev.retort.processor;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
@@ -49,6 +51,9 @@ final class RevisionReader {
   private final Trees trees;
   private boolean reportedMissingRuntime;
   private boolean reportedMissingTrees;
+  /** {@code Migration}, looked up once for every revision checked against it; null until found. */
+  private TypeElement migration;
+  private TypeMirror migrationErasure;
 
   RevisionReader(ProcessingEnvironment env) {
     this.elements = env.getElementUtils();
@@ -106,7 +111,10 @@ final class RevisionReader {
 
   private boolean checkContract(TypeElement type) {
     String name = type.getQualifiedName().toString();
-    TypeElement migration = elements.getTypeElement(MIGRATION);
+    if (migration == null) {
+      migration = elements.getTypeElement(MIGRATION);
+      migrationErasure = migration == null ? null : types.erasure(migration.asType());
+    }
     if (migration == null) {
       if (!reportedMissingRuntime) {
         reportedMissingRuntime = true;
@@ -114,7 +122,7 @@ final class RevisionReader {
       }
       return false;
     }
-    if (!types.isAssignable(type.asType(), types.erasure(migration.asType()))) {
+    if (!types.isAssignable(type.asType(), migrationErasure)) {
       return error(type, Messages.notAMigration(name, MIGRATION));
     }
     boolean hasDowngrade = declaresDowngrade(type, migration);
@@ -212,8 +220,11 @@ final class RevisionReader {
       SourcePositions positions = trees.getSourcePositions();
       for (AnnotationTree annotation
           : ((ClassTree) path.getLeaf()).getModifiers().getAnnotations()) {
-        String name = annotation.getAnnotationType().toString();
-        if (name.equals("Revision") || name.equals(Revision.class.getCanonicalName())) {
+        // A simple name is read without printing the tree, which a cold build pays for per class.
+        Tree annotationType = annotation.getAnnotationType();
+        if (annotationType instanceof IdentifierTree simple
+            ? simple.getName().contentEquals("Revision")
+            : annotationType.toString().equals(Revision.class.getCanonicalName())) {
           int start = (int) positions.getStartPosition(unit, annotation);
           int end = (int) positions.getEndPosition(unit, annotation);
           source = source.substring(0, start) + source.substring(end);
