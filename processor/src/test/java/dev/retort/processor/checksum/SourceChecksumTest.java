@@ -125,4 +125,54 @@ class SourceChecksumTest {
   void theChecksumIsLowerCaseHexSha256() {
     assertThat(SourceChecksum.of("x")).matches("[0-9a-f]{64}");
   }
+
+  /**
+   * Every database's history holds checksums computed so: a faster normalisation must give the
+   * same values, byte for byte, or every applied revision would read as edited.
+   */
+  @Test
+  void theChecksumsOfASourceWithEveryKindOfToken_stayTheOnesRecordedBefore() {
+    String tricky = "package p;\r\n"
+        + "/* block\r\n"
+        + " comment */\r\n"
+        + "import a.B; // line\r\n"
+        + "\r\n"
+        + "public  final class X implements   B {\r\n"
+        + "  int x = - -1, y = a - -b, z = a++ + ++b, w = a+ +b;\r\n"
+        + "  boolean q = a >= b && c <= d || e != f; // keep\r\n"
+        + "  Runnable r = () -> X :: run;\r\n"
+        + "  String s = \"a  // not /* a */ comment\", t = \"\\\"q\\\"\", u = \"\\\\\";\r\n"
+        + "  char c = '\\'', d = '\"', e = '/';\r\n"
+        + "  String block = \"\"\"\r\n"
+        + "      two  spaces\r\n"
+        + "        indented \\\"\"\" still\r\n"
+        + "      \"\"\";\r\n"
+        + "  int div = a / b / c, mul = a * /* mid */ b, neg = a-/**/-b;\r\n"
+        + "  \u00e9t\u00e9 \u4e2d = 1;\r\n"
+        + "}\r\n";
+
+    assertThat(SourceChecksum.normalize(tricky)).isEqualTo("package p;import a.B;public final"
+        + " class X implements B{int x=- -1,y=a- -b,z=a++ + ++b,w=a+ +b;boolean"
+        + " q=a>=b&&c<=d||e!=f;Runnable r=()->X::run;String s=\"a  // not /* a */ comment\","
+        + "t=\"\\\"q\\\"\",u=\"\\\\\";char c='\\'',d='\"',e='/';String block=\"\"\"\ntwo  spaces\n"
+        + "  indented \\\"\"\" still\n\"\"\";int div=a/b/c,mul=a*b,neg=a- -b;\u00e9t\u00e9 \u4e2d=1;}");
+    assertThat(SourceChecksum.of(tricky))
+        .isEqualTo("b19354b42f744b08498d43d3f2158c71fb3955ce5e32c96ccf1e2cfcdd445df8");
+    assertThat(new SourceChecksum().ofMigration(tricky, false))
+        .isEqualTo("ac7380ec2035f9e698ec80df9309667edec2133d040a86b6e69775293e6a7eef");
+  }
+
+  @Test
+  void oneCalculator_givesEachSourceTheChecksumAFreshOneGives_whateverCameBefore() {
+    SourceChecksum reused = new SourceChecksum();
+
+    String first = reused.ofMigration(ORIGINAL, true);
+    String other = reused.ofMigration("class Other {}", false);
+    String again = reused.ofMigration(ORIGINAL, true);
+
+    assertThat(first).isEqualTo(SourceChecksum.of(ORIGINAL));
+    assertThat(again).isEqualTo(first);
+    assertThat(other).isEqualTo(new SourceChecksum().ofMigration("class Other {}", false));
+    assertThat(other).isNotEqualTo(SourceChecksum.of("class Other {}"));
+  }
 }
