@@ -18,10 +18,13 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -49,6 +52,7 @@ final class RevisionReader {
   private final Types types;
   private final Messager messager;
   private final Trees trees;
+  private final SourceChecksum checksums = new SourceChecksum();
   private boolean reportedMissingRuntime;
   private boolean reportedMissingTrees;
   /** {@code Migration}, looked up once for every revision checked against it; null until found. */
@@ -126,7 +130,7 @@ final class RevisionReader {
       return error(type, Messages.notAMigration(name, MIGRATION));
     }
     boolean hasDowngrade = declaresDowngrade(type, migration);
-    boolean irreversible = type.getAnnotation(Irreversible.class) != null;
+    boolean irreversible = Annotations.mirror(type, Irreversible.class).isPresent();
     if (!hasDowngrade && !irreversible) {
       return error(type, Messages.missingDowngrade(name));
     }
@@ -137,9 +141,13 @@ final class RevisionReader {
   }
 
   private static boolean hasPublicNoArgConstructor(TypeElement type) {
-    return ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
-        .anyMatch(constructor -> constructor.getParameters().isEmpty()
-            && constructor.getModifiers().contains(Modifier.PUBLIC));
+    for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      if (constructor.getParameters().isEmpty()
+          && constructor.getModifiers().contains(Modifier.PUBLIC)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -180,21 +188,64 @@ final class RevisionReader {
         : Optional.empty();
   }
 
-  /** The revision the class declares, with the checksum of its source. */
+  /**
+   * The revision the class declares, with the checksum of its source. Its values are read from
+   * the annotations as javac holds them, defaults included, without the proxies
+   * {@code getAnnotation} makes (their first use links a proxy class, each call then reflects);
+   * the processor calls this only once every value compiles.
+   */
   RevisionNode read(TypeElement type) {
-    Revision revision = type.getAnnotation(Revision.class);
-    Irreversible irreversible = type.getAnnotation(Irreversible.class);
+    String id = null;
+    List<String> revises = null;
+    List<String> dependsOn = null;
+    List<String> branchLabels = null;
+    String message = null;
+    boolean transactional = true;
+    AnnotationMirror revision = Annotations.mirror(type, Revision.class).orElseThrow();
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+        : elements.getElementValuesWithDefaults(revision).entrySet()) {
+      Object value = entry.getValue().getValue();
+      switch (entry.getKey().getSimpleName().toString()) {
+        case "id" -> id = (String) value;
+        case "revises" -> revises = strings(value);
+        case "dependsOn" -> dependsOn = strings(value);
+        case "branchLabels" -> branchLabels = strings(value);
+        case "message" -> message = (String) value;
+        case "transactional" -> transactional = (Boolean) value;
+        default -> {
+          // A member this processor does not know, from a newer annotations jar: not read.
+        }
+      }
+    }
+    String irreversible = null;
+    Optional<AnnotationMirror> irreversibleMirror = Annotations.mirror(type, Irreversible.class);
+    if (irreversibleMirror.isPresent()) {
+      for (AnnotationValue reason
+          : elements.getElementValuesWithDefaults(irreversibleMirror.get()).values()) {
+        irreversible = (String) reason.getValue();
+      }
+    }
     return new RevisionNode(
         elements.getBinaryName(type).toString(),
-        revision.id(),
-        List.of(revision.revises()),
-        List.of(revision.dependsOn()),
-        List.of(revision.branchLabels()),
-        revision.message(),
-        revision.transactional(),
-        irreversible == null ? null : irreversible.value(),
-        checksum(type, revision.transactional()).orElse(""),
+        id,
+        revises,
+        dependsOn,
+        branchLabels,
+        message,
+        transactional,
+        irreversible,
+        checksum(type, transactional).orElse(""),
         true);
+  }
+
+  /** The strings of an array value, as javac holds them: a list of values. */
+  private static List<String> strings(Object array) {
+    List<?> values = (List<?>) array;
+    String[] strings = new String[values.size()];
+    for (int i = 0; i < strings.length; i++) {
+      strings[i] = (String) ((AnnotationValue) values.get(i)).getValue();
+    }
+    return List.of(strings);
   }
 
   /**
@@ -230,7 +281,7 @@ final class RevisionReader {
           source = source.substring(0, start) + source.substring(end);
         }
       }
-      return Optional.of(SourceChecksum.ofMigration(source, transactional));
+      return Optional.of(checksums.ofMigration(source, transactional));
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read the source of " + type, e);
     }
