@@ -27,6 +27,8 @@ final class ForkedCompilation {
     DOES_NOTHING("a processor that does nothing"),
     WRITES_ONE_CLASS("a processor that writes one class"),
     WRITES_RETORTS_OUTPUT("a processor that writes Retort's output, read beforehand"),
+    READS_THEN_WRITES_RETORTS_OUTPUT("a processor that reads the revisions and checksums their"
+        + " sources, then writes Retort's output"),
     RETORT("Retort's processor");
 
     private final String description;
@@ -47,6 +49,8 @@ final class ForkedCompilation {
         case WRITES_ONE_CLASS -> GeneratingProcessor.create();
         case WRITES_RETORTS_OUTPUT ->
             new ReplayingProcessor(ReplayingProcessor.writtenInto(retortOutput));
+        case READS_THEN_WRITES_RETORTS_OUTPUT ->
+            new ReadingProcessor(ReplayingProcessor.writtenInto(retortOutput));
         case RETORT -> new RevisionProcessor();
       };
     }
@@ -62,7 +66,8 @@ final class ForkedCompilation {
    * Compiles the sources under {@code sources} into {@code output} in a new JVM.
    *
    * @param retortOutput a class output directory Retort's processor wrote into, which
-   *     {@link Variant#WRITES_RETORTS_OUTPUT} replays; unused by the others
+   *     {@link Variant#WRITES_RETORTS_OUTPUT} and {@link Variant#READS_THEN_WRITES_RETORTS_OUTPUT}
+   *     replay; unused by the others
    * @throws IllegalStateException if the compilation fails or reports no figures
    */
   static Figures measure(Variant variant, Path sources, Path output, Path retortOutput)

@@ -172,8 +172,9 @@ public final class RegistryBenchmark {
    */
   static final List<ProfileSummary.Category> COMPILE_CATEGORIES = List.of(
       ProfileSummary.Category.anyFrame("Retort: reading revisions (shape, annotation values,"
-          + " source checksums)", "dev.retort.processor.RevisionReader.",
-          "dev.retort.processor.checksum.", "dev.retort.processor.MarkerReader."),
+          + " source checksums; the reading floor's reading too)",
+          "dev.retort.processor.RevisionReader.", "dev.retort.processor.checksum.",
+          "dev.retort.processor.MarkerReader.", "dev.retort.benchmarks.ReadingProcessor."),
       ProfileSummary.Category.anyFrame("Retort: graph checks and topological order",
           "dev.retort.processor.graph."),
       ProfileSummary.Category.anyFrame("Retort: writing the registry and marker",
@@ -195,8 +196,9 @@ public final class RegistryBenchmark {
 
   /**
    * Profiles of compiling with the processor that does nothing, with the one that writes Retort's
-   * output (the floor of compiling that output), and with Retort's, every one summarised by
-   * phase: where the floor's time goes, and what Retort adds. After two warm-up compilations of
+   * output (the floor of compiling that output), with the one that reads the revisions and
+   * checksums their sources first (the floor of what any processor writing it must do), and with
+   * Retort's, every one summarised by phase: where the floors' time goes, and what Retort adds. After two warm-up compilations of
    * each, one recording covers {@value #PROFILED_RUNS} compilations of each kind, alternated, each
    * on a thread named for its kind, so that each profile is that thread's samples and none is
    * taken while the recording starts.
@@ -206,7 +208,9 @@ public final class RegistryBenchmark {
     Javac.compile(files, work.resolve("warm-up"), true);
     Path retortOutput = work.resolve("warm-up");
     List<ForkedCompilation.Variant> kinds = List.of(ForkedCompilation.Variant.DOES_NOTHING,
-        ForkedCompilation.Variant.WRITES_RETORTS_OUTPUT, ForkedCompilation.Variant.RETORT);
+        ForkedCompilation.Variant.WRITES_RETORTS_OUTPUT,
+        ForkedCompilation.Variant.READS_THEN_WRITES_RETORTS_OUTPUT,
+        ForkedCompilation.Variant.RETORT);
     for (int kind = 0; kind < kinds.size(); kind++) {
       for (int warmUp = 0; warmUp < 2; warmUp++) {
         Javac.compile(files, work.resolve("warm-up-" + kind + "-" + warmUp),
