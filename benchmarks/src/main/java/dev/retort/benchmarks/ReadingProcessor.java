@@ -27,14 +27,15 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
- * A processor for {@code @Revision} that does what any processor writing Retort's registry must do
- * and nothing else: it reads each revision's values and checksums its source, then writes
- * Retort's output, read beforehand ({@link ReplayingProcessor}). The registry records those values
- * and checksums, and every database's history is compared with the checksums, computed as
- * {@link SourceChecksum#ofMigration} defines them. What Retort's processor costs over this one is
- * its own code: the checks of each class's shape and of the graph, and writing the files' text.
- * It reads plainly: the annotations' mirrors in one loop, one digest of each source, no
- * collections but the list it keeps.
+ * A processor for {@code @Revision} that reads what Retort's registry records and then writes
+ * Retort's output, read beforehand ({@link ReplayingProcessor}): a lower bound of what any
+ * processor writing that registry must do. It reads each revision's values from its annotations
+ * and checksums its source as {@link SourceChecksum#ofMigration} defines it, since every
+ * database's history is compared with those checksums. It does not order the graph, find its
+ * heads or produce the files' text, which a processor writing the registry must also do, and it
+ * checks nothing. What Retort's processor costs over it is those, its checks of each class's shape
+ * and of the graph, and its own code's overhead. It reads plainly: the annotations' mirrors in
+ * one loop, one digest for every source, no collection but the list it keeps.
  */
 @SupportedAnnotationTypes("dev.retort.annotations.Revision")
 final class ReadingProcessor extends AbstractProcessor {
@@ -94,9 +95,11 @@ final class ReadingProcessor extends AbstractProcessor {
       if (annotation.getQualifiedName().contentEquals(REVISION)) {
         revision = mirror;
       } else if (annotation.getQualifiedName().contentEquals(IRREVERSIBLE)) {
-        irreversible = "";
-        for (AnnotationValue value : mirror.getElementValues().values()) {
-          irreversible = (String) value.getValue();
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+            : mirror.getElementValues().entrySet()) {
+          if (entry.getKey().getSimpleName().contentEquals("value")) {
+            irreversible = (String) entry.getValue().getValue();
+          }
         }
       }
     }
@@ -116,8 +119,9 @@ final class ReadingProcessor extends AbstractProcessor {
         case "branchLabels" -> branchLabels = strings(value);
         case "message" -> message = (String) value;
         case "transactional" -> transactional = (Boolean) value;
-        default -> throw new IllegalStateException("@Revision has no member "
-            + entry.getKey().getSimpleName());
+        default -> {
+          // A member Retort's processor does not read either.
+        }
       }
     }
     reads.add(new Read(processingEnv.getElementUtils().getBinaryName(type).toString(), id,

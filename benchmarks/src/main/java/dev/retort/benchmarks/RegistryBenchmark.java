@@ -196,12 +196,12 @@ public final class RegistryBenchmark {
 
   /**
    * Profiles of compiling with the processor that does nothing, with the one that writes Retort's
-   * output (the floor of compiling that output), with the one that reads the revisions and
-   * checksums their sources first (the floor of what any processor writing it must do), and with
-   * Retort's, every one summarised by phase: where the floors' time goes, and what Retort adds. After two warm-up compilations of
-   * each, one recording covers {@value #PROFILED_RUNS} compilations of each kind, alternated, each
-   * on a thread named for its kind, so that each profile is that thread's samples and none is
-   * taken while the recording starts.
+   * output (the floor of compiling that output), with the one that also reads the revisions and
+   * checksums their sources (a lower bound of what any processor writing it must do), and with
+   * Retort's, every one summarised by phase: where the floors' time goes, and what Retort adds.
+   * After two warm-up compilations of each, one recording covers {@value #PROFILED_RUNS}
+   * compilations of each kind, alternated, each on a thread named for its kind, so that each
+   * profile is that thread's samples and none is taken while the recording starts.
    */
   static String profileCompilation(int revisions, Path work) throws Exception {
     List<Path> files = new Workload(revisions).writeRetortSources(work.resolve("src"));

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.retort.annotations.Revision;
 import dev.retort.processor.RevisionProcessor;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import dev.retort.runtime.RevisionInfo;
 import dev.retort.runtime.RevisionRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -175,6 +175,24 @@ class RegistryBenchmarkTest {
         }
         """.formatted(Workload.id(30), Workload.id(2)));
     files.add(last);
+    Path qualified = work.resolve("src/bench/retort/Qualified.java");
+    Files.writeString(qualified, """
+        package bench.retort;
+
+        import dev.retort.runtime.Migration;
+        import org.jooq.DSLContext;
+
+        // Its annotation named in full, its message left out.
+        @dev.retort.annotations.Revision(id = "qualified", revises = "last")
+        public final class Qualified implements Migration {
+          @Override
+          public void upgrade(DSLContext db) {}
+
+          @Override
+          public void downgrade(DSLContext db) {}
+        }
+        """);
+    files.add(qualified);
     Javac.compile(files, work.resolve("retort"), true);
     ReadingProcessor reading =
         new ReadingProcessor(ReplayingProcessor.writtenInto(work.resolve("retort")));
@@ -188,8 +206,9 @@ class RegistryBenchmarkTest {
         new RegistryBenchmark.RecordingLoader(work.resolve("retort"))) {
       RevisionRegistry registry = (RevisionRegistry) loader
           .loadClass(Workload.RETORT_PACKAGE + ".Revisions").getField("REGISTRY").get(null);
-      assertThat(reads.keySet()).containsExactlyElementsIn(
-          registry.revisions().stream().map(RevisionInfo::id).toList());
+      assertThat(reading.reads().stream().map(ReadingProcessor.Read::id).toList())
+          .containsExactlyElementsIn(
+              registry.revisions().stream().map(RevisionInfo::id).toList());
       for (RevisionInfo revision : registry.revisions()) {
         ReadingProcessor.Read read = reads.get(revision.id());
         assertThat(read.checksum()).isEqualTo(revision.checksum());
@@ -205,6 +224,7 @@ class RegistryBenchmarkTest {
       }
       assertThat(reads.get("last").transactional()).isFalse();
       assertThat(reads.get("last").irreversible()).isEqualTo("the rows are gone");
+      assertThat(reads.get("qualified").message()).isEmpty();
     }
   }
 
