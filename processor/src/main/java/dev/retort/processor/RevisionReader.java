@@ -220,9 +220,11 @@ final class RevisionReader {
     String irreversible = null;
     Optional<AnnotationMirror> irreversibleMirror = Annotations.mirror(type, Irreversible.class);
     if (irreversibleMirror.isPresent()) {
-      for (AnnotationValue reason
-          : elements.getElementValuesWithDefaults(irreversibleMirror.get()).values()) {
-        irreversible = (String) reason.getValue();
+      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+          : elements.getElementValuesWithDefaults(irreversibleMirror.get()).entrySet()) {
+        if (entry.getKey().getSimpleName().contentEquals("value")) {
+          irreversible = (String) entry.getValue().getValue();
+        }
       }
     }
     return new RevisionNode(

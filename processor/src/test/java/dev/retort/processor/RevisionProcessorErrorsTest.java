@@ -640,6 +640,23 @@ class RevisionProcessorErrorsTest {
   }
 
   @Test
+  void aRevisionWithoutItsId_orAnIrreversibleWithoutItsReason_isLeftToJavac() {
+    JavaFileObject noId = migration("com.example.db.AddEmail", "@Revision(revises = \"a1\")");
+    JavaFileObject noReason = migrationWithBody("com.example.db.DropLegacy", """
+        @Revision(id = "c1", revises = "a1")
+        @Irreversible()""", "  public void upgrade(DSLContext db) {}");
+
+    Compilation compilation = compile(CREATE_USERS, noId, noReason);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("missing a default value for the element 'id'")
+        .inFile(noId).onLineContaining("@Revision");
+    assertThat(compilation).hadErrorContaining("missing a default value for the element 'value'")
+        .inFile(noReason).onLineContaining("@Irreversible");
+    assertThat(compilation).hadErrorCount(2);
+  }
+
+  @Test
   void aMisspeltConstantInAnArray_orInIrreversible_isLeftToJavac() {
     JavaFileObject merge = migrationWithBody("com.example.db.DropLegacy", """
         @Revision(id = "b1", revises = {Ids.CREATE_USERS, Ids.NOPE})

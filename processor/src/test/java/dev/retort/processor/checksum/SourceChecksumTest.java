@@ -155,7 +155,8 @@ class SourceChecksumTest {
         + " class X implements B{int x=- -1,y=a- -b,z=a++ + ++b,w=a+ +b;boolean"
         + " q=a>=b&&c<=d||e!=f;Runnable r=()->X::run;String s=\"a  // not /* a */ comment\","
         + "t=\"\\\"q\\\"\",u=\"\\\\\";char c='\\'',d='\"',e='/';String block=\"\"\"\ntwo  spaces\n"
-        + "  indented \\\"\"\" still\n\"\"\";int div=a/b/c,mul=a*b,neg=a- -b;\u00e9t\u00e9 \u4e2d=1;}");
+        + "  indented \\\"\"\" still\n\"\"\";int div=a/b/c,mul=a*b,neg=a- -b;"
+        + "\u00e9t\u00e9 \u4e2d=1;}");
     assertThat(SourceChecksum.of(tricky))
         .isEqualTo("b19354b42f744b08498d43d3f2158c71fb3955ce5e32c96ccf1e2cfcdd445df8");
     assertThat(new SourceChecksum().ofMigration(tricky, false))
