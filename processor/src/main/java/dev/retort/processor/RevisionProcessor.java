@@ -19,6 +19,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -70,6 +71,12 @@ public final class RevisionProcessor extends AbstractProcessor {
   private final TreeMap<String, RevisionNode> localRevisions = new TreeMap<>();
   /** Binary name to canonical name, to find each class again in a later round. */
   private final Map<String, String> canonicalNames = new LinkedHashMap<>();
+  /**
+   * The classes read in the current round, by binary name: the registry's originating elements
+   * without looking each one up again by name. Cleared every round, since an element is only
+   * sure to stand for its class in the round that gave it.
+   */
+  private final Map<String, TypeElement> readThisRound = new HashMap<>();
   private final Set<String> seen = new HashSet<>();
   /** Revisions with a value javac could not compute yet, by canonical name, read once it can. */
   private final Set<String> unresolved = new TreeSet<>();
@@ -117,6 +124,7 @@ public final class RevisionProcessor extends AbstractProcessor {
   }
 
   private void processRound(RoundEnvironment round) throws IOException {
+    readThisRound.clear();
     for (TypeElement root : ElementFilter.typesIn(round.getRootElements())) {
       rootTypes.add(root.getQualifiedName().toString());
     }
@@ -172,6 +180,7 @@ public final class RevisionProcessor extends AbstractProcessor {
     RevisionNode revision = reader.read(type);
     localRevisions.put(revision.className(), revision);
     canonicalNames.put(revision.className(), type.getQualifiedName().toString());
+    readThisRound.put(revision.className(), type);
   }
 
   /** Reads the revisions whose values compile now, found again in this round's elements. */
@@ -404,7 +413,9 @@ public final class RevisionProcessor extends AbstractProcessor {
       throws IOException {
     List<Element> originating = new ArrayList<>();
     for (String className : localRevisions.keySet()) {
-      originating.add(elements.getTypeElement(canonicalNames.get(className)));
+      TypeElement read = readThisRound.get(className);
+      originating.add(
+          read != null ? read : elements.getTypeElement(canonicalNames.get(className)));
     }
     registryNamePackages.forEach(name -> originating.add(elements.getPackageElement(name)));
     RegistryWriter writer = new RegistryWriter(

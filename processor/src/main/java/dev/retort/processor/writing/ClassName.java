@@ -24,6 +24,20 @@ public record ClassName(String packageName, List<String> simpleNames)
     }
   }
 
+  // equals and hashCode written out: a record's own are linked through method handles on first
+  // use, which a cold build pays for in every compilation, and the writers compare names often.
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ClassName that
+        && packageName.equals(that.packageName) && simpleNames.equals(that.simpleNames);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * packageName.hashCode() + simpleNames.hashCode();
+  }
+
   /** The class {@code simpleName} in {@code packageName}, or one nested in it. */
   public static ClassName of(String packageName, String simpleName, String... nested) {
     List<String> simpleNames = new ArrayList<>(1 + nested.length);

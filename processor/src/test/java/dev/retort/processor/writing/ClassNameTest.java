@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,22 @@ class ClassNameTest {
     ClassName outer = new ClassName("a", names);
     names.add("Inner");
     assertThat(outer.simpleNames()).containsExactly("Outer");
+  }
+
+  @Test
+  void namesAreEqual_andHashAlike_exactlyWhenPackageAndEverySimpleNameAre() {
+    ClassName inner = ClassName.of("a.b", "Outer", "Inner");
+
+    assertThat(ClassName.fromBinaryName("a.b.Outer$Inner")).isEqualTo(inner);
+    assertThat(ClassName.fromBinaryName("a.b.Outer$Inner").hashCode())
+        .isEqualTo(inner.hashCode());
+    assertThat(ClassName.of("a", "b", "Outer", "Inner")).isNotEqualTo(inner);
+    assertThat(ClassName.of("a.b", "Outer")).isNotEqualTo(inner);
+    assertThat(ClassName.of("a.c", "Outer", "Inner")).isNotEqualTo(inner);
+    assertThat(inner.topLevel()).isEqualTo(ClassName.of("a.b", "Outer"));
+    assertThat(new HashSet<>(List.of(inner, ClassName.of("a.b", "Outer", "Inner"),
+        inner.topLevel()))).hasSize(2);
+    assertThat(inner.equals("a.b.Outer.Inner")).isFalse();
   }
 
   /** The processor used JavaPoet's {@code ClassName} before; the writers rely on the same names. */
