@@ -195,11 +195,12 @@ final class RevisionReader {
    * the processor calls this only once every value compiles.
    */
   RevisionNode read(TypeElement type) {
-    String id = null;
-    List<String> revises = null;
-    List<String> dependsOn = null;
-    List<String> branchLabels = null;
-    String message = null;
+    // Each value is overwritten by the annotation's own, or its default, below.
+    String id = "";
+    List<String> revises = List.of();
+    List<String> dependsOn = List.of();
+    List<String> branchLabels = List.of();
+    String message = "";
     boolean transactional = true;
     AnnotationMirror revision = Annotations.mirror(type, Revision.class).orElseThrow();
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
